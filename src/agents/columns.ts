@@ -1,0 +1,152 @@
+/**
+ * The population as columns: one typed array per trait, indexed by slot. People are appended as
+ * they apply; those who leave for good are compacted away now and then, keeping relative order,
+ * so the monthly loop runs over a dense prefix `0 .. size-1`. No object per person.
+ */
+
+/** Where a person is. */
+export const State = {
+  /** Receiving bijstand: part of the caseload. */
+  onBenefit: 0,
+  /** Left for work; can lose the job and come back (the revolving door). */
+  inWork: 1,
+  /** Gone for good from the model: left by another route, deterred, or a durable job. */
+  gone: 2,
+} as const;
+
+/** Household types; a couple shares one benefit. */
+export const Household = { single: 0, singleParent: 1, couple: 2 } as const;
+
+type Numeric = Float32Array | Float64Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
+type NumericCtor = { new (length: number): Numeric };
+
+/** The columns every population has. Ages and durations in months. */
+export class Agents {
+  size = 0;
+  capacity: number;
+  /** Stable person key: the same person has the same key in every scenario (CRN). */
+  key: Uint32Array;
+  state: Uint8Array;
+  ageMonths: Uint16Array;
+  /** Months on benefit, all spells together (the scarring clock). */
+  monthsOnBenefit: Uint16Array;
+  /** Months since the job started, for those in work. */
+  monthsInWork: Uint16Array;
+  /** 0-1: education and work skills. */
+  skills: Float32Array;
+  /** 0-1: willingness and confidence to look for work. */
+  motivation: Float32Array;
+  /** 1 = multi-problem (health, debts, care duties), 0 = not. */
+  multiProblem: Uint8Array;
+  /** Participation-ladder rung 1 (isolated) .. 6 (paid work). */
+  rung: Uint8Array;
+  household: Uint8Array;
+  /** exp(unobserved log-frailty): what no caseworker sees. */
+  frailty: Float32Array;
+  /** Number of spells on benefit (1 at entry, +1 at each re-entry). */
+  spells: Uint8Array;
+  /** Month of last entry onto benefit (-1 for the starting population). */
+  entryMonth: Int16Array;
+
+  /** Employability from traits (derived; refreshed at the end of each month and at intake). */
+  employability: Float32Array;
+  /** Work hazard this month (derived, scratch). */
+  workHazard: Float32Array;
+  /** Per-month hazard multipliers written by policies (reset to 1 each month). */
+  searchMult: Float32Array;
+  employMult: Float32Array;
+  schoolMult: Float32Array;
+
+  private readonly extra = new Map<string, Numeric>();
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = Math.max(16, initialCapacity);
+    const n = this.capacity;
+    this.key = new Uint32Array(n);
+    this.state = new Uint8Array(n);
+    this.ageMonths = new Uint16Array(n);
+    this.monthsOnBenefit = new Uint16Array(n);
+    this.monthsInWork = new Uint16Array(n);
+    this.skills = new Float32Array(n);
+    this.motivation = new Float32Array(n);
+    this.multiProblem = new Uint8Array(n);
+    this.rung = new Uint8Array(n);
+    this.household = new Uint8Array(n);
+    this.frailty = new Float32Array(n);
+    this.spells = new Uint8Array(n);
+    this.entryMonth = new Int16Array(n);
+    this.employability = new Float32Array(n);
+    this.workHazard = new Float32Array(n);
+    this.searchMult = new Float32Array(n);
+    this.employMult = new Float32Array(n);
+    this.schoolMult = new Float32Array(n);
+  }
+
+  /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */
+  addColumn<T extends Numeric>(name: string, ctor: { new (length: number): T }): T {
+    if (this.extra.has(name)) throw new Error(`column ${name} registered twice`);
+    const col = new ctor(this.capacity);
+    this.extra.set(name, col);
+    return col;
+  }
+
+  /** The current array of a registered column (re-read after `append`, which may reallocate). */
+  column<T extends Numeric>(name: string): T {
+    const col = this.extra.get(name);
+    if (!col) throw new Error(`no column ${name}`);
+    return col as T;
+  }
+
+  /** Appends one blank person and returns the slot; all traits must be set by the caller. */
+  append(): number {
+    if (this.size === this.capacity) this.grow(this.capacity * 2);
+    return this.size++;
+  }
+
+  private fields(): [string, Numeric][] {
+    const own: [string, Numeric][] = [
+      ['key', this.key], ['state', this.state], ['ageMonths', this.ageMonths],
+      ['monthsOnBenefit', this.monthsOnBenefit], ['monthsInWork', this.monthsInWork],
+      ['skills', this.skills], ['motivation', this.motivation], ['multiProblem', this.multiProblem],
+      ['rung', this.rung], ['household', this.household], ['frailty', this.frailty],
+      ['spells', this.spells], ['entryMonth', this.entryMonth], ['employability', this.employability],
+      ['workHazard', this.workHazard], ['searchMult', this.searchMult],
+      ['employMult', this.employMult], ['schoolMult', this.schoolMult],
+    ];
+    return own;
+  }
+
+  private grow(capacity: number): void {
+    const resize = (a: Numeric): Numeric => {
+      const b = new (a.constructor as NumericCtor)(capacity);
+      b.set(a as never);
+      return b;
+    };
+    for (const [name, col] of this.fields()) (this as unknown as Record<string, Numeric>)[name] = resize(col);
+    for (const [name, col] of this.extra) this.extra.set(name, resize(col));
+    this.capacity = capacity;
+  }
+
+  /**
+   * Drops everyone `gone`, keeping the relative order of the rest. Kept rows are moved in runs
+   * with `copyWithin` (native, one call per run and column). Returns the new size.
+   */
+  compact(): number {
+    const state = this.state;
+    const cols = [...this.fields().map(([, c]) => c), ...this.extra.values()];
+    let w = 0;
+    let r = 0;
+    const n = this.size;
+    while (r < n) {
+      while (r < n && state[r] === State.gone) r++;
+      const start = r;
+      while (r < n && state[r] !== State.gone) r++;
+      if (r > start) {
+        if (w !== start) for (const c of cols) c.copyWithin(w, start, r);
+        w += r - start;
+      }
+    }
+    this.size = w;
+    return w;
+  }
+}

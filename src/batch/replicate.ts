@@ -1,0 +1,10 @@
+/** Runs one task: the pure function both the worker and the in-process path call. */
+import { scenariosOf } from '../engine/sim.ts';
+import { simulateReplicate } from '../engine/simulate.ts';
+import type { ReplicateOutput, ReplicateTask } from './task.ts';
+
+export function runTask(task: ReplicateTask): ReplicateOutput {
+  const scenario = scenariosOf(task.model)[task.scenarioIndex];
+  const { series, agentMonths } = simulateReplicate(task.model, scenario, task.replicate, task.masterSeed, task.months);
+  return { scenarioIndex: task.scenarioIndex, replicate: task.replicate, series, agentMonths };
+}

@@ -1,0 +1,127 @@
+/**
+ * Monte Carlo on worker threads. Tasks (scenario x replicate) go to a piscina pool with a bounded
+ * number in flight; results come back in any order and are handed on **in task order** through a
+ * small reorder buffer, so everything downstream (aggregation, files) is byte-identical whatever
+ * the number of workers. Memory stays flat: at most `inFlight` series wait at any time.
+ *
+ * A replicate that throws stops the batch: nothing more is submitted, the pool is destroyed (no
+ * orphaned workers) and a `ReplicateError` names the scenario, replicate and seed.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { scenariosOf } from '../engine/sim.ts';
+import type { Model } from '../model/schema.ts';
+import { runTask } from './replicate.ts';
+import type { ReplicateTask } from './task.ts';
+
+export interface BatchOptions {
+  model: Model;
+  runs: number;
+  masterSeed: number;
+  months: number;
+  /** 0 = run in this thread (no pool); otherwise the pool size. */
+  workers: number;
+  /** Receives each result in task order: replicate-major, then scenario. */
+  onResult: (scenarioIndex: number, replicate: number, series: Float64Array) => void;
+  /** Called after each result with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between tasks; when it returns true the batch stops with `BatchInterrupted`. */
+  isCancelled?: () => boolean;
+}
+
+export class ReplicateError extends Error {
+  constructor(readonly scenario: string, readonly replicate: number, readonly seed: number, readonly reason: string) {
+    super(`replicate ${replicate} of scenario '${scenario}' (seed ${seed}) failed: ${reason}`);
+    this.name = 'ReplicateError';
+  }
+}
+
+export class BatchInterrupted extends Error {
+  constructor() {
+    super('batch interrupted');
+    this.name = 'BatchInterrupted';
+  }
+}
+
+export const defaultWorkers = () => availableParallelism();
+
+/** The tasks of a batch, in the order results are delivered. */
+export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number): Generator<ReplicateTask> {
+  const scenarios = scenariosOf(model).length;
+  for (let replicate = 0; replicate < runs; replicate++) {
+    for (let scenarioIndex = 0; scenarioIndex < scenarios; scenarioIndex++) {
+      yield { model, scenarioIndex, replicate, masterSeed, months };
+    }
+  }
+}
+
+/** Worker exec arguments: keep the parent's, and make sure the TypeScript loader is there. */
+function workerExecArgv(): string[] {
+  const args = process.execArgv;
+  return args.some((a) => a.includes('tsx')) ? args : [...args, '--import', 'tsx'];
+}
+
+export async function runBatch(o: BatchOptions): Promise<void> {
+  const names = scenariosOf(o.model).map((s) => s.name);
+  const total = o.runs * names.length;
+  const fail = (t: ReplicateTask, e: unknown) =>
+    new ReplicateError(names[t.scenarioIndex], t.replicate, t.masterSeed, e instanceof Error ? e.message : String(e));
+  let done = 0;
+  if (o.workers === 0) {
+    for (const task of tasksOf(o.model, o.runs, o.masterSeed, o.months)) {
+      if (o.isCancelled?.()) throw new BatchInterrupted();
+      let series: Float64Array;
+      try {
+        series = runTask(task).series;
+      } catch (e) {
+        throw fail(task, e);
+      }
+      o.onResult(task.scenarioIndex, task.replicate, series);
+      o.onProgress?.(++done, total);
+    }
+    return;
+  }
+  const pool = new Piscina({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    minThreads: o.workers,
+    maxThreads: o.workers,
+    execArgv: workerExecArgv(),
+  });
+  const inFlight = o.workers * 2;
+  const pending = new Map<number, Promise<Float64Array>>();
+  const tasks = tasksOf(o.model, o.runs, o.masterSeed, o.months);
+  const sent: ReplicateTask[] = [];
+  let next = 0;
+  const submit = () => {
+    while (pending.size < inFlight) {
+      const it = tasks.next();
+      if (it.done) return;
+      const index = sent.length;
+      sent.push(it.value);
+      const p = pool.run(it.value) as Promise<Float64Array>;
+      p.catch(() => undefined); // handled when awaited in order
+      pending.set(index, p);
+    }
+  };
+  try {
+    submit();
+    while (next < total) {
+      if (o.isCancelled?.()) throw new BatchInterrupted();
+      const task = sent[next];
+      let series: Float64Array;
+      try {
+        series = await pending.get(next)!;
+      } catch (e) {
+        throw fail(task, e);
+      }
+      pending.delete(next);
+      sent[next] = undefined as never; // let the model reference go
+      submit();
+      o.onResult(task.scenarioIndex, task.replicate, series);
+      o.onProgress?.(++done, total);
+      next++;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * From growth to labour demand. Each month has an annual growth rate g (%); labour demand D
+ * (1 = reference) adjusts towards its long-run level exp(eta * (g - g*)) with a lag:
+ *
+ *     ln D(t) = ln D(t-1) + (eta * (g(t) - g*) - ln D(t-1)) / lag
+ *
+ * Demand sets the suitable vacancies recipients can reach, V(t) = V0 * regional * D(t), and the
+ * applicants, A(t) = A0 * D(t)^(-elasticity). The two years before the start warm the lag up.
+ */
+import type { Behaviour } from '../model/behaviour.ts';
+import type { Model } from '../model/schema.ts';
+import { NAMED_PATHS, type AnnualPath } from './scenarios.ts';
+import { historicalPath } from './historical.ts';
+
+export interface EconomyPath {
+  /** Annual growth (%) per simulated month. */
+  growth: Float64Array;
+  /** Labour demand index per month (1 = reference). */
+  demand: Float64Array;
+  /** Suitable vacancies reachable per month. */
+  vacancies: Float64Array;
+  /** Mean applicants per month. */
+  applicants: Float64Array;
+  note: string;
+}
+
+/**
+ * Monthly growth from annual values: each month carries its calendar year's growth (month 0 is
+ * `startMonthOfYear` of year 1). A step, not an interpolation, so a coming recession does not leak
+ * into the months before it; the demand lag does the smoothing.
+ */
+export function monthlyFromAnnual(path: AnnualPath, months: number, startMonthOfYear: number): Float64Array {
+  const annual = [...path.before, ...path.years];
+  const out = new Float64Array(months + 24);
+  for (let t = -24; t < months; t++) {
+    const year = Math.floor((t + 24 + startMonthOfYear) / 12);
+    out[t + 24] = annual[Math.min(annual.length - 1, year)];
+  }
+  return out;
+}
+
+/** Builds the economy of a model (or of a scenario's growth override) over `months` months. */
+export function buildEconomy(model: Model, growth: Model['economy']['growth'], months: number, behaviour: Behaviour): EconomyPath {
+  const [startYear, startMonth] = model.startMonth.split('-').map(Number);
+  const years = Math.ceil((months + startMonth - 1) / 12) + 1;
+  let withHistory: Float64Array;
+  let note: string;
+  if (typeof growth === 'string') {
+    const annual = growth === 'historical' ? historicalPath(startYear, years) : NAMED_PATHS[growth];
+    withHistory = monthlyFromAnnual(annual, months, startMonth - 1);
+    note = `${growth}: ${annual.note}`;
+  } else {
+    const p = growth.monthlyPath;
+    withHistory = new Float64Array(months + 24);
+    for (let t = -24; t < months; t++) withHistory[t + 24] = p[Math.max(0, Math.min(p.length - 1, t))];
+    note = growth.note ?? 'a month-by-month growth path from the model file';
+  }
+  const { referenceGrowthPct, demandPerGrowthPoint, lagMonths } = behaviour.economy;
+  const demand = new Float64Array(months);
+  let logD = demandPerGrowthPoint * (withHistory[0] - referenceGrowthPct);
+  for (let t = -24; t < months; t++) {
+    const target = demandPerGrowthPoint * (withHistory[t + 24] - referenceGrowthPct);
+    logD += (target - logD) / lagMonths;
+    if (t >= 0) demand[t] = Math.exp(logD);
+  }
+  const { vacanciesPerMonth, regionalFactor } = model.economy;
+  return {
+    growth: withHistory.slice(24),
+    demand,
+    vacancies: demand.map((d) => vacanciesPerMonth * regionalFactor * d),
+    applicants: demand.map((d) => model.inflow.applicantsPerMonth * Math.pow(d, -model.inflow.demandElasticity)),
+    note,
+  };
+}

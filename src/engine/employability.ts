@@ -1,0 +1,62 @@
+/**
+ * Employability: how attractive a recipient is to employers, from traits alone (before policy
+ * multipliers and employers' age preference):
+ *
+ *     e = frailty * exp( b_s (skills - .5) + b_m (motivation - .5) - b_mp multiProblem
+ *                        + b_r (rung - 3) - b_age max(0, age - 45)/10 - b_scar ln(1 + years on benefit) )
+ *
+ * Duration scarring and the age terms are looked up in tables built once per replicate.
+ */
+import { State, type Agents } from '../agents/columns.ts';
+import type { Behaviour } from '../model/behaviour.ts';
+
+export interface EmployabilityTables {
+  /** exp(-b_scar ln(1 + months/12)) by months on benefit. */
+  scar: Float64Array;
+  /** exp(-b_age max(0, age-45)/10) by age in months. */
+  age: Float64Array;
+  /** Employers' preference exp(-disc max(0, age-45)/10) by age in months. */
+  employerAge: Float64Array;
+}
+
+const MAX_MONTHS = 1200;
+
+export function buildTables(b: Behaviour): EmployabilityTables {
+  const scar = new Float64Array(MAX_MONTHS);
+  const age = new Float64Array(MAX_MONTHS);
+  const employerAge = new Float64Array(MAX_MONTHS);
+  for (let m = 0; m < MAX_MONTHS; m++) {
+    scar[m] = Math.exp(-b.employability.scarringPerLogYear * Math.log(1 + m / 12));
+    const over = Math.max(0, m / 12 - 45) / 10;
+    age[m] = Math.exp(-b.employability.agePer10YearsOver45 * over);
+    employerAge[m] = Math.exp(-b.matching.ageDiscriminationPer10Years * over);
+  }
+  return { scar, age, employerAge };
+}
+
+/** Employability of one slot. */
+export function employabilityOf(a: Agents, i: number, b: Behaviour, t: EmployabilityTables): number {
+  const k = b.employability;
+  const x = k.skills * (a.skills[i] - 0.5) + k.motivation * (a.motivation[i] - 0.5) - k.multiProblem * a.multiProblem[i] + k.rung * (a.rung[i] - 3);
+  return a.frailty[i] * Math.exp(x) * t.age[Math.min(a.ageMonths[i], MAX_MONTHS - 1)] * t.scar[Math.min(a.monthsOnBenefit[i], MAX_MONTHS - 1)];
+}
+
+/** Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum. */
+export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size): number {
+  const { skills: bs, motivation: bm, multiProblem: bmp, rung: br } = b.employability;
+  const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit } = a;
+  const ageT = t.age;
+  const scarT = t.scar;
+  const last = MAX_MONTHS - 1;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    if (state[i] !== State.onBenefit) { out[i] = 0; continue; }
+    const x = bs * (skills[i] - 0.5) + bm * (motivation[i] - 0.5) - bmp * multiProblem[i] + br * (rung[i] - 3);
+    const am = ageMonths[i];
+    const dm = monthsOnBenefit[i];
+    const e = frailty[i] * Math.exp(x) * ageT[am < last ? am : last] * scarT[dm < last ? dm : last];
+    out[i] = e;
+    sum += e;
+  }
+  return sum;
+}

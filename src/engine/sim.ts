@@ -1,0 +1,74 @@
+/**
+ * One replicate's state: the population, the policies, the economy path, tables and luck.
+ * Built from a validated model, a scenario and a replicate index; nothing global.
+ */
+import { Agents } from '../agents/columns.ts';
+import { compileTraits, synthesiseStock, type TraitSampler } from '../agents/synthesise.ts';
+import { buildEconomy, type EconomyPath } from '../economy/path.ts';
+import { resolveBehaviour, type Behaviour } from '../model/behaviour.ts';
+import type { Model, Scenario } from '../model/schema.ts';
+import { buildPolicies } from '../policies/registry.ts';
+import type { Intervention } from '../policies/types.ts';
+import { deriveSeed32, openStream, type StreamKey } from '../random/streams.ts';
+import { buildTables, computeEmployability, type EmployabilityTables } from './employability.ts';
+
+export interface Sim {
+  model: Model;
+  behaviour: Behaviour;
+  policies: Intervention[];
+  economy: EconomyPath;
+  agents: Agents;
+  tables: EmployabilityTables;
+  /** The applicants' trait distributions, compiled. */
+  applicants: TraitSampler;
+  /** 32-bit seed of this replicate's per-person luck. */
+  seed: number;
+  /** Stream key prefix for this replicate's sequential streams. */
+  streamKey: StreamKey;
+  months: number;
+  /** Recipients at the start of the current month (the previous month's counted end). */
+  caseload: number;
+  /** Monthly school/removal and non-influenceable base hazards. */
+  baseSchool: number;
+  baseNon: number;
+}
+
+/** The scenario "as-is": the model as written. Other scenarios override policies or growth. */
+export const AS_IS: Scenario = { name: 'as-is', commonRandomNumbers: true };
+
+/** Scenarios a model runs, "as-is" first. */
+export function scenariosOf(model: Model): Scenario[] {
+  return [AS_IS, ...model.scenarios];
+}
+
+/** Key for the person keys of applicants: month * stride + index (stock keys are below the stride's first month). */
+export const APPLICANT_KEY_BASE = 2_000_000;
+export const APPLICANT_KEY_STRIDE = 1 << 20;
+
+export function createSim(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number): Sim {
+  const behaviour = resolveBehaviour(model.behaviour);
+  const crn = scenario.commonRandomNumbers ? 'crn' : `scenario:${scenario.name}`;
+  const streamKey: StreamKey = [masterSeed, crn, replicate];
+  const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd);
+  const policies = buildPolicies(scenario.policies ?? model.policies, behaviour);
+  for (const p of policies) p.init?.(agents);
+  const tables = buildTables(behaviour);
+  computeEmployability(agents, behaviour, tables, agents.employability);
+  const perMonth = (perYear: number) => -Math.log(1 - Math.min(perYear, 0.999)) / 12;
+  return {
+    model,
+    behaviour,
+    policies,
+    economy: buildEconomy(model, scenario.growth ?? model.economy.growth, months, behaviour),
+    agents,
+    tables,
+    applicants: compileTraits(model.inflow.traits),
+    seed: deriveSeed32([...streamKey, 'luck']),
+    streamKey,
+    months,
+    caseload: agents.size,
+    baseSchool: perMonth(model.exits.schoolOrRemovedPerYear),
+    baseNon: perMonth(model.exits.nonInfluenceablePerYear),
+  };
+}
+

@@ -1,0 +1,23 @@
+/** Runs one replicate of one scenario from start to horizon. */
+import type { Model, Scenario } from '../model/schema.ts';
+import { M, METRIC_COUNT } from './metrics.ts';
+import { createSim } from './sim.ts';
+import { step } from './step.ts';
+
+export interface ReplicateResult {
+  /** months x METRIC_COUNT, row-major by month. */
+  series: Float64Array;
+  /** Recipient-months simulated (the caseload summed over months), for benchmarks. */
+  agentMonths: number;
+}
+
+export function simulateReplicate(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number): ReplicateResult {
+  const sim = createSim(model, scenario, replicate, masterSeed, months);
+  const series = new Float64Array(months * METRIC_COUNT);
+  let agentMonths = 0;
+  for (let t = 0; t < months; t++) {
+    step(sim, t, series);
+    agentMonths += series[t * METRIC_COUNT + M.caseload];
+  }
+  return { series, agentMonths };
+}

@@ -1,0 +1,198 @@
+/**
+ * The stages of one month, each a pass over the columns. `step.ts` calls them in order.
+ * Each returns the counts it produces; none keeps state outside `sim`.
+ */
+import { State } from '../agents/columns.ts';
+import { synthesisePerson } from '../agents/synthesise.ts';
+import { luck, Purpose } from '../random/luck.ts';
+import { openStream, poissonFromUniform } from '../random/streams.ts';
+import type { MonthContext } from '../policies/types.ts';
+import { computeEmployability } from './employability.ts';
+import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
+
+/** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. */
+const HOUSEHOLD_NON_FACTOR = Float64Array.of(1.15, 1.0, 0.7);
+/** School/removal hazard multiplier under age 27: the young go back to school. */
+const YOUTH_SCHOOL_FACTOR = 2.5;
+
+export function context(sim: Sim, month: number): MonthContext {
+  return { month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability };
+}
+
+/** 2. Inflow: this month's applicants are drawn and appended, with their employability. */
+export function inflow(sim: Sim, t: number): { from: number; to: number } {
+  const u = openStream([...sim.streamKey, 'applicants', t]);
+  const n = poissonFromUniform(sim.economy.applicants[t], u());
+  const a = sim.agents;
+  const from = a.size;
+  const frailtySd = sim.behaviour.employability.frailtySd;
+  for (let k = 0; k < n; k++) {
+    const slot = a.append();
+    synthesisePerson(a, slot, sim.applicants, u, APPLICANT_KEY_BASE + t * APPLICANT_KEY_STRIDE + k, frailtySd);
+    a.entryMonth[slot] = t;
+  }
+  computeEmployability(a, sim.behaviour, sim.tables, a.employability, from, a.size);
+  return { from, to: a.size };
+}
+
+/** 3. Intake: applicants may withdraw under the policies' deterrence. Returns [admitted, deterred]. */
+export function intake(sim: Sim, t: number, from: number, to: number): [number, number] {
+  const a = sim.agents;
+  const deterring = sim.policies.filter((p) => p.deterrence);
+  if (deterring.length === 0 || to === from) return [to - from, 0];
+  let mean = 0;
+  for (let i = from; i < to; i++) mean += a.employability[i];
+  mean /= to - from;
+  let deterred = 0;
+  for (let i = from; i < to; i++) {
+    let stay = 1;
+    for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
+    if (luck(sim.seed, a.key[i], t, Purpose.intake) < 1 - stay) {
+      a.state[i] = State.gone;
+      deterred++;
+    }
+  }
+  return [to - from - deterred, deterred];
+}
+
+/** 4. Policy assignment: each policy ends finished spells, fills its places and sets its multipliers. */
+export function assignPolicies(sim: Sim, t: number): number {
+  const a = sim.agents;
+  a.searchMult.fill(1, 0, a.size);
+  a.employMult.fill(1, 0, a.size);
+  a.schoolMult.fill(1, 0, a.size);
+  const ctx = context(sim, t);
+  let participants = 0;
+  for (const p of sim.policies) {
+    p.assign?.(ctx);
+    p.applyEffects?.(ctx);
+    participants += p.participants();
+  }
+  return participants;
+}
+
+/**
+ * 5. Hazards: jobs are limited. Search units U = sum of search x employability; the matching
+ * function gives M = min(V, mu U^alpha V^(1-alpha)) jobs this month, shared out in proportion to
+ * each person's weight w = search x employability x employers' age preference. Raising one
+ * group's weight takes jobs from the others unless it also raises U enough to create matches.
+ */
+export function workHazards(sim: Sim, t: number): number {
+  const a = sim.agents;
+  const { search, matching } = sim.behaviour;
+  const { state, motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w } = a;
+  const empAge = sim.tables.employerAge;
+  const last = empAge.length - 1;
+  let units = 0;
+  let weights = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (state[i] !== State.onBenefit) { w[i] = 0; continue; }
+    const se = (search.base + search.motivationSlope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
+    units += se;
+    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
+    w[i] = wi;
+    weights += wi;
+  }
+  const V = sim.economy.vacancies[t];
+  const jobs = units > 0 ? Math.min(V, matching.efficiency * Math.pow(units, matching.alpha) * Math.pow(V, 1 - matching.alpha)) : 0;
+  const scale = weights > 0 ? jobs / weights : 0;
+  for (let i = 0; i < a.size; i++) w[i] *= scale;
+  return jobs;
+}
+
+/** 6. Exits by competing risks; pension age is certain. Returns [work, school, non, pension]. */
+export function exits(sim: Sim, t: number): [number, number, number, number] {
+  const a = sim.agents;
+  const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
+  const { baseSchool, baseNon, seed } = sim;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, key, monthsInWork } = a;
+  let work = 0, school = 0, non = 0, pension = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (state[i] !== State.onBenefit) continue;
+    if (ageMonths[i] >= pensionMonths) { state[i] = State.gone; non++; pension++; continue; }
+    const hW = hw[i];
+    const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
+    const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
+    const p = 1 - Math.exp(-h);
+    const u = luck(seed, key[i], t, Purpose.exit);
+    if (u >= p) continue;
+    const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
+    if (r < hW) { state[i] = State.inWork; monthsInWork[i] = 0; work++; }
+    else if (r < hW + hS) { state[i] = State.gone; school++; }
+    else { state[i] = State.gone; non++; }
+  }
+  return [work, school, non, pension];
+}
+
+/**
+ * 7. The revolving door: jobs end and some people come back onto benefit; jobs that last become
+ * durable and leave the model. Returns [returned, durable, still in work].
+ */
+export function reentries(sim: Sim, t: number): [number, number, number] {
+  const a = sim.agents;
+  const rd = sim.behaviour.revolvingDoor;
+  const pFirst = rd.jobLossPerMonthFirstYear;
+  const pLater = rd.jobLossPerMonthSecondYear;
+  const { state, monthsInWork, key, spells, entryMonth } = a;
+  let returned = 0, durable = 0, inWork = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (state[i] !== State.inWork) continue;
+    const m = monthsInWork[i];
+    if (m === 0) { inWork++; continue; } // started this month
+    if (m >= rd.durableAfterMonths) { state[i] = State.gone; durable++; continue; }
+    if (luck(sim.seed, key[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) { inWork++; continue; }
+    if (luck(sim.seed, key[i], t, Purpose.returnToBenefit) < rd.returnShare) {
+      state[i] = State.onBenefit;
+      monthsInWork[i] = 0;
+      if (spells[i] < 255) spells[i]++;
+      entryMonth[i] = t;
+      returned++;
+    } else state[i] = State.gone;
+  }
+  return [returned, durable, inWork];
+}
+
+/** 8. Ageing, durations and slow trait changes; then the policies' own trait effects. */
+export function age(sim: Sim, t: number): void {
+  const a = sim.agents;
+  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
+  const { state, ageMonths, monthsInWork, monthsOnBenefit, motivation, skills } = a;
+  for (let i = 0; i < a.size; i++) {
+    const s = state[i];
+    if (s === State.gone) continue;
+    ageMonths[i]++;
+    if (s === State.inWork) { monthsInWork[i]++; continue; }
+    monthsOnBenefit[i]++;
+    const m = motivation[i] - decay;
+    motivation[i] = m > floor ? m : Math.min(floor, motivation[i]);
+    const k = skills[i] - skillDecay;
+    skills[i] = k > 0.02 ? k : 0.02;
+  }
+  const ctx = context(sim, t);
+  for (const p of sim.policies) p.developTraits?.(ctx);
+}
+
+/**
+ * 9. Composition of the caseload at the end of the month, counted afresh: [count, share 45+,
+ * share 5y+, mean employability, mean motivation]. Refreshes the employability column, which the
+ * next month's policies and hazards use.
+ */
+export function composition(sim: Sim): [number, number, number, number, number] {
+  const a = sim.agents;
+  const emp = computeEmployability(a, sim.behaviour, sim.tables, a.employability);
+  const { state, ageMonths, monthsOnBenefit, motivation } = a;
+  let n = 0, over45 = 0, over5y = 0, mot = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (state[i] !== State.onBenefit) continue;
+    n++;
+    over45 += +(ageMonths[i] >= 540);
+    over5y += +(monthsOnBenefit[i] >= 60);
+    mot += motivation[i];
+  }
+  return n === 0 ? [0, 0, 0, 0, 0] : [n, over45 / n, over5y / n, emp / n, mot / n];
+}
+
+/** Drops the gone once they are a quarter of the slots. */
+export function compactIfSparse(sim: Sim, gone: number): void {
+  if (gone * 4 > sim.agents.size) sim.agents.compact();
+}

@@ -1,0 +1,56 @@
+/**
+ * One month of the simulation, in a fixed order:
+ *
+ *   1. economy       vacancies and expected applicants for the month (precomputed path)
+ *   2. inflow        applicants are drawn and appended
+ *   3. intake        policies may deter applicants; the rest are admitted
+ *   4. assignment    employability; policies end finished spells, fill places, set multipliers
+ *   5. hazards       limited jobs shared out by weight (matching function)
+ *   6. exits         competing risks: work, school/removed, non-influenceable (incl. pension)
+ *   7. re-entry      jobs end, some people return (the revolving door)
+ *   8. ageing        age, durations, motivation and skills drift, policies' trait effects
+ *   9. bookkeeping   the month's row of metrics; stock-flow identity holds by construction
+ */
+import { M, METRIC_COUNT } from './metrics.ts';
+import * as stage from './stages.ts';
+import type { Sim } from './sim.ts';
+
+/** Runs month `t` and writes its metrics into `out` at row `t`. */
+export function step(sim: Sim, t: number, out: Float64Array): void {
+  const caseload = sim.caseload;                                          // start of month
+  const { vacancies, demand } = sim.economy;                              // 1
+  const { from, to } = stage.inflow(sim, t);                              // 2
+  const [admitted, deterred] = stage.intake(sim, t, from, to);            // 3
+  const participants = stage.assignPolicies(sim, t);                      // 4
+  stage.workHazards(sim, t);                                              // 5
+  const [work, school, non, pension] = stage.exits(sim, t);               // 6
+  const [reentries, durable, inWork] = stage.reentries(sim, t);           // 7
+  stage.age(sim, t);                                                      // 8
+  const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim); // 9
+  let programmeCost = 0;
+  for (const p of sim.policies) programmeCost += p.cost(to - from);
+  const v = out.subarray(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
+  v[M.caseload] = caseload;
+  v[M.applicants] = to - from;
+  v[M.deterred] = deterred;
+  v[M.admitted] = admitted;
+  v[M.reentries] = reentries;
+  v[M.exitsWork] = work;
+  v[M.exitsSchool] = school;
+  v[M.exitsNonInfluenceable] = non;
+  v[M.exitsPension] = pension;
+  v[M.caseloadEnd] = caseloadEnd;
+  v[M.inWork] = inWork;
+  v[M.durableJobs] = durable;
+  v[M.share45Plus] = share45;
+  v[M.share5YearsPlus] = share5y;
+  v[M.meanEmployability] = emp;
+  v[M.meanMotivation] = mot;
+  v[M.participants] = participants;
+  v[M.vacancies] = vacancies[t];
+  v[M.demand] = demand[t];
+  v[M.benefitCost] = (caseload + admitted + reentries) * sim.model.costs.benefitPerRecipientMonth;
+  v[M.programmeCost] = programmeCost;
+  sim.caseload = caseloadEnd;
+  stage.compactIfSparse(sim, sim.agents.size - caseloadEnd - inWork);
+}

@@ -1,0 +1,23 @@
+/**
+ * Every message the tool prints to users, in one place, so wording is consistent and tests can
+ * assert it.
+ */
+export const msg = {
+  usage: 'usage: tsx src/run.ts <model file> [--runs N] [--seed S] [--months M] [--workers W] [--out DIR] [--quiet] [--help]',
+  seeHelp: 'Run with --help to see the options.',
+  unknownFlag: (flag: string) => `unknown option '${flag}'.`,
+  badFlagValue: (flag: string, expected: string, found: string) => `option --${flag}: expected ${expected}, found '${found}'.`,
+  missingValue: (flag: string) => `option --${flag} needs a value.`,
+  noModel: 'no model file given.',
+  tooManyArgs: (args: string[]) => `expected one model file, found ${args.length}: ${args.join(' ')}.`,
+  modelNotFound: (file: string) => `${file}: no such file.`,
+  modelImportFailed: (file: string, why: string) => `${file}: could not load the model file: ${why}`,
+  modelNoDefault: (file: string) => `${file}: the file must default-export defineModel({...}).`,
+  modelInvalid: (file: string, count: number) => `${file}: ${count} problem${count === 1 ? '' : 's'} in the model file:`,
+  modelIssue: (path: string, message: string) => `  at ${path || '(top level)'}: ${message}`,
+  modelSemantic: (file: string, path: string, message: string) => `${file}: at ${path}: ${message}`,
+  replicateFailed: (scenario: string, replicate: number, seed: number, why: string) =>
+    `replicate ${replicate} of scenario '${scenario}' (master seed ${seed}) failed: ${why}\nThe batch was stopped; the run folder is left marked incomplete.`,
+  interrupted: (dir: string) => `interrupted: the unfinished run is in ${dir} (no manifest.json: it is not a complete run).`,
+  wrote: (dir: string) => `wrote ${dir}`,
+} as const;

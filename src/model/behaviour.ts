@@ -1,0 +1,143 @@
+/**
+ * Behavioural parameters: how traits, duration, the economy and policies change a person's chances.
+ *
+ * These are meant to be **one shared set for every municipality** (the calibration issue fits them
+ * jointly to all seed targets). A model may override them only for sensitivity analysis; the
+ * override is recorded in the run's manifest.
+ */
+import { z } from 'zod';
+
+const coef = (min: number, max: number) => z.number().min(min).max(max);
+
+export const behaviourSchema = z.strictObject({
+  /** Employability index: log-linear in the traits (see `src/engine/employability.ts`). */
+  employability: z.strictObject({
+    skills: coef(0, 10).describe('log-employability per unit of skills (0-1 scale)'),
+    motivation: coef(0, 10).describe('log-employability per unit of motivation (0-1 scale)'),
+    multiProblem: coef(0, 10).describe('log-employability lost by a multi-problem (poor health) person'),
+    rung: coef(0, 3).describe('log-employability per participation-ladder rung above 3'),
+    agePer10YearsOver45: coef(0, 5).describe('log-employability lost per 10 years of age over 45 (productivity)'),
+    scarringPerLogYear: coef(0, 5).describe('log-employability lost per unit of ln(1 + years on benefit)'),
+    frailtySd: coef(0, 3).describe('sd of the unobserved log-frailty drawn at entry (dynamic selection)'),
+  }),
+  /** Search effort: s = base + slope * motivation, times policy multipliers. */
+  search: z.strictObject({
+    base: coef(0, 2),
+    motivationSlope: coef(0, 5),
+  }),
+  /** The matching function M = efficiency * U^alpha * V^(1-alpha), capped at V. */
+  matching: z.strictObject({
+    efficiency: coef(0, 5),
+    alpha: coef(0.05, 0.95),
+    /** Employers' preference against age: log-weight lost per 10 years over 45 (discrimination). */
+    ageDiscriminationPer10Years: coef(0, 5),
+  }),
+  /** How the economy turns growth into labour demand and applicants. */
+  economy: z.strictObject({
+    referenceGrowthPct: coef(-5, 10).describe('annual growth at which demand is at its reference level'),
+    demandPerGrowthPoint: coef(0, 2).describe('long-run log-demand per point of growth above reference'),
+    lagMonths: coef(1, 60).describe('months for demand to close 63% of the gap to its long-run level'),
+  }),
+  /** Slow trait changes while on benefit (per month). */
+  dynamics: z.strictObject({
+    motivationDecayPerMonth: coef(0, 0.1).describe('motivation lost per month on benefit (discouragement)'),
+    motivationFloor: coef(0, 1),
+    skillDecayPerMonth: coef(0, 0.05).describe('skills lost per month on benefit (depreciation)'),
+  }),
+  /** The revolving door: jobs found from bijstand can end and bring people back. */
+  revolvingDoor: z.strictObject({
+    jobLossPerMonthFirstYear: coef(0, 0.5),
+    jobLossPerMonthSecondYear: coef(0, 0.5),
+    /** Share of job losers who return to bijstand (the rest go to WW or other income first). */
+    returnShare: coef(0, 1),
+    /** After this many months in work a job counts as durable and the person leaves the model. */
+    durableAfterMonths: z.number().int().min(1).max(120),
+  }),
+  /** How strongly each kind of policy acts: shared by every municipality that runs it. */
+  policyEffects: z.strictObject({
+    strictIntake: z.strictObject({
+      /** Deterrence probability scales with (relative employability)^tilt: the employable withdraw more. */
+      employabilityTilt: coef(0, 5),
+    }),
+    guidance: z.strictObject({
+      /** Search effort gain at unlimited contact time (x (1 + gain)). */
+      maxSearchGain: coef(0, 5),
+      /** Employability gain (presentation, matching) at unlimited contact time. */
+      maxEmployabilityGain: coef(0, 5),
+      /** Contact hours per client-month that give half the maximum effect (diminishing returns). */
+      hoursForHalfEffect: coef(0.1, 50),
+      /** Motivation gained per month at full effect. */
+      motivationGainPerMonth: coef(0, 0.1),
+    }),
+  }),
+});
+
+export type Behaviour = z.infer<typeof behaviourSchema>;
+
+/**
+ * Default behaviour, before joint calibration. Orders of magnitude from labour economics:
+ * scarring and dynamic selection as in duration-dependence studies (Van den Berg & Van Ours 1996
+ * find most observed duration dependence is selection), matching elasticity 0.5 (Petrongolo &
+ * Pissarides 2001), job loss in the first year after leaving welfare of roughly a third
+ * (the revolving door the seed-002 readers describe), durable after two years (Almere, seed 004:
+ * "people fired after two years").
+ */
+export const defaultBehaviour: Behaviour = {
+  employability: {
+    skills: 1.6,
+    motivation: 1.2,
+    multiProblem: 1.0,
+    rung: 0.25,
+    agePer10YearsOver45: 0.35,
+    scarringPerLogYear: 0.45,
+    frailtySd: 0.6,
+  },
+  search: { base: 0.3, motivationSlope: 1.0 },
+  matching: { efficiency: 0.12, alpha: 0.5, ageDiscriminationPer10Years: 0.45 },
+  economy: { referenceGrowthPct: 1.5, demandPerGrowthPoint: 0.3, lagMonths: 9 },
+  dynamics: { motivationDecayPerMonth: 0.004, motivationFloor: 0.1, skillDecayPerMonth: 0.0015 },
+  revolvingDoor: {
+    jobLossPerMonthFirstYear: 0.03,
+    jobLossPerMonthSecondYear: 0.012,
+    returnShare: 0.6,
+    durableAfterMonths: 24,
+  },
+  policyEffects: {
+    strictIntake: { employabilityTilt: 1 },
+    guidance: { maxSearchGain: 0.8, maxEmployabilityGain: 0.4, hoursForHalfEffect: 3, motivationGainPerMonth: 0.01 },
+  },
+};
+
+const S = behaviourSchema.shape;
+
+/** A partial behaviour: any group, any field. Merged over the defaults by `resolveBehaviour`. */
+export const behaviourOverrideSchema = z.strictObject({
+  employability: S.employability.partial().optional(),
+  search: S.search.partial().optional(),
+  matching: S.matching.partial().optional(),
+  economy: S.economy.partial().optional(),
+  dynamics: S.dynamics.partial().optional(),
+  revolvingDoor: S.revolvingDoor.partial().optional(),
+  policyEffects: z.strictObject({
+    strictIntake: S.policyEffects.shape.strictIntake.partial().optional(),
+    guidance: S.policyEffects.shape.guidance.partial().optional(),
+  }).optional(),
+});
+
+export type BehaviourOverride = z.infer<typeof behaviourOverrideSchema>;
+
+/** The defaults with a model's overrides merged in, group by group. */
+export function resolveBehaviour(o: BehaviourOverride = {}, base: Behaviour = defaultBehaviour): Behaviour {
+  return {
+    employability: { ...base.employability, ...o.employability },
+    search: { ...base.search, ...o.search },
+    matching: { ...base.matching, ...o.matching },
+    economy: { ...base.economy, ...o.economy },
+    dynamics: { ...base.dynamics, ...o.dynamics },
+    revolvingDoor: { ...base.revolvingDoor, ...o.revolvingDoor },
+    policyEffects: {
+      strictIntake: { ...base.policyEffects.strictIntake, ...o.policyEffects?.strictIntake },
+      guidance: { ...base.policyEffects.guidance, ...o.policyEffects?.guidance },
+    },
+  };
+}

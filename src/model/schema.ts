@@ -1,0 +1,126 @@
+/**
+ * The model file's schema. A model is data: who is on benefit, who applies, the economy, the
+ * policies in force and the run defaults. Everything is validated here, once, at load; the engine
+ * trusts the types afterwards. Objects are strict: an unknown field is an error, not ignored.
+ */
+import { z } from 'zod';
+import { behaviourOverrideSchema } from './behaviour.ts';
+import { policySchema } from '../policies/registry.ts';
+import { ECONOMY_SCENARIOS } from '../economy/scenarios.ts';
+
+const share = z.number().min(0).max(1);
+
+/** A band of a distribution: from (inclusive) to (exclusive), and its share of people. */
+const band = z.strictObject({ from: z.number().min(0), to: z.number().min(0), share });
+
+/** Bands must be ordered, non-empty and their shares must add up to 1 (within 0.005). */
+const bands = (lo: number, hi: number) =>
+  z.array(band).min(1).superRefine((bs, ctx) => {
+    bs.forEach((b, k) => {
+      if (!(b.to > b.from)) ctx.addIssue({ code: 'custom', path: [k, 'to'], message: `expected 'to' above 'from' (${b.from}), found ${b.to}` });
+      if (b.from < lo || b.to > hi) ctx.addIssue({ code: 'custom', path: [k], message: `expected a band within ${lo}-${hi}, found ${b.from}-${b.to}` });
+    });
+    checkSum(bs.map((b) => b.share), ctx);
+  });
+
+function checkSum(shares: number[], ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 0.005) ctx.addIssue({ code: 'custom', path, message: `expected shares adding up to 1, found ${+sum.toFixed(4)}` });
+}
+
+const sharesOf = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, share])) as Record<K, typeof share>).superRefine((o, ctx) =>
+    checkSum(Object.values(o) as number[], ctx),
+  );
+
+/** Distributions of the traits of a group of people (recipients or applicants). */
+const traitsShape = {
+  /** Age in years. 45+ is a group of its own in every output. */
+  age: bands(15, 67),
+  /** Education: sets the mean of skills (low 0.3, medium 0.55, high 0.8 on a 0-1 scale). */
+  education: sharesOf(['low', 'medium', 'high'] as const),
+  /** Motivation on a 0-1 scale. */
+  motivation: z.strictObject({ mean: share, sd: z.number().min(0).max(0.5) }),
+  /** Share with multiple problems (health, debts, care): far from the labour market. */
+  multiProblemShare: share,
+  /** Participation-ladder rungs 1 (isolated) to 6 (paid work), shares in that order. */
+  ladder: z.array(share).length(6).superRefine((s, ctx) => checkSum(s, ctx)),
+  household: sharesOf(['single', 'singleParent', 'couple'] as const),
+  /**
+   * 0-1: how strongly disadvantages cluster in the same people (low skills, low motivation,
+   * multi-problem, low rung, long duration). 0 = independent traits.
+   */
+  clustering: share,
+};
+
+export const traitsSchema = z.strictObject(traitsShape);
+export const stockTraitsSchema = z.strictObject({ ...traitsShape, yearsOnBenefit: bands(0, 50) });
+
+export const economySchema = z.strictObject({
+  /** A named scenario, or a month-by-month path of annual GDP growth (%), one value per month. */
+  growth: z.union([
+    z.enum(ECONOMY_SCENARIOS),
+    z.strictObject({ monthlyPath: z.array(z.number().min(-20).max(20)).min(1), note: z.string().optional() }),
+  ]),
+  /** Suitable vacancies per month the municipality's recipients can reach, at reference demand. */
+  vacanciesPerMonth: z.number().positive().max(1e6),
+  /** Regional labour-demand factor: 1 = national average, below 1 a weak region. */
+  regionalFactor: z.number().positive().max(5),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase name with dashes'),
+  description: z.string().optional(),
+  /** Replaces the model's policies in this scenario; [] = no policy. */
+  policies: z.array(policySchema).optional(),
+  /** Replaces the model's economy growth path in this scenario. */
+  growth: economySchema.shape.growth.optional(),
+  /** false: this scenario draws its own luck instead of sharing common random numbers. */
+  commonRandomNumbers: z.boolean().default(true),
+});
+
+export const modelSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase name with dashes, e.g. "rotterdam"'),
+  description: z.string().min(1),
+  /** Where each number comes from: the seed figure or other source. */
+  sources: z.array(z.strictObject({ figure: z.string(), source: z.string() })).min(1),
+  /** First simulated month, "YYYY-MM". */
+  startMonth: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'a month as "YYYY-MM"'),
+  horizonMonths: z.number().int().min(1).max(600),
+  population: z.strictObject({ size: z.number().int().min(1).max(2_000_000), traits: stockTraitsSchema }),
+  inflow: z.strictObject({
+    /** Applicants per month at reference labour demand. */
+    applicantsPerMonth: z.number().min(0).max(1e6),
+    /** Applicants scale with demand^(-elasticity): fewer when jobs are plentiful. */
+    demandElasticity: z.number().min(0).max(5),
+    traits: traitsSchema,
+  }),
+  exits: z.strictObject({
+    /** Yearly hazard of leaving for school or being removed from benefit (enforcement), before policy. */
+    schoolOrRemovedPerYear: share,
+    /** Yearly hazard of non-influenceable exits: moving, cohabiting, other income. */
+    nonInfluenceablePerYear: share,
+    /** Age (years) at which the state pension (AOW) ends bijstand. */
+    pensionAge: z.number().min(60).max(70),
+  }),
+  economy: economySchema,
+  policies: z.array(policySchema),
+  /** Extra scenarios run beside the model as written (named "as-is"), sharing its population. */
+  scenarios: z.array(scenarioSchema).default([]),
+  costs: z.strictObject({
+    /** EUR per recipient-month: benefit plus execution, the municipality's all-in figure. */
+    benefitPerRecipientMonth: z.number().min(0).max(1e5),
+  }),
+  run: z.strictObject({
+    replicates: z.number().int().min(1).max(1_000_000),
+    seed: z.number().int().min(0).max(2 ** 31),
+  }),
+  /** Overrides of the shared behavioural parameters, for sensitivity analysis only. */
+  behaviour: behaviourOverrideSchema.optional(),
+});
+
+export type ModelInput = z.input<typeof modelSchema>;
+export type Model = z.output<typeof modelSchema>;
+export type Traits = z.output<typeof traitsSchema>;
+export type StockTraits = z.output<typeof stockTraitsSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,0 +1,79 @@
+/**
+ * Intensive guidance with a lower caseload (Almere 45+, seed 004; Wageningen's "more attention"
+ * arm, seed 003). Case managers have a fixed number of working hours; the caseload per manager
+ * sets the contact time per client, and contact time drives the effect with diminishing returns:
+ * gain = 1 - 2^(-hours / hoursForHalfEffect). Participants search harder, present better to
+ * employers and regain motivation. Places = case managers x caseload.
+ */
+import { z } from 'zod';
+import { targetSchema } from './target.ts';
+import { PRIORITIES } from './select.ts';
+import { Programme } from './programme.ts';
+import type { Intervention } from './types.ts';
+import type { Behaviour } from '../model/behaviour.ts';
+
+export const intensiveGuidanceSchema = z.strictObject({
+  type: z.literal('intensive-guidance'),
+  label: z.string().optional(),
+  target: targetSchema.default({}),
+  caseManagers: z.number().min(0).max(10_000),
+  /** Clients per full-time case manager (regular bijstand caseloads run at 100-200). */
+  caseloadPerManager: z.number().min(1).max(1_000),
+  /** Client-contact hours per case manager per month. */
+  contactHoursPerManagerMonth: z.number().min(1).max(200).default(100),
+  durationMonths: z.number().int().min(1).max(120),
+  priority: z.enum(PRIORITIES).default('random'),
+  /** EUR per case manager per year, all-in. */
+  costPerManagerYear: z.number().min(0).max(1e6),
+  /** EUR per participant-month on top (a tailored budget for courses, travel, tools). */
+  budgetPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+});
+
+export type IntensiveGuidanceParams = z.infer<typeof intensiveGuidanceSchema>;
+
+/** The share of the maximum effect that a caseload yields (0-1). */
+export function guidanceIntensity(p: IntensiveGuidanceParams, hoursForHalfEffect: number): number {
+  const hours = p.contactHoursPerManagerMonth / p.caseloadPerManager;
+  return 1 - Math.pow(2, -hours / hoursForHalfEffect);
+}
+
+export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behaviour, index: number): Intervention {
+  const fx = behaviour.policyEffects.guidance;
+  const g = guidanceIntensity(p, fx.hoursForHalfEffect);
+  const search = 1 + fx.maxSearchGain * g;
+  const employ = 1 + fx.maxEmployabilityGain * g;
+  const motivation = fx.motivationGainPerMonth * g;
+  const programme = new Programme({
+    column: `guidance#${index}`,
+    id: 1000 + index,
+    target: p.target,
+    places: Math.floor(p.caseManagers * p.caseloadPerManager),
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+  });
+  return {
+    type: p.type,
+    label: p.label ?? 'intensive guidance',
+    init: (agents) => programme.init(agents),
+    assign: (ctx) => programme.assign(ctx),
+    applyEffects: ({ agents }) => {
+      const m = programme.months(agents);
+      for (let i = 0; i < agents.size; i++) {
+        if (m[i] > 0) {
+          agents.searchMult[i] *= search;
+          agents.employMult[i] *= employ;
+        }
+      }
+    },
+    developTraits: ({ agents }) => {
+      const m = programme.months(agents);
+      const mot = agents.motivation;
+      for (let i = 0; i < agents.size; i++) {
+        if (m[i] > 0) mot[i] = Math.min(1, mot[i] + motivation);
+      }
+      programme.advance(agents);
+    },
+    participants: () => programme.participants(),
+    cost: () => (p.caseManagers * p.costPerManagerYear) / 12 + programme.participants() * p.budgetPerParticipantMonth,
+  };
+}

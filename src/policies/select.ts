@@ -1,0 +1,59 @@
+/**
+ * Capacity rules: choosing who fills a programme's free places. A programme has `free` places and
+ * a list of eligible people who are not yet in it; a priority score orders them and the top `free`
+ * are enrolled. Selection is O(n) (a histogram threshold, no sort), and ties are broken by the
+ * person's stable key, so the choice does not depend on the order people are stored in.
+ */
+import type { Agents } from '../agents/columns.ts';
+import { luck, Purpose } from '../random/luck.ts';
+
+/** Who goes first when places are scarce. */
+export type Priority = 'random' | 'longest-on-benefit' | 'most-employable' | 'least-employable';
+
+export const PRIORITIES = ['random', 'longest-on-benefit', 'most-employable', 'least-employable'] as const;
+
+const BINS = 4096;
+const counts = new Int32Array(BINS);
+
+/**
+ * Returns the slots of the `free` best candidates among `eligible[0..n)`.
+ * `score` must lie in [0, 1); higher goes first.
+ */
+export function selectTop(eligible: Int32Array, n: number, score: Float64Array, free: number): Int32Array {
+  if (free <= 0 || n === 0) return new Int32Array(0);
+  if (free >= n) return eligible.slice(0, n);
+  counts.fill(0);
+  for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
+  // Find the threshold bin: everything above it is taken, part of it is taken.
+  let taken = 0;
+  let bin = BINS - 1;
+  for (; bin >= 0; bin--) {
+    if (taken + counts[bin] >= free) break;
+    taken += counts[bin];
+  }
+  const out = new Int32Array(free);
+  let w = 0;
+  const partial: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const b = Math.min(BINS - 1, Math.floor(score[j] * BINS));
+    if (b > bin) out[w++] = eligible[j];
+    else if (b === bin) partial.push(j);
+  }
+  partial.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
+  for (let k = 0; w < free; k++) out[w++] = eligible[partial[k]];
+  return out;
+}
+
+/** The priority score in [0, 1) of slot i. */
+export function priorityScore(priority: Priority, agents: Agents, i: number, employability: Float32Array, seed: number, policyId: number): number {
+  switch (priority) {
+    case 'random':
+      return luck(seed, agents.key[i], policyId, Purpose.priority);
+    case 'longest-on-benefit':
+      return Math.min(agents.monthsOnBenefit[i], 599) / 600 + luck(seed, agents.key[i], policyId, Purpose.priority) / 600;
+    case 'most-employable':
+      return employability[i] / (1 + employability[i]);
+    case 'least-employable':
+      return 1 / (1 + employability[i]);
+  }
+}

@@ -1,0 +1,32 @@
+/** Targeting: which recipients a programme is for. Every bound is optional; none means everyone. */
+import { z } from 'zod';
+import type { Agents } from '../agents/columns.ts';
+
+export const targetSchema = z.strictObject({
+  minAge: z.number().min(15).max(70).optional(),
+  maxAge: z.number().min(15).max(70).optional().describe('exclusive'),
+  minYearsOnBenefit: z.number().min(0).max(50).optional(),
+  maxYearsOnBenefit: z.number().min(0).max(50).optional().describe('exclusive'),
+  rungs: z.array(z.number().int().min(1).max(6)).min(1).optional().describe('participation-ladder rungs'),
+  multiProblem: z.boolean().optional().describe('true: only multi-problem people; false: only those without'),
+});
+
+export type Target = z.infer<typeof targetSchema>;
+
+/** A compiled eligibility test on a slot (month units, a rung bitmask). */
+export type Eligibility = (agents: Agents, i: number) => boolean;
+
+export function compileTarget(t: Target = {}): Eligibility {
+  const minAge = (t.minAge ?? 0) * 12;
+  const maxAge = (t.maxAge ?? 200) * 12;
+  const minDur = (t.minYearsOnBenefit ?? 0) * 12;
+  const maxDur = (t.maxYearsOnBenefit ?? 1000) * 12;
+  let rungMask = 0;
+  for (const r of t.rungs ?? [1, 2, 3, 4, 5, 6]) rungMask |= 1 << r;
+  const mp = t.multiProblem === undefined ? -1 : t.multiProblem ? 1 : 0;
+  return (a, i) =>
+    a.ageMonths[i] >= minAge && a.ageMonths[i] < maxAge &&
+    a.monthsOnBenefit[i] >= minDur && a.monthsOnBenefit[i] < maxDur &&
+    (rungMask & (1 << a.rung[i])) !== 0 &&
+    (mp < 0 || a.multiProblem[i] === mp);
+}

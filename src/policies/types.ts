@@ -1,0 +1,44 @@
+/**
+ * The intervention interface. A policy is a composable transform on a month of the simulation:
+ * it may deter applicants at intake, enrol people into places, multiply their hazards, change
+ * their traits, and it costs money. Every hook is optional; a policy with none is the identity,
+ * and "no policy" is the empty list.
+ */
+import type { Agents } from '../agents/columns.ts';
+import type { Behaviour } from '../model/behaviour.ts';
+
+/** What a policy sees each month. */
+export interface MonthContext {
+  /** Month index from 0. */
+  month: number;
+  agents: Agents;
+  behaviour: Behaviour;
+  /** The replicate's 32-bit seed for per-person luck. */
+  seed: number;
+  /** Employability by slot (traits only, before policy multipliers): `agents.employability`. */
+  employability: Float32Array;
+}
+
+export interface Intervention {
+  /** The policy type, as in the model file. */
+  readonly type: string;
+  /** A readable name for tables and charts. */
+  readonly label: string;
+  /** Called once per replicate, before month 0, to register columns. */
+  init?(agents: Agents): void;
+  /**
+   * Intake: the probability that applicant slot `i` withdraws (is deterred) before admission.
+   * `relativeEmployability` is the applicant's employability over this month's applicant mean.
+   */
+  deterrence?(agents: Agents, i: number, relativeEmployability: number): number;
+  /** Ends finished participations and fills free places from the eligible (capacity rules). */
+  assign?(ctx: MonthContext): void;
+  /** Multiplies the hazard multiplier columns (`searchMult`, `employMult`, `schoolMult`) of participants. */
+  applyEffects?(ctx: MonthContext): void;
+  /** Trait changes of participants at the end of the month (motivation, skills, rung). */
+  developTraits?(ctx: MonthContext): void;
+  /** Participants this month (after `assign`). */
+  participants(): number;
+  /** Programme cost this month in EUR, given this month's applicants. */
+  cost(applicants: number): number;
+}

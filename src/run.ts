@@ -1,0 +1,70 @@
+/**
+ * `tsx src/run.ts <model file> [--runs N] [--seed S] [--months M] [--workers W] [--out DIR] [--quiet]`
+ *
+ * Exit codes: 0 done; 1 a replicate failed; 2 bad input (flags or model file); 130 interrupted.
+ */
+import { parseRunArgs, HELP } from './cli/args.ts';
+import { createProgress } from './cli/progress.ts';
+import { BatchInterrupted, ReplicateError } from './batch/run-batch.ts';
+import { msg } from './messages.ts';
+import { InputError } from './model/load.ts';
+import { headlineTable } from './output/table.ts';
+import { runPipeline } from './pipeline.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseRunArgs(argv);
+  if (args.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  let cancelled = false;
+  let workDir = '';
+  const onSignal = () => {
+    if (cancelled) process.exit(130); // second Ctrl-C: leave at once
+    cancelled = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = createProgress(args.modelFile, { quiet: args.quiet });
+  try {
+    const result = await runPipeline({
+      ...args,
+      onProgress: (d, t) => progress.update(d, t),
+      isCancelled: () => cancelled,
+      onFolder: (dir) => (workDir = dir),
+    });
+    progress.finish();
+    if (!args.quiet) {
+      process.stdout.write(
+        `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +
+          `${result.months} months from ${result.model.startMonth}, master seed ${result.seed}, ${result.workers} workers, ${result.seconds.toFixed(1)} s\n\n`,
+      );
+      process.stdout.write(headlineTable(result.summary) + '\n\n');
+    }
+    process.stdout.write(msg.wrote(result.dir) + '\n');
+    return 0;
+  } catch (e) {
+    progress.finish();
+    if (e instanceof BatchInterrupted) {
+      process.stderr.write(msg.interrupted(workDir) + '\n');
+      return 130;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof InputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(2);
+    }
+    if (e instanceof ReplicateError) {
+      process.stderr.write(`error: ${msg.replicateFailed(e.scenario, e.replicate, e.seed, e.reason)}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
