@@ -113,7 +113,8 @@ export function exits(sim: Sim, t: number): [number, number, number, number] {
     const hW = hw[i];
     const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
     const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
-    const p = 1 - Math.exp(-h);
+    // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
+    const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
     const u = luck(seed, key[i], t, Purpose.exit);
     if (u >= p) continue;
     const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
@@ -154,10 +155,19 @@ export function reentries(sim: Sim, t: number): [number, number, number] {
 
 /** 8. Ageing, durations and slow trait changes; then the policies' own trait effects. */
 export function age(sim: Sim, t: number): void {
-  const a = sim.agents;
-  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
+  ageKernel(sim.agents, sim.behaviour.dynamics);
+  const ctx = context(sim, t);
+  for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
+}
+
+/** The ageing loop on its own, so the optimiser sees nothing after it that never ran. */
+function ageKernel(a: Sim['agents'], d: Sim['behaviour']['dynamics']): void {
+  const decay = d.motivationDecayPerMonth;
+  const floor = d.motivationFloor;
+  const skillDecay = d.skillDecayPerMonth;
   const { state, ageMonths, monthsInWork, monthsOnBenefit, motivation, skills } = a;
-  for (let i = 0; i < a.size; i++) {
+  const n = a.size;
+  for (let i = 0; i < n; i++) {
     const s = state[i];
     if (s === State.gone) continue;
     ageMonths[i]++;
@@ -168,9 +178,27 @@ export function age(sim: Sim, t: number): void {
     const k = skills[i] - skillDecay;
     skills[i] = k > 0.02 ? k : 0.02;
   }
-  const ctx = context(sim, t);
-  for (const p of sim.policies) p.developTraits?.(ctx);
 }
+
+/** Composition counts, written into `out`: [count, 45+, 5y+, sum of motivation]. */
+function compositionKernel(a: Sim['agents'], out: Float64Array): void {
+  const { state, ageMonths, monthsOnBenefit, motivation } = a;
+  const size = a.size;
+  let n = 0, over45 = 0, over5y = 0, mot = 0;
+  for (let i = 0; i < size; i++) {
+    if (state[i] !== State.onBenefit) continue;
+    n++;
+    over45 += +(ageMonths[i] >= 540);
+    over5y += +(monthsOnBenefit[i] >= 60);
+    mot += motivation[i];
+  }
+  out[0] = n;
+  out[1] = over45;
+  out[2] = over5y;
+  out[3] = mot;
+}
+
+const counts = new Float64Array(4);
 
 /**
  * 9. Composition of the caseload at the end of the month, counted afresh: [count, share 45+,
@@ -178,18 +206,10 @@ export function age(sim: Sim, t: number): void {
  * next month's policies and hazards use.
  */
 export function composition(sim: Sim): [number, number, number, number, number] {
-  const a = sim.agents;
-  const emp = computeEmployability(a, sim.behaviour, sim.tables, a.employability);
-  const { state, ageMonths, monthsOnBenefit, motivation } = a;
-  let n = 0, over45 = 0, over5y = 0, mot = 0;
-  for (let i = 0; i < a.size; i++) {
-    if (state[i] !== State.onBenefit) continue;
-    n++;
-    over45 += +(ageMonths[i] >= 540);
-    over5y += +(monthsOnBenefit[i] >= 60);
-    mot += motivation[i];
-  }
-  return n === 0 ? [0, 0, 0, 0, 0] : [n, over45 / n, over5y / n, emp / n, mot / n];
+  const emp = computeEmployability(sim.agents, sim.behaviour, sim.tables, sim.agents.employability);
+  compositionKernel(sim.agents, counts);
+  const n = counts[0];
+  return n === 0 ? [0, 0, 0, 0, 0] : [n, counts[1] / n, counts[2] / n, emp / n, counts[3] / n];
 }
 
 /** Drops the gone once they are a quarter of the slots. */
