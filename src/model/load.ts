@@ -35,8 +35,71 @@ export function describeFound(input: unknown): string {
   return typeof input;
 }
 
-/** Formats one zod issue as "expected ..., found ...". */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/** Unwraps optional/default/pipe wrappers to the inner schema. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let s = schema as z.core.$ZodType & { def?: { innerType?: z.core.$ZodType; in?: z.core.$ZodType } };
+  for (let k = 0; k < 10; k++) {
+    const def = (s as { _zod: { def: { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType } } })._zod.def;
+    if (def.innerType) s = def.innerType as typeof s;
+    else if (def.type === 'pipe' && def.in) s = def.in as typeof s;
+    else break;
+  }
+  return s;
+}
+
+/** The field names the schema allows at `path` (best effort; [] when it cannot tell). */
+export function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let s = unwrap(schema);
+  let value = input;
+  const resolveUnion = () => {
+    const def = (s as { _zod: { def: { type: string; options?: z.core.$ZodType[]; discriminator?: string } } })._zod.def;
+    if (def.type === 'union' && def.options) {
+      const disc = def.discriminator;
+      const v = value as Record<string, unknown> | undefined;
+      const match = def.options.find((o) => {
+        const shape = (unwrap(o) as { _zod: { def: { shape?: Record<string, z.core.$ZodType> } } })._zod.def.shape;
+        if (!shape) return false;
+        if (!disc) return typeof v === 'object';
+        const lit = (shape[disc] as { _zod: { def: { values?: unknown[] } } })._zod.def.values;
+        return lit?.includes(v?.[disc]);
+      });
+      if (match) s = unwrap(match);
+    }
+  };
+  for (const key of path) {
+    resolveUnion();
+    const def = (s as { _zod: { def: { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } } })._zod.def;
+    if (def.type === 'object' && def.shape && typeof key === 'string' && def.shape[key]) s = unwrap(def.shape[key]);
+    else if (def.type === 'array' && def.element) s = unwrap(def.element);
+    else return [];
+    value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  }
+  resolveUnion();
+  const shape = (s as { _zod: { def: { shape?: Record<string, unknown> } } })._zod.def.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** The known key closest to a misspelt one (edit distance at most 3), if any. */
+function closest(word: string, known: string[]): string | undefined {
+  const dist = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  let best: string | undefined;
+  let bestD = 4;
+  for (const k of known) {
+    const dk = dist(word, k);
+    if (dk < bestD) [best, bestD] = [k, dk];
+  }
+  return best;
+}
+
+/** Formats one zod issue as "expected ..., found ...". `root` is the whole model (for field hints). */
+export function describeIssue(issue: z.core.$ZodIssue, root?: unknown): string {
   const found = describeFound((issue as { input?: unknown }).input);
   switch (issue.code) {
     case 'invalid_type':
@@ -47,13 +110,27 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${issue.origin === 'array' ? 'at most ' + issue.maximum + ' items' : (issue.inclusive ? '<= ' : '< ') + issue.maximum}, found ${found}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${found}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (expected none; check the spelling)`;
-    case 'invalid_union':
-      if ((issue as { note?: string }).note === 'No matching discriminator' || (issue as { discriminator?: string }).discriminator) {
-        return `expected a known type, found ${found}`;
+    case 'unrecognized_keys': {
+      const known = knownKeys(modelSchema, issue.path, root);
+      const hint = issue.keys.map((k) => closest(k, known)).filter(Boolean);
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; expected one of ${known.map((k) => `'${k}'`).join(', ')}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}`;
+    }
+    case 'invalid_union': {
+      const u = issue as { discriminator?: string; options?: unknown[]; input?: unknown; errors: z.core.$ZodIssue[][] };
+      if (u.discriminator && u.options) {
+        const value = typeof u.input === 'object' && u.input !== null ? (u.input as Record<string, unknown>)[u.discriminator] : u.input;
+        return `expected one of ${u.options.map((o) => JSON.stringify(o)).join(', ')}, found ${describeFound(value)}`;
       }
-      return `expected ${issue.message.replace(/^Invalid input:?\s*/, '') || 'one of the allowed forms'}, found ${found}`;
+      // a plain union: say what each alternative would have accepted
+      const forms = u.errors.map((branch) => {
+        const first = branch[0];
+        if (!first) return 'another form';
+        if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(', ');
+        if (first.code === 'invalid_type') return `a${/^[aeiou]/.test(first.expected) ? 'n' : ''} ${first.expected}`;
+        return describeIssue(first, root).replace(/^expected /, '').replace(/, found .*$/, '');
+      });
+      return `expected one of ${forms.join(', or ')}, found ${found}`;
+    }
     case 'invalid_format':
       return `expected ${issue.message.replace(/^Invalid string: /, '')}, found ${found}`;
     default:
@@ -70,7 +147,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function validateModel(data: unknown, file: string): Model {
   const result = modelSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i)));
+  const lines = result.error.issues.map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data)));
   throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
 }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { targetSchema } from './target.ts';
 import { PRIORITIES } from './select.ts';
 import { Programme } from './programme.ts';
+import { State } from '../agents/columns.ts';
 import type { Intervention } from './types.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 
@@ -67,11 +68,12 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
     },
     developTraits: ({ agents }) => {
       const m = programme.months(agents);
-      const mot = agents.motivation;
+      const { motivation: mot, state } = agents;
       for (let i = 0; i < agents.size; i++) {
-        if (m[i] > 0) mot[i] = Math.min(1, mot[i] + motivation);
+        if (m[i] === 0) continue;
+        if (state[i] === State.onBenefit) mot[i] = Math.min(1, mot[i] + motivation);
+        m[i]++; // one more month in the programme
       }
-      programme.advance(agents);
     },
     participants: () => programme.participants(),
     cost: () => (p.caseManagers * p.costPerManagerYear) / 12 + programme.participants() * p.budgetPerParticipantMonth,

@@ -79,7 +79,7 @@ export class Programme {
     this.count = current + chosen.length;
   }
 
-  /** Advances participants' months in programme (end of month). */
+  /** Advances participants' months in programme (end of month), for policies that do not do it in their own pass. */
   advance(agents: Agents): void {
     const m = this.months(agents);
     for (let i = 0; i < agents.size; i++) if (m[i] > 0) m[i]++;
