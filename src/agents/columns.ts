@@ -50,7 +50,7 @@ export class Agents {
 
   /** Employability from traits (derived; refreshed at the end of each month and at intake). */
   employability: Float32Array;
-  /** Work hazard this month (derived, scratch). */
+  /** Weight in the competition for jobs this month (derived, scratch; times `workScale` = work hazard). */
   workHazard: Float32Array;
   /** Per-month hazard multipliers written by policies (reset to 1 each month). */
   searchMult: Float32Array;

@@ -26,6 +26,8 @@ export interface Sim {
   /** Stream key prefix for this replicate's sequential streams. */
   streamKey: StreamKey;
   months: number;
+  /** This month's jobs per unit of weight: person i's work hazard is workHazard[i] * workScale. */
+  workScale: number;
   /** Recipients at the start of the current month (the previous month's counted end). */
   caseload: number;
   /** Monthly school/removal and non-influenceable base hazards. */
@@ -67,6 +69,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     streamKey,
     months,
     caseload: agents.size,
+    workScale: 0,
     baseSchool: perMonth(model.exits.schoolOrRemovedPerYear),
     baseNon: perMonth(model.exits.nonInfluenceablePerYear),
   };

@@ -95,8 +95,8 @@ export function workHazards(sim: Sim, t: number): number {
   }
   const V = sim.economy.vacancies[t];
   const jobs = units > 0 ? Math.min(V, matching.efficiency * Math.pow(units, matching.alpha) * Math.pow(V, 1 - matching.alpha)) : 0;
-  const scale = weights > 0 ? jobs / weights : 0;
-  for (let i = 0; i < a.size; i++) w[i] *= scale;
+  // each person's work hazard is w[i] * (jobs / weights); `exits` applies the scale
+  sim.workScale = weights > 0 ? jobs / weights : 0;
   return jobs;
 }
 
@@ -104,13 +104,13 @@ export function workHazards(sim: Sim, t: number): number {
 export function exits(sim: Sim, t: number): [number, number, number, number] {
   const a = sim.agents;
   const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
-  const { baseSchool, baseNon, seed } = sim;
+  const { baseSchool, baseNon, seed, workScale } = sim;
   const { state, ageMonths, workHazard: hw, schoolMult, household, key, monthsInWork } = a;
   let work = 0, school = 0, non = 0, pension = 0;
   for (let i = 0; i < a.size; i++) {
     if (state[i] !== State.onBenefit) continue;
     if (ageMonths[i] >= pensionMonths) { state[i] = State.gone; non++; pension++; continue; }
-    const hW = hw[i];
+    const hW = hw[i] * workScale;
     const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
     const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
     // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
