@@ -97,10 +97,15 @@ export class Agents {
     return col as T;
   }
 
-  /** Appends one blank person and returns the slot; all traits must be set by the caller. */
+  /**
+   * Appends one person and returns the slot. The caller sets every built-in trait; registered
+   * columns (policies' state) are cleared here, since the slot may hold a compacted-away person.
+   */
   append(): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
-    return this.size++;
+    const slot = this.size++;
+    for (const col of this.extra.values()) col[slot] = 0;
+    return slot;
   }
 
   private fields(): [string, Numeric][] {

@@ -69,6 +69,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   let done = 0;
   if (o.workers === 0) {
     for (const task of tasksOf(o.model, o.runs, o.masterSeed, o.months)) {
+      await new Promise((r) => setImmediate(r)); // let signal handlers run between replicates
       if (o.isCancelled?.()) throw new BatchInterrupted();
       let series: Float64Array;
       try {

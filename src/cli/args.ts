@@ -44,10 +44,24 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function integer(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+const RANGES: Record<string, [number, number]> = {
+  runs: [1, 1_000_000],
+  seed: [0, 2 ** 31],
+  months: [1, 600],
+  workers: [0, 256],
+};
+
+/** What each valued flag expects, for messages. */
+const EXPECTED: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(RANGES).map(([k, [lo, hi]]) => [k, `an integer from ${lo} to ${hi}`])),
+  out: 'a folder path',
+};
+
+function integer(flag: keyof typeof RANGES & string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
+  const [min, max] = RANGES[flag];
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new InputError(`${msg.badFlagValue(flag, `an integer from ${min} to ${max}`, raw)} ${msg.seeHelp}`);
+    throw new InputError(`${msg.badFlagValue(flag, EXPECTED[flag], raw)} ${msg.seeHelp}`);
   }
   return Number(raw);
 }
@@ -60,20 +74,28 @@ export function parseRunArgs(argv: string[]): RunArgs {
     const err = e as { code?: string; message: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1] ?? err.message;
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new InputError(`${msg.unknownFlag(flag)} ${msg.seeHelp}`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new InputError(`${msg.missingValue(flag.replace(/^-+/, '').split(' ')[0])} ${msg.seeHelp}`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = flag.replace(/^-+/, '').split(/[ =]/)[0];
+      if (/does not take an argument/.test(err.message)) throw new InputError(`${msg.takesNoValue(name)} ${msg.seeHelp}`);
+      // parseArgs refuses a value that starts with '-' (e.g. --workers -1): report the value
+      const at = argv.indexOf(`--${name}`);
+      const next = at >= 0 ? argv[at + 1] : undefined;
+      if (next !== undefined && next.startsWith('-') && name in EXPECTED) throw new InputError(`${msg.badFlagValue(name, EXPECTED[name], next)} ${msg.seeHelp}`);
+      throw new InputError(`${msg.missingValue(name)} ${msg.seeHelp}`);
+    }
     throw new InputError(`${err.message} ${msg.seeHelp}`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { modelFile: '', quiet: false, help: true };
   if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
-  if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', 'a folder path', '')} ${msg.seeHelp}`);
+  if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
   return {
     modelFile: positionals[0],
-    runs: integer('runs', values.runs, 1, 1_000_000),
-    seed: integer('seed', values.seed, 0, 2 ** 31),
-    months: integer('months', values.months, 1, 600),
-    workers: integer('workers', values.workers, 0, 256),
+    runs: integer('runs', values.runs),
+    seed: integer('seed', values.seed),
+    months: integer('months', values.months),
+    workers: integer('workers', values.workers),
     out: values.out,
     quiet: values.quiet,
     help: false,

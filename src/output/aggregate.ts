@@ -1,8 +1,8 @@
 /**
  * Aggregation across replicates, fed one replicate at a time in task order. Keeps, per scenario,
- * each replicate's monthly values as float32 (for exact percentiles) and headline figures as
- * float64 (for paired contrasts): about months x metrics x 4 bytes per replicate and scenario
- * (5 KB for 60 months), never the agents themselves.
+ * each replicate's monthly values (for exact percentiles) and headline figures (for paired
+ * contrasts): months x metrics x 8 bytes per replicate and scenario (10 KB for 60 months), never
+ * the agents themselves.
  */
 import { METRIC_COUNT, METRICS } from '../engine/metrics.ts';
 import { HEADLINE_COUNT, HEADLINES, headlinesOf } from './headline.ts';
@@ -21,11 +21,11 @@ export interface SeriesRow {
 
 export class Aggregator {
   /** [scenario] -> values at ((month * METRIC_COUNT + metric) * runs + replicate). */
-  private readonly values: Float32Array[];
+  private readonly values: Float64Array[];
   private readonly headlines: Float64Array[];
 
   constructor(readonly scenarios: string[], readonly runs: number, readonly months: number) {
-    this.values = scenarios.map(() => new Float32Array(months * METRIC_COUNT * runs));
+    this.values = scenarios.map(() => new Float64Array(months * METRIC_COUNT * runs));
     this.headlines = scenarios.map(() => new Float64Array(HEADLINE_COUNT * runs));
   }
 

@@ -6,15 +6,19 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { msg } from '../messages.ts';
+import { InputError } from '../model/load.ts';
 
 export class RunFolder {
   readonly workDir: string;
   private readonly written: string[] = [];
 
   constructor(readonly finalDir: string) {
-    if (existsSync(finalDir)) throw new Error(`${finalDir} exists already; choose another --out`);
+    if (existsSync(finalDir)) throw new InputError(msg.outExists(finalDir));
     this.workDir = join(dirname(finalDir), basename(finalDir) + '.incomplete');
-    mkdirSync(this.workDir, { recursive: true });
+    if (existsSync(this.workDir)) throw new InputError(msg.staleIncomplete(this.workDir));
+    mkdirSync(dirname(this.workDir), { recursive: true });
+    mkdirSync(this.workDir);
   }
 
   /** Writes a whole file atomically (tmp, then rename). */

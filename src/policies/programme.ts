@@ -66,7 +66,7 @@ export class Programme {
     for (let i = 0; i < agents.size; i++) {
       if (m[i] > 0) {
         if (agents.state[i] !== State.onBenefit) { m[i] = 0; continue; }
-        if (m[i] >= durationMonths) { m[i] = 0; done[i] = 1; this.completed++; continue; }
+        if (m[i] > durationMonths) { m[i] = 0; done[i] = 1; this.completed++; continue; } // m counts from 1
         current++;
       } else if (agents.state[i] === State.onBenefit && (this.rules.allowRepeat || done[i] === 0) && this.eligible(agents, i)) {
         this.scratch[n] = i;

@@ -1,8 +1,9 @@
 /**
  * Capacity rules: choosing who fills a programme's free places. A programme has `free` places and
  * a list of eligible people who are not yet in it; a priority score orders them and the top `free`
- * are enrolled. Selection is O(n) (a histogram threshold, no sort), and ties are broken by the
- * person's stable key, so the choice does not depend on the order people are stored in.
+ * are enrolled. Selection is O(n) (a histogram threshold, no sort). Ties are broken by slot order,
+ * which is the order of the stable person keys (keys are handed out in increasing order and
+ * compaction keeps the order), so the choice is the same in every scenario.
  */
 import type { Agents } from '../agents/columns.ts';
 import { luck, Purpose } from '../random/luck.ts';

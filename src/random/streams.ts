@@ -56,7 +56,7 @@ export function poissonFromUniform(mean: number, u: number): number {
   return k;
 }
 
-/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+/** Inverse of the standard normal CDF (Acklam's rational approximation; absolute error about 1e-7 in tests). */
 export function probit(p: number): number {
   const q0 = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
   const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Agents, State } from '../../src/agents/columns.ts';
+
+/** Appends a person whose traits are all derived from `k`, so rows can be recognised later. */
+function addPerson(a: Agents, k: number, state: number = State.onBenefit): number {
+  const i = a.append();
+  a.key[i] = 1000 + k;
+  a.state[i] = state;
+  a.ageMonths[i] = 216 + k;
+  a.skills[i] = (k % 97) / 100;
+  a.motivation[i] = (k % 89) / 100;
+  a.rung[i] = 1 + (k % 6);
+  a.entryMonth[i] = k - 5;
+  return i;
+}
+
+describe('Agents', () => {
+  it('append grows the capacity and keeps the data already written', () => {
+    const a = new Agents(16);
+    expect(a.capacity).toBe(16);
+    const n = 1000;
+    for (let k = 0; k < n; k++) expect(addPerson(a, k)).toBe(k); // slots are handed out densely
+    expect(a.size).toBe(n);
+    expect(a.capacity).toBeGreaterThanOrEqual(n);
+    // every column was reallocated large enough
+    for (const col of [a.key, a.state, a.ageMonths, a.skills, a.motivation, a.rung, a.entryMonth, a.employability, a.searchMult]) {
+      expect(col.length).toBe(a.capacity);
+    }
+    for (let k = 0; k < n; k++) {
+      expect(a.key[k]).toBe(1000 + k);
+      expect(a.ageMonths[k]).toBe(216 + k);
+      expect(a.skills[k]).toBeCloseTo((k % 97) / 100, 6);
+      expect(a.rung[k]).toBe(1 + (k % 6));
+      expect(a.entryMonth[k]).toBe(k - 5);
+    }
+  });
+
+  it('addColumn columns grow with the rest and keep their data', () => {
+    const a = new Agents(16);
+    a.addColumn('months', Int16Array);
+    a.addColumn('score', Float64Array);
+    expect(() => a.addColumn('months', Int16Array)).toThrow(/twice/);
+    expect(() => a.column('nope')).toThrow(/no column/);
+    for (let k = 0; k < 300; k++) {
+      const i = addPerson(a, k);
+      // re-read after append: growing may reallocate
+      a.column<Int16Array>('months')[i] = k * 3;
+      a.column<Float64Array>('score')[i] = k + 0.25;
+    }
+    const months = a.column<Int16Array>('months');
+    const score = a.column<Float64Array>('score');
+    expect(months).toBeInstanceOf(Int16Array);
+    expect(months.length).toBe(a.capacity);
+    expect(score.length).toBe(a.capacity);
+    for (let k = 0; k < 300; k++) {
+      expect(months[k]).toBe(k * 3);
+      expect(score[k]).toBe(k + 0.25);
+    }
+  });
+
+  it('compact removes the gone, keeps the relative order and keeps every column aligned', () => {
+    const a = new Agents(16);
+    a.addColumn('extra', Float64Array);
+    const n = 500;
+    const goneAt = (k: number) => k % 3 === 0 || (k >= 100 && k < 140) || k === n - 1; // runs and singles
+    for (let k = 0; k < n; k++) {
+      const i = addPerson(a, k, goneAt(k) ? State.gone : k % 2 ? State.inWork : State.onBenefit);
+      a.column<Float64Array>('extra')[i] = k * 10 + 0.5;
+    }
+    const survivors = Array.from({ length: n }, (_, k) => k).filter((k) => !goneAt(k));
+    const size = a.compact();
+    expect(size).toBe(survivors.length);
+    expect(a.size).toBe(survivors.length);
+    const extra = a.column<Float64Array>('extra');
+    survivors.forEach((k, i) => {
+      expect(a.key[i]).toBe(1000 + k);
+      expect(a.state[i]).toBe(k % 2 ? State.inWork : State.onBenefit);
+      expect(a.ageMonths[i]).toBe(216 + k);
+      expect(a.skills[i]).toBeCloseTo((k % 97) / 100, 6);
+      expect(a.motivation[i]).toBeCloseTo((k % 89) / 100, 6);
+      expect(a.rung[i]).toBe(1 + (k % 6));
+      expect(a.entryMonth[i]).toBe(k - 5);
+      expect(extra[i]).toBe(k * 10 + 0.5);
+    });
+    // nobody gone is left in the live prefix
+    for (let i = 0; i < a.size; i++) expect(a.state[i]).not.toBe(State.gone);
+  });
+
+  it('compact is a no-op without gone rows, empties an all-gone population, and appending after it works', () => {
+    const a = new Agents(16);
+    for (let k = 0; k < 40; k++) addPerson(a, k);
+    expect(a.compact()).toBe(40);
+    for (let k = 0; k < 40; k++) expect(a.key[k]).toBe(1000 + k);
+    for (let i = 0; i < a.size; i++) a.state[i] = State.gone;
+    expect(a.compact()).toBe(0);
+    const i = addPerson(a, 7);
+    expect(i).toBe(0);
+    expect(a.size).toBe(1);
+    expect(a.key[0]).toBe(1007);
+  });
+});

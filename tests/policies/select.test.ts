@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { Agents, State } from '../../src/agents/columns.ts';
+import { PRIORITIES, priorityScore, selectTop } from '../../src/policies/select.ts';
+import { openStream } from '../../src/random/streams.ts';
+
+/** The reference: a full sort by score (high first), ties by the eligible value (low first). */
+function topBySort(eligible: Int32Array, n: number, score: Float64Array, free: number): number[] {
+  const idx = Array.from({ length: n }, (_, j) => j);
+  idx.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
+  return idx.slice(0, Math.max(0, Math.min(free, n))).map((j) => eligible[j]);
+}
+
+const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
+
+/** n distinct slots in shuffled order, with scores from `scoreOf`. */
+function candidates(n: number, seed: string, scoreOf: (u: () => number) => number) {
+  const u = openStream(['test', 'select', seed]);
+  const eligible = Int32Array.from({ length: n }, (_, j) => 3 * j + 1);
+  for (let j = n - 1; j > 0; j--) {
+    const k = Math.floor(u() * (j + 1));
+    [eligible[j], eligible[k]] = [eligible[k], eligible[j]];
+  }
+  const score = Float64Array.from({ length: n }, () => scoreOf(u));
+  return { eligible, score };
+}
+
+describe('selectTop', () => {
+  it('returns exactly `free` items, and they are the top scores of a full sort', () => {
+    for (const [n, free] of [[10, 3], [1000, 1], [1000, 250], [1000, 999], [5000, 1234]]) {
+      const { eligible, score } = candidates(n, `${n}/${free}`, (u) => u());
+      const out = selectTop(eligible, n, score, free);
+      expect(out.length).toBe(free);
+      expect(new Set(out).size).toBe(free); // no one twice
+      expect(sorted(out)).toEqual(sorted(topBySort(eligible, n, score, free)));
+    }
+  });
+
+  it('orders scores that fall in the same histogram bin correctly', () => {
+    // all scores within 1e-6 of each other: one bin, so the choice rests on the exact comparison
+    const n = 500;
+    const { eligible, score } = candidates(n, 'one-bin', (u) => 0.5 + 1e-6 * u());
+    const out = selectTop(eligible, n, score, 77);
+    expect(sorted(out)).toEqual(sorted(topBySort(eligible, n, score, 77)));
+    // scores at the extremes of [0, 1)
+    const edge = candidates(300, 'edges', (u) => (u() < 0.5 ? 0 : 1 - 1e-12 * u()));
+    expect(sorted(selectTop(edge.eligible, 300, edge.score, 120))).toEqual(sorted(topBySort(edge.eligible, 300, edge.score, 120)));
+  });
+
+  it('breaks ties deterministically by slot, whatever the order the candidates come in', () => {
+    const n = 2000;
+    // only 5 distinct scores: massive ties at the threshold
+    const { eligible, score } = candidates(n, 'ties', (u) => Math.floor(u() * 5) / 5);
+    const free = 701;
+    const a = selectTop(eligible, n, score, free);
+    const b = selectTop(eligible, n, score, free);
+    expect(Array.from(b)).toEqual(Array.from(a)); // same call, same answer
+    expect(sorted(a)).toEqual(sorted(topBySort(eligible, n, score, free)));
+    // the same candidates in reverse order give the same set
+    const rEl = eligible.slice().reverse();
+    const rSc = score.slice().reverse();
+    expect(sorted(selectTop(rEl, n, rSc, free))).toEqual(sorted(a));
+  });
+
+  it('uses only the first n candidates and handles free <= 0 and free >= n', () => {
+    const { eligible, score } = candidates(100, 'prefix', (u) => u());
+    expect(selectTop(eligible, 100, score, 0).length).toBe(0);
+    expect(selectTop(eligible, 100, score, -5).length).toBe(0);
+    expect(selectTop(eligible, 0, score, 10).length).toBe(0);
+    expect(sorted(selectTop(eligible, 40, score, 40))).toEqual(sorted(eligible.subarray(0, 40)));
+    expect(sorted(selectTop(eligible, 40, score, 400))).toEqual(sorted(eligible.subarray(0, 40)));
+    // the tail beyond n is ignored even if it scores higher
+    const s2 = score.slice();
+    for (let j = 40; j < 100; j++) s2[j] = 0.999;
+    expect(sorted(selectTop(eligible, 40, s2, 10))).toEqual(sorted(topBySort(eligible, 40, s2, 10)));
+  });
+});
+
+describe('priorityScore', () => {
+  const n = 400;
+  const a = new Agents(n);
+  const emp = new Float32Array(a.capacity);
+  const u = openStream(['test', 'priority']);
+  for (let k = 0; k < n; k++) {
+    const i = a.append();
+    a.key[i] = 7 * k + 3;
+    a.state[i] = State.onBenefit;
+    a.monthsOnBenefit[i] = Math.floor(u() * 700); // some beyond the 599-month cap
+    emp[i] = Math.exp(2 * (u() - 0.5)) * (k === 0 ? 1e-6 : 1);
+  }
+  const scores = (p: (typeof PRIORITIES)[number], seed = 99) => Array.from({ length: n }, (_, i) => priorityScore(p, a, i, emp, seed, 1000));
+
+  it('lies in [0, 1) for every priority rule', () => {
+    for (const p of PRIORITIES) {
+      for (const s of scores(p)) {
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('orders people as the rule says', () => {
+    const most = scores('most-employable');
+    const least = scores('least-employable');
+    const longest = scores('longest-on-benefit');
+    let pairs = 0, wrong = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      if (emp[i] > emp[j]) {
+        pairs++;
+        if (!(most[i] > most[j])) wrong++;
+        if (!(least[i] < least[j])) wrong++;
+      }
+      if (Math.min(a.monthsOnBenefit[i], 599) > Math.min(a.monthsOnBenefit[j], 599) && !(longest[i] > longest[j])) wrong++;
+    }
+    expect(pairs).toBeGreaterThan(n * (n - 1) / 2 - n); // employabilities are (nearly) all distinct
+    expect(wrong).toBe(0);
+  });
+
+  it("'random' is fixed per person and seed, and differs between seeds", () => {
+    expect(scores('random', 5)).toEqual(scores('random', 5));
+    expect(scores('random', 5)).not.toEqual(scores('random', 6));
+    const r = scores('random', 5);
+    const mean = r.reduce((x, y) => x + y, 0) / n;
+    // uniform: sd of the mean = sqrt(1/12/400) ~ 0.0144; 4 SE
+    expect(Math.abs(mean - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
+  });
+});
