@@ -4,7 +4,8 @@ import { simulateReplicate } from '../engine/simulate.ts';
 import type { ReplicateOutput, ReplicateTask } from './task.ts';
 
 export function runTask(task: ReplicateTask): ReplicateOutput {
+  if (task.economyError) throw new Error(task.economyError);
   const scenario = scenariosOf(task.model)[task.scenarioIndex];
-  const { series, agentMonths } = simulateReplicate(task.model, scenario, task.replicate, task.masterSeed, task.months);
+  const { series, agentMonths } = simulateReplicate(task.model, scenario, task.replicate, task.masterSeed, task.months, task.economy);
   return { scenarioIndex: task.scenarioIndex, replicate: task.replicate, series, agentMonths };
 }

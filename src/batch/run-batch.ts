@@ -10,7 +10,10 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { scenariosOf } from '../engine/sim.ts';
+import { buildEconomy, type EconomyPath } from '../economy/path.ts';
+import { resolveBehaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
+import { workerBundle } from './bundle.ts';
 import { runTask } from './replicate.ts';
 import type { ReplicateTask } from './task.ts';
 
@@ -45,20 +48,28 @@ export class BatchInterrupted extends Error {
 
 export const defaultWorkers = () => availableParallelism();
 
-/** The tasks of a batch, in the order results are delivered. */
+/**
+ * The tasks of a batch, in the order results are delivered. Each scenario's economy is built
+ * here, once; a scenario whose economy cannot be built fails in its replicates, in task order.
+ */
 export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number): Generator<ReplicateTask> {
-  const scenarios = scenariosOf(model).length;
+  const scenarios = scenariosOf(model);
+  const behaviour = resolveBehaviour(model.behaviour);
+  const economies: (EconomyPath | Error)[] = scenarios.map((s) => {
+    try {
+      return buildEconomy(model, s.growth ?? model.economy.growth, months, behaviour);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  });
   for (let replicate = 0; replicate < runs; replicate++) {
-    for (let scenarioIndex = 0; scenarioIndex < scenarios; scenarioIndex++) {
-      yield { model, scenarioIndex, replicate, masterSeed, months };
+    for (let scenarioIndex = 0; scenarioIndex < scenarios.length; scenarioIndex++) {
+      const economy = economies[scenarioIndex];
+      yield economy instanceof Error
+        ? { model, scenarioIndex, replicate, masterSeed, months, economyError: economy.message }
+        : { model, scenarioIndex, replicate, masterSeed, months, economy };
     }
   }
-}
-
-/** Worker exec arguments: keep the parent's, and make sure the TypeScript loader is there. */
-function workerExecArgv(): string[] {
-  const args = process.execArgv;
-  return args.some((a) => a.includes('tsx')) ? args : [...args, '--import', 'tsx'];
 }
 
 export async function runBatch(o: BatchOptions): Promise<void> {
@@ -83,10 +94,10 @@ export async function runBatch(o: BatchOptions): Promise<void> {
     return;
   }
   const pool = new Piscina({
-    filename: new URL('./worker.ts', import.meta.url).href,
+    filename: workerBundle(),
     minThreads: o.workers,
     maxThreads: o.workers,
-    execArgv: workerExecArgv(),
+    execArgv: [], // plain JavaScript: the workers need no TypeScript loader
   });
   const inFlight = o.workers * 2;
   const pending = new Map<number, Promise<Float64Array>>();

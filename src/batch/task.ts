@@ -1,4 +1,5 @@
 /** What the main thread sends a worker for one replicate, and what comes back. */
+import type { EconomyPath } from '../economy/path.ts';
 import type { Model } from '../model/schema.ts';
 
 export interface ReplicateTask {
@@ -7,6 +8,10 @@ export interface ReplicateTask {
   replicate: number;
   masterSeed: number;
   months: number;
+  /** The scenario's economy, built once in the main thread... */
+  economy?: EconomyPath;
+  /** ...or why it could not be built (the replicate then fails with this message). */
+  economyError?: string;
 }
 
 export interface ReplicateOutput {

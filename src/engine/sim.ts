@@ -47,7 +47,11 @@ export function scenariosOf(model: Model): Scenario[] {
 export const APPLICANT_KEY_BASE = 2_000_000;
 export const APPLICANT_KEY_STRIDE = 1 << 20;
 
-export function createSim(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number): Sim {
+/**
+ * Builds a replicate's state. `economy` may be passed in when it was built already (the batch
+ * builds each scenario's economy once, in the main thread, and sends it to the workers).
+ */
+export function createSim(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number, economy?: EconomyPath): Sim {
   const behaviour = resolveBehaviour(model.behaviour);
   const crn = scenario.commonRandomNumbers ? 'crn' : `scenario:${scenario.name}`;
   const streamKey: StreamKey = [masterSeed, crn, replicate];
@@ -61,7 +65,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     model,
     behaviour,
     policies,
-    economy: buildEconomy(model, scenario.growth ?? model.economy.growth, months, behaviour),
+    economy: economy ?? buildEconomy(model, scenario.growth ?? model.economy.growth, months, behaviour),
     agents,
     tables,
     applicants: compileTraits(model.inflow.traits),

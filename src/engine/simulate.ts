@@ -1,4 +1,5 @@
 /** Runs one replicate of one scenario from start to horizon. */
+import type { EconomyPath } from '../economy/path.ts';
 import type { Model, Scenario } from '../model/schema.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 import { createSim } from './sim.ts';
@@ -11,8 +12,8 @@ export interface ReplicateResult {
   agentMonths: number;
 }
 
-export function simulateReplicate(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number): ReplicateResult {
-  const sim = createSim(model, scenario, replicate, masterSeed, months);
+export function simulateReplicate(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number, economy?: EconomyPath): ReplicateResult {
+  const sim = createSim(model, scenario, replicate, masterSeed, months, economy);
   const series = new Float64Array(months * METRIC_COUNT);
   let agentMonths = 0;
   for (let t = 0; t < months; t++) {
