@@ -9,6 +9,7 @@
  */
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { fastExp } from './fast-exp.ts';
 
 export interface EmployabilityTables {
   /** exp(-b_scar ln(1 + months/12)) by months on benefit. */
@@ -20,6 +21,7 @@ export interface EmployabilityTables {
 }
 
 const MAX_MONTHS = 1200;
+const ON_BENEFIT = State.onBenefit;
 
 export function buildTables(b: Behaviour): EmployabilityTables {
   const scar = new Float64Array(MAX_MONTHS);
@@ -41,20 +43,22 @@ export function employabilityOf(a: Agents, i: number, b: Behaviour, t: Employabi
   return a.frailty[i] * Math.exp(x) * t.age[Math.min(a.ageMonths[i], MAX_MONTHS - 1)] * t.scar[Math.min(a.monthsOnBenefit[i], MAX_MONTHS - 1)];
 }
 
-/** Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum. */
+/**
+ * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum.
+ * Table indices need no clamping: on benefit, age is below the pension age (at most 70 years,
+ * plus at most the months someone can spend in work before re-entering) and months on benefit
+ * below age minus 18 years, so both stay under MAX_MONTHS (100 years).
+ */
 export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size): number {
   const { skills: bs, motivation: bm, multiProblem: bmp, rung: br } = b.employability;
   const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit } = a;
   const ageT = t.age;
   const scarT = t.scar;
-  const last = MAX_MONTHS - 1;
   let sum = 0;
   for (let i = from; i < to; i++) {
-    if (state[i] !== State.onBenefit) { out[i] = 0; continue; }
+    if (state[i] !== ON_BENEFIT) { out[i] = 0; continue; }
     const x = bs * (skills[i] - 0.5) + bm * (motivation[i] - 0.5) - bmp * multiProblem[i] + br * (rung[i] - 3);
-    const am = ageMonths[i];
-    const dm = monthsOnBenefit[i];
-    const e = frailty[i] * Math.exp(x) * ageT[am < last ? am : last] * scarT[dm < last ? dm : last];
+    const e = frailty[i] * fastExp(x) * ageT[ageMonths[i]] * scarT[monthsOnBenefit[i]];
     out[i] = e;
     sum += e;
   }

@@ -29,11 +29,13 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
-/** A uniform on [0, 1) from (replicate seed, person key, month, purpose). */
+/**
+ * A uniform on [0, 1) from (replicate seed, person key, month, purpose). Month (< 2^16) and
+ * purpose (< 2^8) share one 32-bit word, so three rounds of the mixer suffice.
+ */
 export function luck(seed: number, person: number, month: number, purpose: number): number {
   let h = mix(seed ^ 0x9e3779b9);
-  h = mix(h ^ person);
-  h = mix(h ^ Math.imul(month + 1, 0x85ebca6b));
-  h = mix(h ^ Math.imul(purpose, 0xc2b2ae35));
+  h = mix(h ^ Math.imul(person + 1, 0x85ebca6b));
+  h = mix(h ^ Math.imul(((month + 1) << 8) | purpose, 0xc2b2ae35));
   return h / 4294967296;
 }
