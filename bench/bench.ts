@@ -39,10 +39,10 @@ const caseloadMonths = (series: Float64Array) => {
 console.log(`uitstroom benchmark: ${model.name}, ${model.population.size.toLocaleString('en-GB')} recipients, ${months} months, node ${process.version}, ${availableParallelism()} cores`);
 
 // 1. one thread, in-process
-simulateReplicate(model, AS_IS, 999, model.run.seed, months); // warm-up
+for (let r = 0; r < 2; r++) simulateReplicate(model, AS_IS, 1000 + r, model.run.seed, months); // warm-up
 let am = 0;
 const t0 = performance.now();
-const singleReps = 5;
+const singleReps = 10;
 for (let r = 0; r < singleReps; r++) am += simulateReplicate(model, AS_IS, r, model.run.seed, months).agentMonths;
 const single = am / ((performance.now() - t0) / 1000);
 console.log(`\n1. one thread, in-process: ${(single / 1e6).toFixed(2)} million agent-months/s (${singleReps} replicates, ${(am / 1e6).toFixed(1)} M agent-months)`);
