@@ -14,6 +14,9 @@ import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 const HOUSEHOLD_NON_FACTOR = Float64Array.of(1.15, 1.0, 0.7);
 /** School/removal hazard multiplier under age 27: the young go back to school. */
 const YOUTH_SCHOOL_FACTOR = 2.5;
+const ON_BENEFIT = State.onBenefit;
+const IN_WORK = State.inWork;
+const GONE = State.gone;
 
 export function context(sim: Sim, month: number): MonthContext {
   return { month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability };
@@ -100,84 +103,88 @@ export function workHazards(sim: Sim, t: number): number {
   return jobs;
 }
 
-/** 6. Exits by competing risks; pension age is certain. Returns [work, school, non, pension]. */
-export function exits(sim: Sim, t: number): [number, number, number, number] {
-  const a = sim.agents;
-  const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
-  const { baseSchool, baseNon, seed, workScale } = sim;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, key, monthsInWork } = a;
-  let work = 0, school = 0, non = 0, pension = 0;
-  for (let i = 0; i < a.size; i++) {
-    if (state[i] !== State.onBenefit) continue;
-    if (ageMonths[i] >= pensionMonths) { state[i] = State.gone; non++; pension++; continue; }
-    const hW = hw[i] * workScale;
-    const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
-    const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
-    // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
-    const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
-    const u = luck(seed, key[i], t, Purpose.exit);
-    if (u >= p) continue;
-    const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
-    if (r < hW) { state[i] = State.inWork; monthsInWork[i] = 0; work++; }
-    else if (r < hW + hS) { state[i] = State.gone; school++; }
-    else { state[i] = State.gone; non++; }
-  }
-  return [work, school, non, pension];
+/** Counts of stages 6-8: exits by route, re-entries, durable jobs, still in work. */
+export interface Flows {
+  work: number;
+  school: number;
+  non: number;
+  pension: number;
+  returned: number;
+  durable: number;
+  inWork: number;
 }
 
 /**
- * 7. The revolving door: jobs end and some people come back onto benefit; jobs that last become
- * durable and leave the model. Returns [returned, durable, still in work].
+ * 6-8 in one pass over the columns (each person's order is the stages' order, and no stage
+ * depends on another person, so one pass gives the same result as three):
+ *
+ * 6. Exits by competing risks for those on benefit; pension age is certain.
+ * 7. The revolving door for those in work at the start of the month: jobs end and some people
+ *    come back onto benefit; jobs that last become durable and leave the model.
+ * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit).
  */
-export function reentries(sim: Sim, t: number): [number, number, number] {
+export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
+  const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
+  const { baseSchool, baseNon, seed, workScale } = sim;
   const rd = sim.behaviour.revolvingDoor;
-  const pFirst = rd.jobLossPerMonthFirstYear;
-  const pLater = rd.jobLossPerMonthSecondYear;
-  const { state, monthsInWork, key, spells, entryMonth } = a;
-  let returned = 0, durable = 0, inWork = 0;
-  for (let i = 0; i < a.size; i++) {
-    if (state[i] !== State.inWork) continue;
-    const m = monthsInWork[i];
-    if (m === 0) { inWork++; continue; } // started this month
-    if (m >= rd.durableAfterMonths) { state[i] = State.gone; durable++; continue; }
-    if (luck(sim.seed, key[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) { inWork++; continue; }
-    if (luck(sim.seed, key[i], t, Purpose.returnToBenefit) < rd.returnShare) {
-      state[i] = State.onBenefit;
+  const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths } = rd;
+  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, key, monthsInWork, monthsOnBenefit, spells, entryMonth, motivation, skills } = a;
+  let work = 0, school = 0, non = 0, pension = 0, returned = 0, durable = 0, inWork = 0;
+  const n = a.size;
+  for (let i = 0; i < n; i++) {
+    const s = state[i];
+    if (s === GONE) continue;
+    if (s === ON_BENEFIT) {
+      // 6. exits
+      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; non++; pension++; continue; }
+      const hW = hw[i] * workScale;
+      const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
+      const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
+      // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
+      const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
+      const u = luck(seed, key[i], t, Purpose.exit);
+      if (u < p) {
+        const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
+        if (r < hW) { state[i] = IN_WORK; monthsInWork[i] = 1; ageMonths[i]++; work++; inWork++; continue; }
+        state[i] = GONE;
+        if (r < hW + hS) school++;
+        else non++;
+        continue;
+      }
+    } else {
+      // 7. re-entry (in work since an earlier month)
+      const m = monthsInWork[i];
+      if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
+      if (luck(seed, key[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
+        ageMonths[i]++;
+        monthsInWork[i] = m + 1;
+        inWork++;
+        continue;
+      }
+      if (luck(seed, key[i], t, Purpose.returnToBenefit) >= returnShare) { state[i] = GONE; continue; }
+      state[i] = ON_BENEFIT;
       monthsInWork[i] = 0;
       if (spells[i] < 255) spells[i]++;
       entryMonth[i] = t;
       returned++;
-    } else state[i] = State.gone;
-  }
-  return [returned, durable, inWork];
-}
-
-/** 8. Ageing, durations and slow trait changes; then the policies' own trait effects. */
-export function age(sim: Sim, t: number): void {
-  ageKernel(sim.agents, sim.behaviour.dynamics);
-  const ctx = context(sim, t);
-  for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
-}
-
-/** The ageing loop on its own, so the optimiser sees nothing after it that never ran. */
-function ageKernel(a: Sim['agents'], d: Sim['behaviour']['dynamics']): void {
-  const decay = d.motivationDecayPerMonth;
-  const floor = d.motivationFloor;
-  const skillDecay = d.skillDecayPerMonth;
-  const { state, ageMonths, monthsInWork, monthsOnBenefit, motivation, skills } = a;
-  const n = a.size;
-  for (let i = 0; i < n; i++) {
-    const s = state[i];
-    if (s === State.gone) continue;
+    }
+    // 8. ageing on benefit
     ageMonths[i]++;
-    if (s === State.inWork) { monthsInWork[i]++; continue; }
     monthsOnBenefit[i]++;
-    const m = motivation[i] - decay;
-    motivation[i] = m > floor ? m : Math.min(floor, motivation[i]);
+    const mo = motivation[i] - decay;
+    motivation[i] = mo > floor ? mo : Math.min(floor, motivation[i]);
     const k = skills[i] - skillDecay;
     skills[i] = k > 0.02 ? k : 0.02;
   }
+  return { work, school, non, pension, returned, durable, inWork };
+}
+
+/** 8 (continued). The policies' own trait effects on their participants. */
+export function developTraits(sim: Sim, t: number): void {
+  const ctx = context(sim, t);
+  for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
 }
 
 /** Composition counts, written into `out`: [count, 45+, 5y+, sum of motivation]. */

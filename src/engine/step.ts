@@ -9,6 +9,7 @@
  *   6. exits         competing risks: work, school/removed, non-influenceable (incl. pension)
  *   7. re-entry      jobs end, some people return (the revolving door)
  *   8. ageing        age, durations, motivation and skills drift, policies' trait effects
+ *                    (6-8 run as one pass over the columns, in this order per person)
  *   9. bookkeeping   the month's row of metrics; stock-flow identity holds by construction
  */
 import { M, METRIC_COUNT } from './metrics.ts';
@@ -23,9 +24,8 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   const [admitted, deterred] = stage.intake(sim, t, from, to);            // 3
   const participants = stage.assignPolicies(sim, t);                      // 4
   stage.workHazards(sim, t);                                              // 5
-  const [work, school, non, pension] = stage.exits(sim, t);               // 6
-  const [reentries, durable, inWork] = stage.reentries(sim, t);           // 7
-  stage.age(sim, t);                                                      // 8
+  const f = stage.exitsReentriesAgeing(sim, t);                           // 6, 7, 8
+  stage.developTraits(sim, t);                                            // 8
   const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim); // 9
   let programmeCost = 0;
   for (const p of sim.policies) programmeCost += p.cost(to - from);
@@ -34,14 +34,14 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   v[M.applicants] = to - from;
   v[M.deterred] = deterred;
   v[M.admitted] = admitted;
-  v[M.reentries] = reentries;
-  v[M.exitsWork] = work;
-  v[M.exitsSchool] = school;
-  v[M.exitsNonInfluenceable] = non;
-  v[M.exitsPension] = pension;
+  v[M.reentries] = f.returned;
+  v[M.exitsWork] = f.work;
+  v[M.exitsSchool] = f.school;
+  v[M.exitsNonInfluenceable] = f.non;
+  v[M.exitsPension] = f.pension;
   v[M.caseloadEnd] = caseloadEnd;
-  v[M.inWork] = inWork;
-  v[M.durableJobs] = durable;
+  v[M.inWork] = f.inWork;
+  v[M.durableJobs] = f.durable;
   v[M.share45Plus] = share45;
   v[M.share5YearsPlus] = share5y;
   v[M.meanEmployability] = emp;
@@ -49,8 +49,8 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   v[M.participants] = participants;
   v[M.vacancies] = vacancies[t];
   v[M.demand] = demand[t];
-  v[M.benefitCost] = (caseload + admitted + reentries) * sim.model.costs.benefitPerRecipientMonth;
+  v[M.benefitCost] = (caseload + admitted + f.returned) * sim.model.costs.benefitPerRecipientMonth;
   v[M.programmeCost] = programmeCost;
   sim.caseload = caseloadEnd;
-  stage.compactIfSparse(sim, sim.agents.size - caseloadEnd - inWork);
+  stage.compactIfSparse(sim, sim.agents.size - caseloadEnd - f.inWork);
 }
