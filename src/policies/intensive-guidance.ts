@@ -58,19 +58,19 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
     init: (agents) => programme.init(agents),
     assign: (ctx) => programme.assign(ctx),
     applyEffects: ({ agents }) => {
-      const m = programme.months(agents);
-      for (let i = 0; i < agents.size; i++) {
-        if (m[i] > 0) {
-          agents.searchMult[i] *= search;
-          agents.employMult[i] *= employ;
-        }
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) {
+        const i = members[k];
+        agents.searchMult[i] *= search;
+        agents.employMult[i] *= employ;
       }
     },
     developTraits: ({ agents }) => {
       const m = programme.months(agents);
       const { motivation: mot, state } = agents;
-      for (let i = 0; i < agents.size; i++) {
-        if (m[i] === 0) continue;
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) {
+        const i = members[k];
         if (state[i] === State.onBenefit) mot[i] = Math.min(1, mot[i] + motivation);
         m[i]++; // one more month in the programme
       }

@@ -30,6 +30,8 @@ export class Programme {
   private scores = new Float64Array(1024);
   /** Participations ended this month because the duration was reached. */
   completed = 0;
+  /** Slots of this month's participants, `members[0 .. participants())`; valid until the next compaction. */
+  members = new Int32Array(1024);
 
   constructor(readonly rules: ProgrammeRules) {
     this.eligible = compileTarget(rules.target);
@@ -77,6 +79,9 @@ export class Programme {
     const chosen = selectTop(this.scratch, n, this.scores, places - current);
     for (let k = 0; k < chosen.length; k++) m[chosen[k]] = 1;
     this.count = current + chosen.length;
+    if (this.members.length < this.count) this.members = new Int32Array(agents.capacity);
+    let w = 0;
+    for (let i = 0; i < agents.size; i++) if (m[i] > 0) this.members[w++] = i;
   }
 
   /** Advances participants' months in programme (end of month), for policies that do not do it in their own pass. */
