@@ -36,13 +36,6 @@ export function buildTables(b: Behaviour): EmployabilityTables {
   return { scar, age, employerAge };
 }
 
-/** Employability of one slot. */
-export function employabilityOf(a: Agents, i: number, b: Behaviour, t: EmployabilityTables): number {
-  const k = b.employability;
-  const x = k.skills * (a.skills[i] - 0.5) + k.motivation * (a.motivation[i] - 0.5) - k.multiProblem * a.multiProblem[i] + k.rung * (a.rung[i] - 3);
-  return a.frailty[i] * Math.exp(x) * t.age[Math.min(a.ageMonths[i], MAX_MONTHS - 1)] * t.scar[Math.min(a.monthsOnBenefit[i], MAX_MONTHS - 1)];
-}
-
 /**
  * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum.
  * Table indices need no clamping: on benefit, age is below the pension age (at most 70 years,
