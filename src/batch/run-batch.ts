@@ -99,6 +99,10 @@ export async function runBatch(o: BatchOptions): Promise<void> {
     maxThreads: o.workers,
     execArgv: [], // plain JavaScript: the workers need no TypeScript loader
   });
+  // piscina reports pool-level trouble as an 'error' event; unheard, it would crash the process.
+  // Task failures reach us through the task promises, so the event only needs to be recorded.
+  let poolError: Error | undefined;
+  pool.on('error', (e: unknown) => (poolError ??= e instanceof Error ? e : new Error(String(e))));
   const inFlight = o.workers * 2;
   const pending = new Map<number, Promise<Float64Array>>();
   const tasks = tasksOf(o.model, o.runs, o.masterSeed, o.months);
@@ -119,6 +123,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
     submit();
     while (next < total) {
       if (o.isCancelled?.()) throw new BatchInterrupted();
+      if (poolError) throw poolError;
       const task = sent[next];
       let series: Float64Array;
       try {
@@ -134,6 +139,9 @@ export async function runBatch(o: BatchOptions): Promise<void> {
       next++;
     }
   } finally {
+    // Let the few tasks still in flight settle before tearing the pool down: destroying it under a
+    // running task makes piscina receive a result for a task it has already forgotten.
+    await Promise.allSettled(pending.values());
     await pool.destroy();
   }
 }
