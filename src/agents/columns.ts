@@ -3,6 +3,7 @@
  * they apply; those who leave for good are compacted away now and then, keeping relative order,
  * so the monthly loop runs over a dense prefix `0 .. size-1`. No object per person.
  */
+import { personLuckKey } from '../random/luck.ts';
 
 /** Where a person is. */
 export const State = {
@@ -26,6 +27,10 @@ export class Agents {
   capacity: number;
   /** Stable person key: the same person has the same key in every scenario (CRN). */
   key: Uint32Array;
+  /** `personLuckKey(luckSeed, key)`: the person's share of every luck draw, hashed once. */
+  luckKey: Uint32Array;
+  /** The replicate's luck seed, from which `luckKey` is derived (set before people are added). */
+  luckSeed = 0;
   state: Uint8Array;
   ageMonths: Uint16Array;
   /** Months on benefit, all spells together (the scarring clock). */
@@ -63,6 +68,7 @@ export class Agents {
     this.capacity = Math.max(16, initialCapacity);
     const n = this.capacity;
     this.key = new Uint32Array(n);
+    this.luckKey = new Uint32Array(n);
     this.state = new Uint8Array(n);
     this.ageMonths = new Uint16Array(n);
     this.monthsOnBenefit = new Uint16Array(n);
@@ -97,6 +103,12 @@ export class Agents {
     return col as T;
   }
 
+  /** Sets a person's key and, from it and `luckSeed`, the luck key. */
+  setKey(slot: number, key: number): void {
+    this.key[slot] = key;
+    this.luckKey[slot] = personLuckKey(this.luckSeed, key);
+  }
+
   /**
    * Appends one person and returns the slot. The caller sets every built-in trait; registered
    * columns (policies' state) are cleared here, since the slot may hold a compacted-away person.
@@ -110,7 +122,7 @@ export class Agents {
 
   private fields(): [string, Numeric][] {
     const own: [string, Numeric][] = [
-      ['key', this.key], ['state', this.state], ['ageMonths', this.ageMonths],
+      ['key', this.key], ['luckKey', this.luckKey], ['state', this.state], ['ageMonths', this.ageMonths],
       ['monthsOnBenefit', this.monthsOnBenefit], ['monthsInWork', this.monthsInWork],
       ['skills', this.skills], ['motivation', this.motivation], ['multiProblem', this.multiProblem],
       ['rung', this.rung], ['household', this.household], ['frailty', this.frailty],

@@ -94,7 +94,7 @@ export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, 
   const household = HOUSEHOLDS[pick(s.householdCum, u())];
   const frailty = Math.exp(frailtySd * normal(u) - (frailtySd * frailtySd) / 2);
 
-  agents.key[slot] = key;
+  agents.setKey(slot, key);
   agents.state[slot] = State.onBenefit;
   agents.ageMonths[slot] = Math.round(ageYears * 12);
   agents.monthsOnBenefit[slot] = months;
@@ -110,8 +110,9 @@ export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, 
 }
 
 /** The starting caseload: `size` people drawn from the stock distributions. */
-export function synthesiseStock(size: number, traits: StockTraits, u: Uniform, frailtySd: number): Agents {
+export function synthesiseStock(size: number, traits: StockTraits, u: Uniform, frailtySd: number, luckSeed = 0): Agents {
   const agents = new Agents(Math.ceil(size * 1.25));
+  agents.luckSeed = luckSeed;
   const s = compileTraits(traits);
   for (let k = 0; k < size; k++) synthesisePerson(agents, agents.append(), s, u, k, frailtySd);
   return agents;

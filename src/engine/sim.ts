@@ -55,7 +55,8 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
   const behaviour = resolveBehaviour(model.behaviour);
   const crn = scenario.commonRandomNumbers ? 'crn' : `scenario:${scenario.name}`;
   const streamKey: StreamKey = [masterSeed, crn, replicate];
-  const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd);
+  const seed = deriveSeed32([...streamKey, 'luck']);
+  const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd, seed);
   const policies = buildPolicies(scenario.policies ?? model.policies, behaviour);
   for (const p of policies) p.init?.(agents);
   const tables = buildTables(behaviour);
@@ -69,7 +70,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     agents,
     tables,
     applicants: compileTraits(model.inflow.traits),
-    seed: deriveSeed32([...streamKey, 'luck']),
+    seed,
     streamKey,
     months,
     caseload: agents.size,

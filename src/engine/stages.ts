@@ -4,7 +4,7 @@
  */
 import { State } from '../agents/columns.ts';
 import { synthesisePerson } from '../agents/synthesise.ts';
-import { luck, Purpose } from '../random/luck.ts';
+import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability } from './employability.ts';
@@ -50,7 +50,7 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
   for (let i = from; i < to; i++) {
     let stay = 1;
     for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
-    if (luck(sim.seed, a.key[i], t, Purpose.intake) < 1 - stay) {
+    if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
       a.state[i] = State.gone;
       deterred++;
     }
@@ -126,11 +126,11 @@ export interface Flows {
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
-  const { baseSchool, baseNon, seed, workScale } = sim;
+  const { baseSchool, baseNon, workScale } = sim;
   const rd = sim.behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths } = rd;
   const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, key, monthsInWork, monthsOnBenefit, spells, entryMonth, motivation, skills } = a;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, spells, entryMonth, motivation, skills } = a;
   let work = 0, school = 0, non = 0, pension = 0, returned = 0, durable = 0, inWork = 0;
   const n = a.size;
   for (let i = 0; i < n; i++) {
@@ -144,7 +144,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
-      const u = luck(seed, key[i], t, Purpose.exit);
+      const u = luckOf(luckKey[i], t, Purpose.exit);
       if (u < p) {
         const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
         if (r < hW) { state[i] = IN_WORK; monthsInWork[i] = 1; ageMonths[i]++; work++; inWork++; continue; }
@@ -157,13 +157,13 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       // 7. re-entry (in work since an earlier month)
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
-      if (luck(seed, key[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
+      if (luckOf(luckKey[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         inWork++;
         continue;
       }
-      if (luck(seed, key[i], t, Purpose.returnToBenefit) >= returnShare) { state[i] = GONE; continue; }
+      if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnShare) { state[i] = GONE; continue; }
       state[i] = ON_BENEFIT;
       monthsInWork[i] = 0;
       if (spells[i] < 255) spells[i]++;
@@ -187,34 +187,15 @@ export function developTraits(sim: Sim, t: number): void {
   for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
 }
 
-/** Composition counts, written into `out`: [count, 45+, 5y+, sum of motivation]. */
-function compositionKernel(a: Sim['agents'], out: Float64Array): void {
-  const { state, ageMonths, monthsOnBenefit, motivation } = a;
-  const size = a.size;
-  let n = 0, over45 = 0, over5y = 0, mot = 0;
-  for (let i = 0; i < size; i++) {
-    if (state[i] !== State.onBenefit) continue;
-    n++;
-    over45 += +(ageMonths[i] >= 540);
-    over5y += +(monthsOnBenefit[i] >= 60);
-    mot += motivation[i];
-  }
-  out[0] = n;
-  out[1] = over45;
-  out[2] = over5y;
-  out[3] = mot;
-}
-
 const counts = new Float64Array(4);
 
 /**
  * 9. Composition of the caseload at the end of the month, counted afresh: [count, share 45+,
  * share 5y+, mean employability, mean motivation]. Refreshes the employability column, which the
- * next month's policies and hazards use.
+ * next month's policies and hazards use; the counts come from the same pass.
  */
 export function composition(sim: Sim): [number, number, number, number, number] {
-  const emp = computeEmployability(sim.agents, sim.behaviour, sim.tables, sim.agents.employability);
-  compositionKernel(sim.agents, counts);
+  const emp = computeEmployability(sim.agents, sim.behaviour, sim.tables, sim.agents.employability, 0, sim.agents.size, counts);
   const n = counts[0];
   return n === 0 ? [0, 0, 0, 0, 0] : [n, counts[1] / n, counts[2] / n, emp / n, counts[3] / n];
 }

@@ -23,10 +23,14 @@ export interface ProgrammeRules {
   allowRepeat?: boolean;
 }
 
+const NO_ONE = new Int32Array(0);
+
 export class Programme {
   private eligible: Eligibility;
   private count = 0;
   private scratch = new Int32Array(1024);
+  /** Slots that completed the programme this month (not eligible again until next month). */
+  private finished = new Int32Array(1024);
   private scores = new Float64Array(1024);
   /** Participations ended this month because the duration was reached. */
   completed = 0;
@@ -60,28 +64,40 @@ export class Programme {
     const { durationMonths, places, priority, id } = this.rules;
     if (this.scratch.length < agents.size) {
       this.scratch = new Int32Array(agents.capacity);
+      this.finished = new Int32Array(agents.capacity);
       this.scores = new Float64Array(agents.capacity);
     }
+    if (this.members.length < agents.size) this.members = new Int32Array(agents.capacity);
+    const { state } = agents;
+    const members = this.members;
+    // pass 1: who stays in the programme (the members, in slot order)
     let current = 0;
-    let n = 0;
     this.completed = 0;
     for (let i = 0; i < agents.size; i++) {
-      if (m[i] > 0) {
-        if (agents.state[i] !== State.onBenefit) { m[i] = 0; continue; }
-        if (m[i] > durationMonths) { m[i] = 0; done[i] = 1; this.completed++; continue; } // m counts from 1
-        current++;
-      } else if (agents.state[i] === State.onBenefit && (this.rules.allowRepeat || done[i] === 0) && this.eligible(agents, i)) {
+      const mi = m[i];
+      if (mi === 0) continue;
+      if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
+      if (mi > durationMonths) { m[i] = 0; done[i] = 2; this.finished[this.completed++] = i; continue; } // m counts from 1
+      members[current++] = i;
+    }
+    // pass 2, only when places are free: rank the eligible who are not in, fill the free places
+    let chosen: ArrayLike<number> = NO_ONE;
+    if (places > current) {
+      let n = 0;
+      const repeat = this.rules.allowRepeat;
+      for (let i = 0; i < agents.size; i++) {
+        if (m[i] !== 0 || state[i] !== State.onBenefit || done[i] === 2 || (!repeat && done[i] !== 0) || !this.eligible(agents, i)) continue;
         this.scratch[n] = i;
-        this.scores[n] = priorityScore(priority, agents, i, ctx.employability, ctx.seed, id);
+        this.scores[n] = priorityScore(priority, agents, i, ctx.employability, id);
         n++;
       }
+      chosen = selectTop(this.scratch, n, this.scores, places - current);
     }
-    const chosen = selectTop(this.scratch, n, this.scores, places - current);
     for (let k = 0; k < chosen.length; k++) m[chosen[k]] = 1;
+    for (let k = 0; k < this.completed; k++) done[this.finished[k]] = 1; // 2 = completed this month
     this.count = current + chosen.length;
-    if (this.members.length < this.count) this.members = new Int32Array(agents.capacity);
-    let w = 0;
-    for (let i = 0; i < agents.size; i++) if (m[i] > 0) this.members[w++] = i;
+    // members: those staying in slot order, then the newcomers in rank order
+    for (let k = 0; k < chosen.length; k++) members[current + k] = chosen[k];
   }
 
   /** Advances participants' months in programme (end of month), for policies that do not do it in their own pass. */

@@ -6,7 +6,7 @@
  * compaction keeps the order), so the choice is the same in every scenario.
  */
 import type { Agents } from '../agents/columns.ts';
-import { luck, Purpose } from '../random/luck.ts';
+import { luckOf, Purpose } from '../random/luck.ts';
 
 /** Who goes first when places are scarce. */
 export type Priority = 'random' | 'longest-on-benefit' | 'most-employable' | 'least-employable';
@@ -46,12 +46,12 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
 }
 
 /** The priority score in [0, 1) of slot i. */
-export function priorityScore(priority: Priority, agents: Agents, i: number, employability: Float32Array, seed: number, policyId: number): number {
+export function priorityScore(priority: Priority, agents: Agents, i: number, employability: Float32Array, policyId: number): number {
   switch (priority) {
     case 'random':
-      return luck(seed, agents.key[i], policyId, Purpose.priority);
+      return luckOf(agents.luckKey[i], policyId, Purpose.priority);
     case 'longest-on-benefit':
-      return Math.min(agents.monthsOnBenefit[i], 599) / 600 + luck(seed, agents.key[i], policyId, Purpose.priority) / 600;
+      return Math.min(agents.monthsOnBenefit[i], 599) / 600 + luckOf(agents.luckKey[i], policyId, Purpose.priority) / 600;
     case 'most-employable':
       return employability[i] / (1 + employability[i]);
     case 'least-employable':

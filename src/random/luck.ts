@@ -30,12 +30,23 @@ function mix(x: number): number {
 }
 
 /**
+ * The per-person part of the hash: (replicate seed, person key) -> 32 bits. The engine keeps it in
+ * a column (`Agents.luckKey`) so that a draw in the monthly loop costs one round of the mixer.
+ */
+export function personLuckKey(seed: number, person: number): number {
+  return mix(mix(seed ^ 0x9e3779b9) ^ Math.imul(person + 1, 0x85ebca6b));
+}
+
+/** A uniform on [0, 1) from a person's luck key, the month and the purpose. */
+export function luckOf(personKey: number, month: number, purpose: number): number {
+  return mix(personKey ^ Math.imul(((month + 1) << 8) | purpose, 0xc2b2ae35)) / 4294967296;
+}
+
+/**
  * A uniform on [0, 1) from (replicate seed, person key, month, purpose). Month (< 2^16) and
  * purpose (< 2^8) share one 32-bit word, so three rounds of the mixer suffice.
+ * Equal to `luckOf(personLuckKey(seed, person), month, purpose)`.
  */
 export function luck(seed: number, person: number, month: number, purpose: number): number {
-  let h = mix(seed ^ 0x9e3779b9);
-  h = mix(h ^ Math.imul(person + 1, 0x85ebca6b));
-  h = mix(h ^ Math.imul(((month + 1) << 8) | purpose, 0xc2b2ae35));
-  return h / 4294967296;
+  return luckOf(personLuckKey(seed, person), month, purpose);
 }

@@ -57,22 +57,21 @@ export function poissonFromUniform(mean: number, u: number): number {
 /** Inverse of the standard normal CDF (Acklam's rational approximation; absolute error about 1e-7 in tests). */
 export function probit(p: number): number {
   const q0 = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155211539];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (q0 < lo) {
-    const q = Math.sqrt(-2 * Math.log(q0));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (q0 > 1 - lo) {
-    const q = Math.sqrt(-2 * Math.log(1 - q0));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
+  if (q0 < PROBIT_LOW) return probitTail(q0);
+  if (q0 > 1 - PROBIT_LOW) return -probitTail(1 - q0);
   const q = q0 - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return ((((((-39.69683028665376 * r + 220.9460984245205) * r - 275.9285104469687) * r + 138.357751867269) * r - 30.66479806614716) * r + 2.506628277459239) * q) /
+    (((((-54.47609879822406 * r + 161.5858368580409) * r - 155.6989798598866) * r + 66.80131188771972) * r - 13.28068155211539) * r + 1);
+}
+
+const PROBIT_LOW = 0.02425;
+
+/** Acklam's lower-tail branch, for p < PROBIT_LOW. */
+function probitTail(p: number): number {
+  const q = Math.sqrt(-2 * Math.log(p));
+  return (((((-0.007784894002430293 * q - 0.3223964580411365) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
+    ((((0.007784695709041462 * q + 0.3224671290700398) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
 }
 
 /** Standard normal CDF (Abramowitz-Stegun 7.1.26 via erf, |error| < 1.5e-7). */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
+import { personLuckKey } from '../../src/random/luck.ts';
 
 /** Appends a person whose traits are all derived from `k`, so rows can be recognised later. */
 function addPerson(a: Agents, k: number, state: number = State.onBenefit): number {
   const i = a.append();
-  a.key[i] = 1000 + k;
+  a.setKey(i, 1000 + k);
   a.state[i] = state;
   a.ageMonths[i] = 216 + k;
   a.skills[i] = (k % 97) / 100;
@@ -97,5 +98,18 @@ describe('Agents', () => {
     expect(i).toBe(0);
     expect(a.size).toBe(1);
     expect(a.key[0]).toBe(1007);
+  });
+
+  it('keeps each luck key with its person through growth and compaction', () => {
+    const a = new Agents(16);
+    a.luckSeed = 4242;
+    for (let k = 0; k < 100; k++) addPerson(a, k, k % 3 === 0 ? State.gone : State.onBenefit);
+    a.compact();
+    expect(a.size).toBe(66);
+    for (let i = 0; i < a.size; i++) expect(a.luckKey[i]).toBe(personLuckKey(4242, a.key[i]));
+    // the luck key depends on the seed: a different seed gives (almost) all different keys
+    let same = 0;
+    for (let i = 0; i < a.size; i++) same += +(personLuckKey(4243, a.key[i]) === a.luckKey[i]);
+    expect(same).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ function population(n: number): Agents {
   const u = openStream(['test', 'programme', n]);
   for (let k = 0; k < n; k++) {
     const i = a.append();
-    a.key[i] = k;
+    a.setKey(i, k);
     a.state[i] = State.onBenefit;
     a.ageMonths[i] = Math.floor((30 + 35 * u()) * 12);
     a.monthsOnBenefit[i] = Math.floor(120 * u());

@@ -82,12 +82,17 @@ describe('priorityScore', () => {
   const u = openStream(['test', 'priority']);
   for (let k = 0; k < n; k++) {
     const i = a.append();
-    a.key[i] = 7 * k + 3;
+    a.setKey(i, 7 * k + 3);
     a.state[i] = State.onBenefit;
     a.monthsOnBenefit[i] = Math.floor(u() * 700); // some beyond the 599-month cap
     emp[i] = Math.exp(2 * (u() - 0.5)) * (k === 0 ? 1e-6 : 1);
   }
-  const scores = (p: (typeof PRIORITIES)[number], seed = 99) => Array.from({ length: n }, (_, i) => priorityScore(p, a, i, emp, seed, 1000));
+  /** Scores under a replicate's luck seed (which sets every person's luck key). */
+  const scores = (p: (typeof PRIORITIES)[number], seed = 99) => {
+    a.luckSeed = seed;
+    for (let i = 0; i < n; i++) a.setKey(i, a.key[i]);
+    return Array.from({ length: n }, (_, i) => priorityScore(p, a, i, emp, 1000));
+  };
 
   it('lies in [0, 1) for every priority rule', () => {
     for (const p of PRIORITIES) {

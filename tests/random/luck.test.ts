@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luck, Purpose } from '../../src/random/luck.ts';
+import { luck, luckOf, personLuckKey, Purpose } from '../../src/random/luck.ts';
 
 const SEED = 20240611;
 
@@ -97,5 +97,11 @@ describe('luck', () => {
     expect(chi2).toBeLessThan(43.82);
     // And not suspiciously perfect either (0.1% lower critical value of chi2(19) is 5.41).
     expect(chi2).toBeGreaterThan(5.41);
+  });
+
+  it('splits into a per-person key and a per-draw round with the same values', () => {
+    for (let p = 0; p < 2000; p += 13) for (let m = 0; m < 60; m += 7) {
+      expect(luckOf(personLuckKey(SEED, p), m, Purpose.exit)).toBe(luck(SEED, p, m, Purpose.exit));
+    }
   });
 });
