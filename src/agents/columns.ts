@@ -61,6 +61,9 @@ export class Agents {
   searchMult: Float32Array;
   employMult: Float32Array;
   schoolMult: Float32Array;
+  /** Per-month additive hazards written by policies (reset to 0 each month): work outside the vacancy competition, benefit ended. */
+  ownWorkHazard: Float32Array;
+  removalHazard: Float32Array;
 
   private readonly extra = new Map<string, Numeric>();
 
@@ -86,6 +89,8 @@ export class Agents {
     this.searchMult = new Float32Array(n);
     this.employMult = new Float32Array(n);
     this.schoolMult = new Float32Array(n);
+    this.ownWorkHazard = new Float32Array(n);
+    this.removalHazard = new Float32Array(n);
   }
 
   /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */
@@ -129,6 +134,7 @@ export class Agents {
       ['spells', this.spells], ['entryMonth', this.entryMonth], ['employability', this.employability],
       ['workHazard', this.workHazard], ['searchMult', this.searchMult],
       ['employMult', this.employMult], ['schoolMult', this.schoolMult],
+      ['ownWorkHazard', this.ownWorkHazard], ['removalHazard', this.removalHazard],
     ];
     return own;
   }

@@ -30,6 +30,11 @@ export interface Sim {
   workScale: number;
   /** Recipients at the start of the current month (the previous month's counted end). */
   caseload: number;
+  /** Whether any policy writes the additive hazard columns (else they are skipped). */
+  additiveHazards: boolean;
+  /** The policies that change vacancies, and the vacancies after their changes this month. */
+  vacancyPolicies: Intervention[];
+  vacanciesThisMonth: number;
   /** Monthly school/removal and non-influenceable base hazards. */
   baseSchool: number;
   baseNon: number;
@@ -58,7 +63,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
   const seed = deriveSeed32([...streamKey, 'luck']);
   const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd, seed);
   const policies = buildPolicies(scenario.policies ?? model.policies, behaviour);
-  for (const p of policies) p.init?.(agents);
+  for (const p of policies) p.init?.(agents, months);
   const tables = buildTables(behaviour);
   computeEmployability(agents, behaviour, tables, agents.employability);
   const perMonth = (perYear: number) => -Math.log(1 - Math.min(perYear, 0.999)) / 12;
@@ -75,6 +80,9 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     months,
     caseload: agents.size,
     workScale: 0,
+    additiveHazards: policies.some((p) => p.additiveHazards === true),
+    vacancyPolicies: policies.filter((p) => p.vacancyChange !== undefined),
+    vacanciesThisMonth: 0,
     baseSchool: perMonth(model.exits.schoolOrRemovedPerYear),
     baseNon: perMonth(model.exits.nonInfluenceablePerYear),
   };

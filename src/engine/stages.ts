@@ -64,6 +64,10 @@ export function assignPolicies(sim: Sim, t: number): number {
   a.searchMult.fill(1, 0, a.size);
   a.employMult.fill(1, 0, a.size);
   a.schoolMult.fill(1, 0, a.size);
+  if (sim.additiveHazards) {
+    a.ownWorkHazard.fill(0, 0, a.size);
+    a.removalHazard.fill(0, 0, a.size);
+  }
   const ctx = context(sim, t);
   let participants = 0;
   for (const p of sim.policies) {
@@ -96,7 +100,13 @@ export function workHazards(sim: Sim, t: number): number {
     w[i] = wi;
     weights += wi;
   }
-  const V = sim.economy.vacancies[t];
+  let V = sim.economy.vacancies[t];
+  if (sim.vacancyPolicies.length > 0) {
+    const ctx = context(sim, t);
+    for (const p of sim.vacancyPolicies) V += p.vacancyChange!(ctx);
+    V = Math.max(0, V);
+  }
+  sim.vacanciesThisMonth = V;
   const jobs = units > 0 ? Math.min(V, matching.efficiency * Math.pow(units, matching.alpha) * Math.pow(V, 1 - matching.alpha)) : 0;
   // each person's work hazard is w[i] * (jobs / weights); `exits` applies the scale
   sim.workScale = weights > 0 ? jobs / weights : 0;
@@ -127,6 +137,8 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
   const { baseSchool, baseNon, workScale } = sim;
+  const additive = sim.additiveHazards;
+  const { ownWorkHazard: ownWork, removalHazard: removal } = a;
   const rd = sim.behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths } = rd;
   const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
@@ -139,8 +151,9 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     if (s === ON_BENEFIT) {
       // 6. exits
       if (ageMonths[i] >= pensionMonths) { state[i] = GONE; non++; pension++; continue; }
-      const hW = hw[i] * workScale;
-      const hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
+      let hW = hw[i] * workScale;
+      let hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
+      if (additive) { hW += ownWork[i]; hS += removal[i]; }
       const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
@@ -179,6 +192,11 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     skills[i] = k > 0.02 ? k : 0.02;
   }
   return { work, school, non, pension, returned, durable, inWork };
+}
+
+/** 8 (start). Programmes count their participants who left this month, by route and cohort. */
+export function recordOutcomes(sim: Sim, t: number): void {
+  for (const p of sim.policies) if (p.programmes) for (const g of p.programmes) g.recordOutcomes(sim.agents, t);
 }
 
 /** 8 (continued). The policies' own trait effects on their participants. */

@@ -19,16 +19,20 @@ import type { Sim } from './sim.ts';
 /** Runs month `t` and writes its metrics into `out` at row `t`. */
 export function step(sim: Sim, t: number, out: Float64Array): void {
   const caseload = sim.caseload;                                          // start of month
-  const { vacancies, demand } = sim.economy;                              // 1
+  const { demand } = sim.economy;                                         // 1
   const { from, to } = stage.inflow(sim, t);                              // 2
   const [admitted, deterred] = stage.intake(sim, t, from, to);            // 3
   const participants = stage.assignPolicies(sim, t);                      // 4
   stage.workHazards(sim, t);                                              // 5
   const f = stage.exitsReentriesAgeing(sim, t);                           // 6, 7, 8
+  stage.recordOutcomes(sim, t);                                           // 8
   stage.developTraits(sim, t);                                            // 8
   const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim); // 9
-  let programmeCost = 0;
-  for (const p of sim.policies) programmeCost += p.cost(to - from);
+  let programmeCost = 0, withheld = 0;
+  for (const p of sim.policies) {
+    programmeCost += p.cost(to - from);
+    if (p.withheldBenefit) withheld += p.withheldBenefit();
+  }
   const v = out.subarray(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
   v[M.caseload] = caseload;
   v[M.applicants] = to - from;
@@ -47,9 +51,9 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   v[M.meanEmployability] = emp;
   v[M.meanMotivation] = mot;
   v[M.participants] = participants;
-  v[M.vacancies] = vacancies[t];
+  v[M.vacancies] = sim.vacanciesThisMonth;
   v[M.demand] = demand[t];
-  v[M.benefitCost] = (caseload + admitted + f.returned) * sim.model.costs.benefitPerRecipientMonth;
+  v[M.benefitCost] = (caseload + admitted + f.returned) * sim.model.costs.benefitPerRecipientMonth - withheld;
   v[M.programmeCost] = programmeCost;
   sim.caseload = caseloadEnd;
   stage.compactIfSparse(sim, sim.agents.size - caseloadEnd - f.inWork);

@@ -6,6 +6,7 @@
  * override is recorded in the run's manifest.
  */
 import { z } from 'zod';
+import { defaultPolicyEffects, mergePolicyEffects, policyEffectsOverrideSchema, policyEffectsSchema } from '../policies/effects.ts';
 
 const coef = (min: number, max: number) => z.number().min(min).max(max);
 
@@ -53,23 +54,8 @@ export const behaviourSchema = z.strictObject({
     /** After this many months in work a job counts as durable and the person leaves the model. */
     durableAfterMonths: z.number().int().min(1).max(120),
   }),
-  /** How strongly each kind of policy acts: shared by every municipality that runs it. */
-  policyEffects: z.strictObject({
-    strictIntake: z.strictObject({
-      /** Deterrence probability scales with (relative employability)^tilt: the employable withdraw more. */
-      employabilityTilt: coef(0, 5),
-    }),
-    guidance: z.strictObject({
-      /** Search effort gain at unlimited contact time (x (1 + gain)). */
-      maxSearchGain: coef(0, 5),
-      /** Employability gain (presentation, matching) at unlimited contact time. */
-      maxEmployabilityGain: coef(0, 5),
-      /** Contact hours per client-month that give half the maximum effect (diminishing returns). */
-      hoursForHalfEffect: coef(0.1, 50),
-      /** Motivation gained per month at full effect. */
-      motivationGainPerMonth: coef(0, 0.1),
-    }),
-  }),
+  /** How strongly each kind of policy acts: shared by every municipality that runs it (one group per policy type). */
+  policyEffects: policyEffectsSchema,
 });
 
 export type Behaviour = z.infer<typeof behaviourSchema>;
@@ -102,10 +88,7 @@ export const defaultBehaviour: Behaviour = {
     returnShare: 0.6,
     durableAfterMonths: 24,
   },
-  policyEffects: {
-    strictIntake: { employabilityTilt: 1 },
-    guidance: { maxSearchGain: 0.8, maxEmployabilityGain: 0.4, hoursForHalfEffect: 3, motivationGainPerMonth: 0.01 },
-  },
+  policyEffects: defaultPolicyEffects,
 };
 
 const S = behaviourSchema.shape;
@@ -118,10 +101,7 @@ export const behaviourOverrideSchema = z.strictObject({
   economy: S.economy.partial().optional(),
   dynamics: S.dynamics.partial().optional(),
   revolvingDoor: S.revolvingDoor.partial().optional(),
-  policyEffects: z.strictObject({
-    strictIntake: S.policyEffects.shape.strictIntake.partial().optional(),
-    guidance: S.policyEffects.shape.guidance.partial().optional(),
-  }).optional(),
+  policyEffects: policyEffectsOverrideSchema.optional(),
 });
 
 export type BehaviourOverride = z.infer<typeof behaviourOverrideSchema>;
@@ -135,9 +115,6 @@ export function resolveBehaviour(o: BehaviourOverride = {}, base: Behaviour = de
     economy: { ...base.economy, ...o.economy },
     dynamics: { ...base.dynamics, ...o.dynamics },
     revolvingDoor: { ...base.revolvingDoor, ...o.revolvingDoor },
-    policyEffects: {
-      strictIntake: { ...base.policyEffects.strictIntake, ...o.policyEffects?.strictIntake },
-      guidance: { ...base.policyEffects.guidance, ...o.policyEffects?.guidance },
-    },
+    policyEffects: mergePolicyEffects(base.policyEffects, o.policyEffects),
   };
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { targetSchema } from './target.ts';
 import { PRIORITIES } from './select.ts';
-import { Programme } from './programme.ts';
+import { enrolmentWindow, Programme } from './programme.ts';
 import { State } from '../agents/columns.ts';
 import type { Intervention } from './types.ts';
 import type { Behaviour } from '../model/behaviour.ts';
@@ -24,6 +24,7 @@ export const intensiveGuidanceSchema = z.strictObject({
   contactHoursPerManagerMonth: z.number().min(1).max(200).default(100),
   durationMonths: z.number().int().min(1).max(120),
   priority: z.enum(PRIORITIES).default('random'),
+  ...enrolmentWindow,
   /** EUR per case manager per year, all-in. */
   costPerManagerYear: z.number().min(0).max(1e6),
   /** EUR per participant-month on top (a tailored budget for courses, travel, tools). */
@@ -38,6 +39,21 @@ export function guidanceIntensity(p: IntensiveGuidanceParams, hoursForHalfEffect
   return 1 - Math.pow(2, -hours / hoursForHalfEffect);
 }
 
+/** Shared effect sizes (behaviour.policyEffects.guidance). */
+export const intensiveGuidanceEffects = {
+  schema: z.strictObject({
+    /** Search effort gain at unlimited contact time (x (1 + gain)). */
+    maxSearchGain: z.number().min(0).max(5),
+    /** Employability gain (presentation, matching) at unlimited contact time. */
+    maxEmployabilityGain: z.number().min(0).max(5),
+    /** Contact hours per client-month that give half the maximum effect (diminishing returns). */
+    hoursForHalfEffect: z.number().min(0.1).max(50),
+    /** Motivation gained per month at full effect. */
+    motivationGainPerMonth: z.number().min(0).max(0.1),
+  }),
+  defaults: { maxSearchGain: 0.8, maxEmployabilityGain: 0.4, hoursForHalfEffect: 3, motivationGainPerMonth: 0.01 },
+};
+
 export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.guidance;
   const g = guidanceIntensity(p, fx.hoursForHalfEffect);
@@ -46,16 +62,20 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
   const motivation = fx.motivationGainPerMonth * g;
   const programme = new Programme({
     column: `guidance#${index}`,
+    label: p.label ?? 'intensive guidance',
     id: 1000 + index,
     target: p.target,
     places: Math.floor(p.caseManagers * p.caseloadPerManager),
     durationMonths: p.durationMonths,
     priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
   });
   return {
     type: p.type,
     label: p.label ?? 'intensive guidance',
-    init: (agents) => programme.init(agents),
+    programmes: [programme],
+    init: (agents, months) => programme.init(agents, months),
     assign: (ctx) => programme.assign(ctx),
     applyEffects: ({ agents }) => {
       const { members } = programme;

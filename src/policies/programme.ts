@@ -5,6 +5,7 @@
  * places from the eligible by the programme's priority rule. The eligible who do not get a place
  * wait (they are simply eligible again next month).
  */
+import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { MonthContext } from './types.ts';
 import { compileTarget, type Eligibility, type Target } from './target.ts';
@@ -13,6 +14,8 @@ import { priorityScore, selectTop, type Priority } from './select.ts';
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
   column: string;
+  /** Readable name (targets and reports refer to a programme by it). */
+  label: string;
   /** Stable number for the priority luck of this programme. */
   id: number;
   target?: Target;
@@ -21,9 +24,32 @@ export interface ProgrammeRules {
   priority: Priority;
   /** Whether someone who finished may be enrolled again. */
   allowRepeat?: boolean;
+  /** New participants are enrolled only in months [openFromMonth, openUntilMonth) (default: always). */
+  openFromMonth?: number;
+  openUntilMonth?: number;
+}
+
+/**
+ * What became of a programme's participants, by enrolment cohort: `exitsWork[c * months + t]`
+ * counts participants enrolled in month c who left for work in month t (while in the programme);
+ * `exitsOther` the same for every other route (school/removed, non-influenceable, pension).
+ */
+export interface ProgrammeOutcomes {
+  months: number;
+  entrants: Int32Array;
+  exitsWork: Int32Array;
+  exitsOther: Int32Array;
 }
 
 const NO_ONE = new Int32Array(0);
+
+/** Schema fields for a programme's enrolment window, shared by the programme policies' schemas. */
+export const enrolmentWindow = {
+  /** First month (from 0) in which new participants are enrolled. */
+  openFromMonth: z.number().int().min(0).max(1200).optional(),
+  /** Month (exclusive) from which no new participants are enrolled. */
+  openUntilMonth: z.number().int().min(1).max(1200).optional(),
+};
 
 export class Programme {
   private eligible: Eligibility;
@@ -37,11 +63,19 @@ export class Programme {
   /** Slots of this month's participants, `members[0 .. participants())`; valid until the next compaction. */
   members = new Int32Array(1024);
 
+  outcomes: ProgrammeOutcomes = { months: 0, entrants: new Int32Array(0), exitsWork: new Int32Array(0), exitsOther: new Int32Array(0) };
+
   constructor(readonly rules: ProgrammeRules) {
     this.eligible = compileTarget(rules.target);
   }
 
-  init(agents: Agents): void {
+  get label(): string {
+    return this.rules.label;
+  }
+
+  init(agents: Agents, months: number): void {
+    this.outcomes = { months, entrants: new Int32Array(months), exitsWork: new Int32Array(months * months), exitsOther: new Int32Array(months * months) };
+    agents.addColumn(this.rules.column + ':cohort', Int16Array);
     agents.addColumn(this.rules.column, Int16Array);
     // and a column remembering who completed it (for allowRepeat = false)
     agents.addColumn(this.rules.column + ':done', Uint8Array);
@@ -82,7 +116,9 @@ export class Programme {
     }
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
-    if (places > current) {
+    const t = ctx.month;
+    const open = t >= (this.rules.openFromMonth ?? 0) && t < (this.rules.openUntilMonth ?? Infinity);
+    if (places > current && open) {
       let n = 0;
       const repeat = this.rules.allowRepeat;
       for (let i = 0; i < agents.size; i++) {
@@ -93,16 +129,37 @@ export class Programme {
       }
       chosen = selectTop(this.scratch, n, this.scores, places - current);
     }
-    for (let k = 0; k < chosen.length; k++) m[chosen[k]] = 1;
+    const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
+    for (let k = 0; k < chosen.length; k++) { m[chosen[k]] = 1; cohort[chosen[k]] = t; }
+    if (t < this.outcomes.months) this.outcomes.entrants[t] += chosen.length;
     for (let k = 0; k < this.completed; k++) done[this.finished[k]] = 1; // 2 = completed this month
     this.count = current + chosen.length;
     // members: those staying in slot order, then the newcomers in rank order
     for (let k = 0; k < chosen.length; k++) members[current + k] = chosen[k];
   }
 
+  /**
+   * Counts this month's participants who left benefit (call after the exits, before compaction):
+   * by route and enrolment cohort, into `outcomes`.
+   */
+  recordOutcomes(agents: Agents, t: number): void {
+    const { months, exitsWork, exitsOther } = this.outcomes;
+    if (t >= months) return;
+    const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
+    const { state } = agents;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.members[k];
+      const s = state[i];
+      if (s === State.onBenefit) continue;
+      const cell = cohort[i] * months + t;
+      if (s === State.inWork) exitsWork[cell]++;
+      else exitsOther[cell]++;
+    }
+  }
+
   /** Advances participants' months in programme (end of month), for policies that do not do it in their own pass. */
   advance(agents: Agents): void {
     const m = this.months(agents);
-    for (let i = 0; i < agents.size; i++) if (m[i] > 0) m[i]++;
+    for (let k = 0; k < this.count; k++) m[this.members[k]]++;
   }
 }

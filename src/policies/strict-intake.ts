@@ -5,6 +5,7 @@
  * `behaviour.policyEffects.strictIntake.employabilityTilt`). Costs a day at the centre per applicant.
  */
 import { z } from 'zod';
+import type { Behaviour } from '../model/behaviour.ts';
 import type { Intervention } from './types.ts';
 
 export const strictIntakeSchema = z.strictObject({
@@ -20,7 +21,17 @@ export const strictIntakeSchema = z.strictObject({
 
 export type StrictIntakeParams = z.infer<typeof strictIntakeSchema>;
 
-export function strictIntake(p: StrictIntakeParams, tilt: number): Intervention {
+/** Shared effect sizes (behaviour.policyEffects.strictIntake). */
+export const strictIntakeEffects = {
+  schema: z.strictObject({
+    /** Deterrence probability scales with (relative employability)^tilt: the employable withdraw more. */
+    employabilityTilt: z.number().min(0).max(5),
+  }),
+  defaults: { employabilityTilt: 1 },
+};
+
+export function strictIntake(p: StrictIntakeParams, behaviour: Behaviour, _index: number): Intervention {
+  const tilt = behaviour.policyEffects.strictIntake.employabilityTilt;
   return {
     type: p.type,
     label: p.label ?? 'strict intake',

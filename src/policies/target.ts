@@ -1,6 +1,7 @@
 /** Targeting: which recipients a programme is for. Every bound is optional; none means everyone. */
 import { z } from 'zod';
 import type { Agents } from '../agents/columns.ts';
+import { luckOf, Purpose } from '../random/luck.ts';
 
 export const targetSchema = z.strictObject({
   minAge: z.number().min(15).max(70).optional(),
@@ -9,6 +10,16 @@ export const targetSchema = z.strictObject({
   maxYearsOnBenefit: z.number().min(0).max(50).optional().describe('exclusive'),
   rungs: z.array(z.number().int().min(1).max(6)).min(1).optional().describe('participation-ladder rungs'),
   multiProblem: z.boolean().optional().describe('true: only multi-problem people; false: only those without'),
+  /**
+   * A randomised trial's lottery (Participatiewet experiments, seed 003): a share of people volunteer,
+   * and each volunteer is assigned to one of `arms` arms by a fixed per-person draw. Programmes with
+   * the same `arms` and different `arm` get disjoint groups.
+   */
+  lottery: z.strictObject({
+    arms: z.number().int().min(2).max(20),
+    arm: z.number().int().min(0).max(19),
+    volunteerShare: z.number().min(0).max(1).default(1),
+  }).optional(),
 });
 
 export type Target = z.infer<typeof targetSchema>;
@@ -24,6 +35,14 @@ export function compileTarget(t: Target = {}): Eligibility {
   let rungMask = 0;
   for (const r of t.rungs ?? [1, 2, 3, 4, 5, 6]) rungMask |= 1 << r;
   const mp = t.multiProblem === undefined ? -1 : t.multiProblem ? 1 : 0;
+  const lot = t.lottery;
+  if (lot) {
+    const base = compileTarget({ ...t, lottery: undefined });
+    return (a, i) =>
+      base(a, i) &&
+      luckOf(a.luckKey[i], 0, Purpose.volunteer) < lot.volunteerShare &&
+      Math.floor(luckOf(a.luckKey[i], 0, Purpose.lottery) * lot.arms) === lot.arm;
+  }
   return (a, i) =>
     a.ageMonths[i] >= minAge && a.ageMonths[i] < maxAge &&
     a.monthsOnBenefit[i] >= minDur && a.monthsOnBenefit[i] < maxDur &&

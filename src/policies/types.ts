@@ -6,6 +6,7 @@
  */
 import type { Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import type { Programme } from './programme.ts';
 
 /** What a policy sees each month. */
 export interface MonthContext {
@@ -24,8 +25,12 @@ export interface Intervention {
   readonly type: string;
   /** A readable name for tables and charts. */
   readonly label: string;
-  /** Called once per replicate, before month 0, to register columns. */
-  init?(agents: Agents): void;
+  /** Called once per replicate, before month 0, to register columns; `months` is the horizon. */
+  init?(agents: Agents, months: number): void;
+  /** True if `applyEffects` writes `ownWorkHazard` or `removalHazard` (the engine skips them otherwise). */
+  readonly additiveHazards?: boolean;
+  /** The programmes (places, cohorts, outcomes) this policy runs, if any; targets refer to them by label. */
+  readonly programmes?: readonly Programme[];
   /**
    * Intake: the probability that applicant slot `i` withdraws (is deterred) before admission.
    * `relativeEmployability` is the applicant's employability over this month's applicant mean.
@@ -33,10 +38,22 @@ export interface Intervention {
   deterrence?(agents: Agents, i: number, relativeEmployability: number): number;
   /** Ends finished participations and fills free places from the eligible (capacity rules). */
   assign?(ctx: MonthContext): void;
-  /** Multiplies the hazard multiplier columns (`searchMult`, `employMult`, `schoolMult`) of participants. */
+  /**
+   * Multiplies the hazard multiplier columns (`searchMult`, `employMult`, `schoolMult`) of participants,
+   * and may add to the additive hazards `ownWorkHazard` (work found outside the vacancy competition,
+   * e.g. self-employment) and `removalHazard` (benefit ended: a sanction, fraud found).
+   */
   applyEffects?(ctx: MonthContext): void;
   /** Trait changes of participants at the end of the month (motivation, skills, rung). */
   developTraits?(ctx: MonthContext): void;
+  /**
+   * Change in the month's suitable vacancies the recipients compete for (after `assign`): negative
+   * when unpaid work displaces paid jobs (tegenprestatie), positive when employers open vacancies
+   * for the programme's candidates (account management).
+   */
+  vacancyChange?(ctx: MonthContext): number;
+  /** Benefit withheld this month in EUR (sanctions, earnings set off against the benefit); lowers benefit cost. */
+  withheldBenefit?(): number;
   /** Participants this month (after `assign`). */
   participants(): number;
   /** Programme cost this month in EUR, given this month's applicants. */

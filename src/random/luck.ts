@@ -18,6 +18,8 @@ export const Purpose = {
   priority: 5,
   traitDrift: 6,
   frailty: 7,
+  lottery: 8,
+  volunteer: 9,
 } as const;
 
 function mix(x: number): number {

@@ -44,8 +44,8 @@ function members(p: Programme, a: Agents): Set<number> {
 }
 
 function programme(a: Agents, rules: Partial<ProgrammeRules> = {}): Programme {
-  const p = new Programme({ column: 'prog', id: 1000, target: { minAge: 45 }, places: 30, durationMonths: 4, priority: 'most-employable', ...rules });
-  p.init(a);
+  const p = new Programme({ column: 'prog', label: 'prog', id: 1000, target: { minAge: 45 }, places: 30, durationMonths: 4, priority: 'most-employable', ...rules });
+  p.init(a, 60);
   return p;
 }
 

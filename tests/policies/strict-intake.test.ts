@@ -1,3 +1,4 @@
+import { resolveBehaviour } from '../../src/model/behaviour.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
@@ -7,6 +8,9 @@ import { inflow, intake } from '../../src/engine/stages.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
 import { strictIntake, type StrictIntakeParams } from '../../src/policies/strict-intake.ts';
+
+/** The default behaviour with a given employability tilt for strict intake. */
+const tilted = (employabilityTilt: number) => resolveBehaviour({ policyEffects: { strictIntake: { employabilityTilt } } });
 
 let input: ModelInput;
 let model: Model;
@@ -53,16 +57,16 @@ const seDiff = (x: number[], y: number[]) => Math.sqrt(variance(x) / x.length + 
 
 describe('strict intake', () => {
   it('deterrence is deterredShare at average employability, rises with it and is capped at 0.95', () => {
-    const p = strictIntake({ ...strict, deterredShare: 0.2 }, 1);
+    const p = strictIntake({ ...strict, deterredShare: 0.2 }, tilted(1), 0);
     const d = (rel: number) => p.deterrence!(undefined as never, 0, rel);
     expect(d(1)).toBeCloseTo(0.2, 12);
     expect(d(2)).toBeCloseTo(0.4, 12);
     expect(d(0.5)).toBeCloseTo(0.1, 12);
     expect(d(100)).toBe(0.95);
-    const flat = strictIntake({ ...strict, deterredShare: 0.2 }, 0);
+    const flat = strictIntake({ ...strict, deterredShare: 0.2 }, tilted(0), 0);
     expect(flat.deterrence!(undefined as never, 0, 3)).toBeCloseTo(0.2, 12);
     expect(p.participants()).toBe(0);
-    expect(strictIntake({ ...strict, costPerApplicant: 350, fixedCostPerMonth: 1000 }, 1).cost(40)).toBe(40 * 350 + 1000);
+    expect(strictIntake({ ...strict, costPerApplicant: 350, fixedCostPerMonth: 1000 }, tilted(1), 0).cost(40)).toBe(40 * 350 + 1000);
   });
 
   it('deters close to deterredShare of applicants; without policies nobody is deterred', () => {
