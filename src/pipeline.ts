@@ -58,7 +58,7 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-'
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const startedAt = new Date();
   // 1. load
-  const { model, hash } = await loadModel(o.modelFile);
+  const { model, hash, fitted } = await loadModel(o.modelFile);
   // 2. resolve
   const runs = o.runs ?? model.run.replicates;
   const seed = o.seed ?? model.run.seed;
@@ -117,7 +117,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   // 6. finish
   const dir = folder.complete(
     buildManifest({
-      model, modelFile: o.modelFile, modelHash: hash, behaviour, scenarios: names, masterSeed: seed, runs, months, workers,
+      model, modelFile: o.modelFile, modelHash: hash, fitted, behaviour, scenarios: names, masterSeed: seed, runs, months, workers,
       economyNotes, startedAt, files: [...folder.files(), 'manifest.json'],
     }),
   );

@@ -12,6 +12,8 @@ export interface ReplicateTask {
   economy?: EconomyPath;
   /** ...or why it could not be built (the replicate then fails with this message). */
   economyError?: string;
+  /** Calibration: measure the model's targets and return their values instead of the series. */
+  measureTargets?: boolean;
 }
 
 export interface ReplicateOutput {

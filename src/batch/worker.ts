@@ -3,9 +3,10 @@
  * main thread, which knows which task it sent.
  */
 import { move } from 'piscina';
-import { runTask } from './replicate.ts';
+import { measureTask, runTask } from './replicate.ts';
 import type { ReplicateTask } from './task.ts';
 
 export default function simulateTask(task: ReplicateTask): Float64Array {
+  if (task.measureTargets) return move(measureTask(task)) as unknown as Float64Array;
   return move(runTask(task).series) as unknown as Float64Array;
 }

@@ -4,12 +4,15 @@ import type { Model, Scenario } from '../model/schema.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 import { createSim } from './sim.ts';
 import { step } from './step.ts';
+import type { ProgrammeOutcomes } from '../policies/programme.ts';
 
 export interface ReplicateResult {
   /** months x METRIC_COUNT, row-major by month. */
   series: Float64Array;
   /** Recipient-months simulated (the caseload summed over months), for benchmarks. */
   agentMonths: number;
+  /** What became of each programme's participants, by programme label. */
+  programmes: Map<string, ProgrammeOutcomes>;
 }
 
 export function simulateReplicate(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number, economy?: EconomyPath): ReplicateResult {
@@ -20,5 +23,7 @@ export function simulateReplicate(model: Model, scenario: Scenario, replicate: n
     step(sim, t, series);
     agentMonths += series[t * METRIC_COUNT + M.caseload];
   }
-  return { series, agentMonths };
+  const programmes = new Map<string, ProgrammeOutcomes>();
+  for (const p of sim.policies) for (const g of p.programmes ?? []) programmes.set(g.label, g.outcomes);
+  return { series, agentMonths, programmes };
 }

@@ -19,7 +19,10 @@ const IN_WORK = State.inWork;
 const GONE = State.gone;
 
 export function context(sim: Sim, month: number): MonthContext {
-  return { month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability };
+  return {
+    month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability,
+    benefitPerRecipientMonth: sim.model.costs.benefitPerRecipientMonth,
+  };
 }
 
 /** 2. Inflow: this month's applicants are drawn and appended, with their employability. */

@@ -9,6 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { msg } from '../messages.ts';
 import { modelSchema, type Model } from './schema.ts';
+import { resolveBehaviour } from './behaviour.ts';
+import { buildPolicies } from '../policies/registry.ts';
+import { targetProblems } from '../calibration/targets.ts';
+import { fittedFileFor, readFitted, type Fitted, type FittedFile } from '../calibration/fitted.ts';
 
 /** A problem with a user's input; the CLI prints the message and exits with code 2. */
 export class InputError extends Error {
@@ -23,6 +27,8 @@ export interface LoadedModel {
   file: string;
   /** sha256 of the model file's bytes. */
   hash: string;
+  /** The calibration companion applied (`fitted.json` beside the model), with what it set. */
+  fitted?: { file: string; hash: string; applied: Record<string, number> };
 }
 
 /** Renders a value found in the input, short. */
@@ -144,15 +150,85 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Validates a model object; throws InputError listing every problem. */
+/** The labels of every programme the model's policies run (what targets may refer to). */
+export function programmeLabels(model: Model): string[] {
+  const out: string[] = [];
+  for (const scenario of [{ policies: model.policies }, ...model.scenarios]) {
+    for (const p of buildPolicies(scenario.policies ?? [], resolveBehaviour(model.behaviour))) {
+      for (const g of p.programmes ?? []) if (!out.includes(g.label)) out.push(g.label);
+    }
+  }
+  return out;
+}
+
+/** Free parameters must name a number in the model and have min < max around it. */
+function freeProblems(model: Model): string[] {
+  const out: string[] = [];
+  for (const [k, f] of model.free.entries()) {
+    const v = getPath(model, f.path);
+    if (typeof v !== 'number') out.push(`free[${k}].path: '${f.path}' is not a number in the model (found ${v === undefined ? 'nothing' : typeof v})`);
+    else if (!(f.min < f.max)) out.push(`free[${k}]: min ${f.min} must be below max ${f.max}`);
+    else if (v < f.min || v > f.max) out.push(`free[${k}]: the model's value ${v} of '${f.path}' lies outside [${f.min}, ${f.max}]`);
+  }
+  return out;
+}
+
+/** The value at a dotted path (array indices as numbers), or undefined. */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** A deep copy of `obj` with the number at `path` replaced (intermediate objects created as needed). */
+export function setPath<T>(obj: T, path: string, value: number): T {
+  const keys = path.split('.');
+  const copy = structuredClone(obj) as Record<string, unknown>;
+  let cur = copy;
+  for (const key of keys.slice(0, -1)) {
+    if (cur[key] === undefined || cur[key] === null || typeof cur[key] !== 'object') cur[key] = {};
+    cur = cur[key] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]] = value;
+  return copy as T;
+}
+
 export function validateModel(data: unknown, file: string): Model {
   const result = modelSchema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = [...freeProblems(result.data), ...targetProblems(result.data.targets, result.data.horizonMonths, programmeLabels(result.data))];
+    if (problems.length === 0) return result.data;
+    const lines = problems.map((p) => `  at ${p}`);
+    throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
+  }
   const lines = result.error.issues.map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data)));
   throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
 }
 
 /** Imports, validates and hashes a model file. */
-export async function loadModel(file: string): Promise<LoadedModel> {
+/**
+ * The model input with a calibration applied: shared behaviour values (unless the model overrides
+ * the same parameter itself) and the model's own fitted local values.
+ */
+export function applyFitted(input: unknown, model: Model, fitted: Fitted): { model: unknown; applied: Record<string, number> } {
+  let out = input;
+  const applied: Record<string, number> = {};
+  for (const [path, value] of Object.entries(fitted.behaviour)) {
+    if (getPath(model.behaviour ?? {}, path) !== undefined) continue; // the model's own override wins
+    out = setPath(out, `behaviour.${path}`, value);
+    applied[`behaviour.${path}`] = value;
+  }
+  for (const [path, value] of Object.entries(fitted.models[model.name] ?? {})) {
+    out = setPath(out, path, value);
+    applied[path] = value;
+  }
+  return { model: out, applied };
+}
+
+export async function loadModel(file: string, options: { useFitted?: boolean } = {}): Promise<LoadedModel> {
   const abs = resolve(file);
   if (!existsSync(abs)) throw new InputError(msg.modelNotFound(file));
   let mod: { default?: unknown };
@@ -164,5 +240,14 @@ export async function loadModel(file: string): Promise<LoadedModel> {
   if (mod.default === undefined) throw new InputError(msg.modelNoDefault(file));
   const model = validateModel(mod.default, file);
   const hash = createHash('sha256').update(readFileSync(abs)).digest('hex');
-  return { model, file, hash };
+  const { useFitted = true } = options;
+  let companion: FittedFile | undefined;
+  try {
+    companion = useFitted ? readFitted(fittedFileFor(abs)) : undefined;
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e));
+  }
+  if (!companion) return { model, file, hash };
+  const { model: fittedModel, applied } = applyFitted(mod.default, model, companion.fitted);
+  return { model: validateModel(fittedModel, `${file} with ${companion.file}`), file, hash, fitted: { file: companion.file, hash: companion.hash, applied } };
 }

@@ -5,6 +5,16 @@
  */
 import { z } from 'zod';
 import { behaviourOverrideSchema } from './behaviour.ts';
+import { targetSchema } from '../calibration/targets.ts';
+
+/** A free parameter: a dotted path to a number in the model file, and the bounds to search. */
+const freeParameterSchema = z.strictObject({
+  path: z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'a dotted path such as economy.vacanciesPerMonth'),
+  min: z.number(),
+  max: z.number(),
+  /** Why it is free and what bounds it. */
+  note: z.string().optional(),
+});
 import { policySchema } from '../policies/registry.ts';
 import { ECONOMY_SCENARIOS } from '../economy/scenarios.ts';
 
@@ -117,7 +127,16 @@ export const modelSchema = z.strictObject({
   }),
   /** Overrides of the shared behavioural parameters, for sensitivity analysis only. */
   behaviour: behaviourOverrideSchema.optional(),
+  /** The figures the seeds report for this municipality, and how to measure them (see src/calibration/targets.ts). */
+  targets: z.array(targetSchema).default([]),
+  /**
+   * This model's own free parameters for calibration: local facts the seeds do not give (e.g. the
+   * vacancies its recipients can reach). Behavioural parameters are shared and fitted jointly;
+   * they are not declared here.
+   */
+  free: z.array(freeParameterSchema).default([]),
 });
+
 
 export type ModelInput = z.input<typeof modelSchema>;
 export type Model = z.output<typeof modelSchema>;

@@ -21,6 +21,8 @@ export interface ManifestInput {
   model: Model;
   modelFile: string;
   modelHash: string;
+  /** The calibration companion applied, if any. */
+  fitted?: { file: string; hash: string; applied: Record<string, number> };
   behaviour: Behaviour;
   scenarios: string[];
   masterSeed: number;
@@ -38,6 +40,7 @@ export function buildManifest(m: ManifestInput) {
     node: process.version,
     git: gitCommit(),
     model: { name: m.model.name, file: m.modelFile, sha256: m.modelHash },
+    calibration: m.fitted ? { file: m.fitted.file, sha256: m.fitted.hash, applied: m.fitted.applied } : null,
     masterSeed: m.masterSeed,
     runs: m.runs,
     months: m.months,

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import small from '../fixtures/small.ts';
 import { msg } from '../../src/messages.ts';
 import { describeFound, formatPath, InputError, loadModel, validateModel } from '../../src/model/load.ts';
+import { POLICY_TYPES } from '../../src/policies/registry.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -133,13 +134,15 @@ describe('validateModel: each kind of mistake names file, path, expected and fou
 
   it('a policy type that does not exist: policies[0].type "magic" lists the known types', () => {
     const lines = issueLines(problems(broken((m) => (m.policies[0].type = 'magic'))));
-    expect(lines).toEqual([msg.modelIssue('policies[0].type', 'expected one of "strict-intake", "intensive-guidance", found the string "magic"')]);
+    const known = POLICY_TYPES.map((t) => `"${t}"`).join(', ');
+    expect(POLICY_TYPES).toContain('tegenprestatie');
+    expect(lines).toEqual([msg.modelIssue('policies[0].type', `expected one of ${known}, found the string "magic"`)]);
   });
 
   it('a policy without a type', () => {
     const lines = issueLines(problems(broken((m) => delete m.policies[0].type)));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^ {2}at policies\[0\]\.type: expected one of "strict-intake", "intensive-guidance", found nothing$/);
+    expect(lines[0]).toMatch(/^ {2}at policies\[0\]\.type: expected one of "strict-intake", "intensive-guidance", .*"cohort", found nothing$/);
   });
 
   it('a misspelt field inside a policy: policies[1].caseloadPerManger', () => {

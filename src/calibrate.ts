@@ -1,0 +1,118 @@
+/**
+ * `tsx src/calibrate.ts <model files...> [--check] [--runs N] [--seed S] [--evaluations K] [--workers W] [--out DIR]`
+ *
+ * Fits the shared behavioural parameters and the models' own free parameters jointly to every
+ * target of every model given (Nelder-Mead; see src/calibration/fit.ts), writes the fitted values
+ * to `fitted.json` beside the model files, and a report to runs/calibration/<stamp>/.
+ * With --check it only measures the targets at the current values and reports them; the exit code
+ * is 0 when every target is within its tolerance and 1 when one is not.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { InputError, loadModel } from './model/load.ts';
+import { TargetEvaluator, objective } from './calibration/evaluate.ts';
+import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
+import { fittedFileFor, readFitted } from './calibration/fitted.ts';
+import { markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+
+export const CALIBRATE_HELP = `usage: tsx src/calibrate.ts <model files...> [options]
+
+Fits the shared behavioural parameters (one set for every municipality) and each model's own
+free parameters jointly to all the models' targets, by Nelder-Mead on a seeded Monte Carlo
+objective with common random numbers. Writes fitted.json beside the model files and a report.
+
+Options:
+  --check          measure the targets at the current values; exit 1 if any is missed
+  --runs N         replicates per model per evaluation (default 8)
+  --seed S         master seed of the calibration replicates (default 1)
+  --evaluations K  maximum objective evaluations (default 150)
+  --workers W      worker threads; 0 = main thread (default: all cores)
+  --out DIR        report folder (default runs/calibration/<date>-<time>)
+  --no-write       fit, but do not write fitted.json
+  --quiet          no progress
+  --help           this text`;
+
+function int(name: string, raw: string | undefined, lo: number, hi: number, dflt: number): number {
+  if (raw === undefined) return dflt;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < lo || v > hi) throw new InputError(`--${name}: expected an integer from ${lo} to ${hi}, found '${raw}' (see --help)`);
+  return v;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
+        evaluations: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
+        'no-write': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${CALIBRATE_HELP}`);
+    return 2;
+  }
+  const { values: v, positionals: files } = parsed;
+  if (v.help) { console.log(CALIBRATE_HELP); return 0; }
+  try {
+    if (files.length === 0) throw new InputError('no model file given (see --help)');
+    const runs = int('runs', v.runs, 1, 10_000, 8);
+    const seed = int('seed', v.seed, 0, 2 ** 31, 1);
+    const evaluations = int('evaluations', v.evaluations, 1, 100_000, 150);
+    const workers = int('workers', v.workers, 0, 256, availableParallelism());
+    const loaded = [];
+    for (const f of files) loaded.push(await loadModel(f));
+    const models = loaded.map((l) => l.model);
+    const names = models.map((m) => m.name);
+    if (new Set(names).size !== names.length) throw new InputError(`two model files have the same name: ${names.join(', ')}`);
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const out = v.out ?? join('runs', 'calibration', `${stamp}${v.check ? '-check' : ''}`);
+    const meta: Record<string, string | number> = { models: names.join(', '), replicates: runs, seed, method: METHOD };
+    let results;
+    if (v.check) {
+      const evaluator = new TargetEvaluator(workers);
+      try {
+        results = await evaluator.evaluate(models, runs, seed);
+      } finally {
+        await evaluator.close();
+      }
+      meta.objective = objective(results).toFixed(3);
+    } else {
+      const r = await fit({
+        models, runs, seed, maxEvaluations: evaluations, workers,
+        onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}/${evaluations}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
+      });
+      if (!v.quiet) process.stderr.write('\n');
+      results = r.after;
+      meta['objective before'] = objective(r.before).toFixed(3);
+      meta['objective after'] = objective(r.after).toFixed(3);
+      meta.evaluations = `${r.evaluations}${r.converged ? ' (converged)' : ' (budget reached)'}`;
+      for (const p of r.parameters) meta[p.name] = `${p.start.toPrecision(4)} -> ${p.value.toPrecision(4)} (bounds ${p.min}-${p.max})`;
+      if (!v['no-write']) {
+        const file = fittedFileFor(loaded[0].file);
+        if (loaded.some((l) => fittedFileFor(l.file) !== file)) throw new InputError('fit models from one folder at a time (fitted.json is per folder)');
+        writeFitted(file, mergeFitted(readFitted(file)?.fitted, r.fitted));
+        console.log(`wrote ${file}`);
+      }
+    }
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta));
+    writeFileSync(join(out, 'targets.csv'), targetsCsv(results));
+    console.log(terminalTable(results));
+    const missed = results.filter((r) => !r.met).length;
+    console.log(`\n${results.length - missed} of ${results.length} targets within tolerance; report in ${join(out, 'calibration.md')}`);
+    return v.check && missed > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof InputError) { console.error(e.message); return 2; }
+    throw e;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('calibrate.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+}

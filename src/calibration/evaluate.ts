@@ -1,0 +1,92 @@
+/**
+ * Measures models' targets over Monte Carlo replicates of their "as-is" scenario, on a worker pool
+ * kept open across evaluations (a calibration evaluates the same models many times). Replicate r
+ * of a model always uses the same seeds (common random numbers), so a change in the objective
+ * between two parameter sets is the parameters' doing, not chance.
+ */
+import { Piscina } from 'piscina';
+import { tasksOf } from '../batch/run-batch.ts';
+import { workerBundle } from '../batch/bundle.ts';
+import { measureTask } from '../batch/replicate.ts';
+import type { ReplicateTask } from '../batch/task.ts';
+import type { Model } from '../model/schema.ts';
+import { summarise } from '../output/stats.ts';
+import type { Target } from './targets.ts';
+
+export interface TargetResult {
+  model: string;
+  target: Target;
+  /** One value per replicate. */
+  values: Float64Array;
+  mean: number;
+  /** Standard error of the mean over replicates. */
+  se: number;
+  /** 95% interval of the mean: mean -+ 1.96 se. */
+  lo: number;
+  hi: number;
+  /** 5th and 95th percentile over replicates: the spread of a single run. */
+  p05: number;
+  p95: number;
+  /** (mean - value) / tolerance: within tolerance when |miss| <= 1. */
+  miss: number;
+  met: boolean;
+}
+
+export class TargetEvaluator {
+  private pool?: Piscina;
+
+  constructor(readonly workers: number) {
+    if (workers > 0) {
+      this.pool = new Piscina({ filename: workerBundle(), minThreads: workers, maxThreads: workers, execArgv: [] });
+      this.pool.on('error', () => undefined); // task failures reach us through the task promises
+    }
+  }
+
+  /** Every target of every model, measured over `runs` replicates from `seed`. */
+  async evaluate(models: readonly Model[], runs: number, seed: number): Promise<TargetResult[]> {
+    const jobs: { model: Model; task: ReplicateTask }[] = [];
+    for (const model of models) {
+      if (model.targets.length === 0) continue;
+      for (const task of tasksOf(model, runs, seed, model.horizonMonths)) {
+        if (task.scenarioIndex === 0) jobs.push({ model, task: { ...task, measureTargets: true } });
+      }
+    }
+    const values: Float64Array[] = [];
+    if (this.pool) {
+      const settled = await Promise.allSettled(jobs.map((j) => this.pool!.run(j.task) as Promise<Float64Array>));
+      for (const [k, s] of settled.entries()) {
+        if (s.status === 'rejected') throw new Error(`${jobs[k].model.name}, replicate ${jobs[k].task.replicate}: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`);
+        values.push(s.value);
+      }
+    } else {
+      for (const j of jobs) values.push(measureTask(j.task));
+    }
+    const out: TargetResult[] = [];
+    for (const model of models) {
+      const mine = values.filter((_, k) => jobs[k].model === model);
+      model.targets.forEach((target, ti) => {
+        const v = Float64Array.from(mine, (row) => row[ti]);
+        out.push(resultOf(model.name, target, v));
+      });
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
+
+export function resultOf(model: string, target: Target, values: Float64Array): TargetResult {
+  const s = summarise(values);
+  const se = values.length > 1 ? s.sd / Math.sqrt(values.length) : 0;
+  const miss = (s.mean - target.value) / target.tolerance;
+  return { model, target, values, mean: s.mean, se, lo: s.mean - 1.96 * se, hi: s.mean + 1.96 * se, p05: s.p05, p95: s.p95, miss, met: Math.abs(miss) <= 1 };
+}
+
+/** The calibration objective: the sum of squared misses in tolerance units. */
+export function objective(results: readonly TargetResult[]): number {
+  let s = 0;
+  for (const r of results) s += r.miss * r.miss;
+  return s;
+}
