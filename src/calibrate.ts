@@ -27,7 +27,8 @@ Options:
   --check          measure the targets at the current values; exit 1 if any is missed
   --runs N         replicates per model per evaluation (default 8)
   --seed S         master seed of the calibration replicates (default 1)
-  --evaluations K  maximum objective evaluations (default 150)
+  --rounds R       rounds of block-coordinate search (default 2)
+  --evaluations K  Nelder-Mead evaluations per block: shared block K, each local block K/4 (default 120)
   --workers W      worker threads; 0 = main thread (default: all cores)
   --out DIR        report folder (default runs/calibration/<date>-<time>)
   --no-write       fit, but do not write fitted.json
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
-        evaluations: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
+        evaluations: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
         'no-write': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -63,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     if (files.length === 0) throw new InputError('no model file given (see --help)');
     const runs = int('runs', v.runs, 1, 10_000, 8);
     const seed = int('seed', v.seed, 0, 2 ** 31, 1);
-    const evaluations = int('evaluations', v.evaluations, 1, 100_000, 150);
+    const evaluations = int('evaluations', v.evaluations, 1, 100_000, 120);
+    const rounds = int('rounds', v.rounds, 1, 100, 2);
     const workers = int('workers', v.workers, 0, 256, availableParallelism());
     const loaded = [];
     for (const f of files) loaded.push(await loadModel(f));
@@ -84,8 +86,8 @@ export async function main(argv: string[]): Promise<number> {
       meta.objective = objective(results).toFixed(3);
     } else {
       const r = await fit({
-        models, runs, seed, maxEvaluations: evaluations, workers,
-        onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}/${evaluations}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
+        models, runs, seed, rounds, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
+        onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
       });
       if (!v.quiet) process.stderr.write('\n');
       results = r.after;

@@ -47,7 +47,7 @@ export class TargetEvaluator {
     const jobs: { model: Model; task: ReplicateTask }[] = [];
     for (const model of models) {
       if (model.targets.length === 0) continue;
-      for (const task of tasksOf(model, runs, seed, model.horizonMonths)) {
+      for (const task of tasksOf(model, runs, seed, monthsNeeded(model))) {
         if (task.scenarioIndex === 0) jobs.push({ model, task: { ...task, measureTargets: true } });
       }
     }
@@ -75,6 +75,16 @@ export class TargetEvaluator {
   async close(): Promise<void> {
     await this.pool?.destroy();
   }
+}
+
+/** Months to simulate to measure every target: up to the last month any target looks at. */
+export function monthsNeeded(model: Model): number {
+  let last = 1;
+  for (const t of model.targets) {
+    const m = t.measure;
+    last = Math.max(last, m.kind === 'cohort-share' ? Math.max(m.byMonth, m.enrolledUntil) : m.untilMonth);
+  }
+  return Math.min(model.horizonMonths, last);
 }
 
 export function resultOf(model: string, target: Target, values: Float64Array): TargetResult {

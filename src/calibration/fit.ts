@@ -1,7 +1,7 @@
 /**
  * Joint calibration: one shared set of behavioural parameters and each model's own local free
- * parameters, fitted to every target of every model at once by Nelder-Mead on a seeded Monte Carlo
- * objective (the sum of squared misses in tolerance units, over `runs` replicates with common
+ * parameters, fitted to every target of every model by block-coordinate Nelder-Mead on a seeded
+ * Monte Carlo objective (the sum of squared misses in tolerance units, over `runs` replicates with common
  * random numbers). Municipalities differ only in population, economy and policies; the effect of a
  * policy is the same everywhere.
  */
@@ -17,10 +17,14 @@ export interface FitOptions {
   models: Model[];
   runs: number;
   seed: number;
-  maxEvaluations: number;
+  /** Rounds of block-coordinate search: each model's local block, then the shared block. */
+  rounds: number;
+  localEvaluations: number;
+  sharedEvaluations: number;
   workers: number;
   /** Shared parameters to search (default: all that the models' policies use). */
   shared?: FreeParameter[];
+  /** Progress: evaluations so far, this evaluation's objective (of the block's models), the best total so far. */
   onEvaluation?: (count: number, value: number, best: number) => void;
 }
 
@@ -35,6 +39,8 @@ export interface FitResult {
 
 interface Slot {
   name: string;
+  /** Index of the model a local parameter belongs to; undefined for shared ones. */
+  model?: number;
   min: number;
   max: number;
   start: number;
@@ -42,7 +48,9 @@ interface Slot {
   apply: (models: Model[], value: number) => Model[];
 }
 
-export const METHOD = 'Nelder-Mead simplex on logistic-transformed bounds; seeded Monte Carlo objective with common random numbers';
+export const METHOD =
+  'block-coordinate Nelder-Mead (each model\'s local parameters against its own targets, then the shared behaviour against all targets, repeated), ' +
+  'logistic-transformed bounds, seeded Monte Carlo objective with common random numbers';
 
 export async function fit(o: FitOptions): Promise<FitResult> {
   const slots: Slot[] = [];
@@ -55,7 +63,7 @@ export async function fit(o: FitOptions): Promise<FitResult> {
   for (const [k, model] of o.models.entries()) {
     for (const f of model.free) {
       slots.push({
-        name: `${model.name}:${f.path}`, min: f.min, max: f.max, start: getPath(model, f.path) as number,
+        name: `${model.name}:${f.path}`, model: k, min: f.min, max: f.max, start: getPath(model, f.path) as number,
         apply: (models, v) => models.map((m, j) => (j === k ? setPath(m, f.path, v) : m)),
       });
     }
@@ -65,26 +73,45 @@ export async function fit(o: FitOptions): Promise<FitResult> {
   try {
     const start = slots.map((s) => toUnbounded(s.start, s.min, s.max));
     const before = await evaluator.evaluate(o.models, o.runs, o.seed);
-    const result = await nelderMead(async (x) => objective(await evaluator.evaluate(build(x), o.runs, o.seed)), start, {
-      step: 0.6,
-      maxEvaluations: o.maxEvaluations,
-      tolerance: 1e-3,
-      onEvaluation: o.onEvaluation,
-    });
-    const best = objective(before) <= result.value ? start : result.x;
-    const after = await evaluator.evaluate(build(best), o.runs, o.seed);
-    const values = slots.map((s, i) => toBounded(best[i], s.min, s.max));
+    let x = start.slice();
+    let best = objective(before);
+    let evaluations = 1;
+    let converged = true;
+    const count = (n: number, v: number) => o.onEvaluation?.(evaluations + n, v, best);
+    /** Nelder-Mead over the slots in `block`, the others held at x; `scope` = the models whose targets count. */
+    const search = async (block: number[], scope: (models: Model[]) => Model[], budget: number) => {
+      if (block.length === 0) return;
+      const trial = (z: number[]) => { const y = x.slice(); block.forEach((b, j) => (y[b] = z[j])); return y; };
+      const r = await nelderMead(async (z) => objective(await evaluator.evaluate(scope(build(trial(z))), o.runs, o.seed)), block.map((b) => x[b]), {
+        step: 0.6, maxEvaluations: budget, tolerance: 1e-3, onEvaluation: count,
+      });
+      evaluations += r.evaluations;
+      converged &&= r.converged;
+      const candidate = trial(r.x);
+      const total = objective(await evaluator.evaluate(build(candidate), o.runs, o.seed));
+      evaluations++;
+      if (total < best) { best = total; x = candidate; }
+    };
+    const shared = slots.flatMap((s, i) => (s.model === undefined ? [i] : []));
+    for (let round = 0; round < o.rounds; round++) {
+      // each model's local facts against its own targets (cheap: one model at a time)...
+      for (let k = 0; k < o.models.length; k++) {
+        const local = slots.flatMap((s, i) => (s.model === k ? [i] : []));
+        await search(local, (models) => [models[k]], o.localEvaluations);
+      }
+      // ...then the shared behaviour against every target of every model
+      await search(shared, (models) => models, o.sharedEvaluations);
+    }
+    const after = await evaluator.evaluate(build(x), o.runs, o.seed);
+    const values = slots.map((s, i) => toBounded(x[i], s.min, s.max));
     const fitted: Fitted = { method: METHOD, fittedAt: new Date().toISOString(), objective: objective(after), replicates: o.runs, seed: o.seed, behaviour: {}, models: {} };
     slots.forEach((s, i) => {
       const v = round(values[i]);
-      if (s.name.startsWith('behaviour.')) fitted.behaviour[s.name.slice('behaviour.'.length)] = v;
-      else {
-        const [model, path] = s.name.split(':');
-        (fitted.models[model] ??= {})[path] = v;
-      }
+      if (s.model === undefined) fitted.behaviour[s.name.slice('behaviour.'.length)] = v;
+      else (fitted.models[o.models[s.model].name] ??= {})[s.name.slice(s.name.indexOf(':') + 1)] = v;
     });
     return {
-      fitted, before, after, evaluations: result.evaluations + 2, converged: result.converged,
+      fitted, before, after, evaluations: evaluations + 1, converged,
       parameters: slots.map((s, i) => ({ name: s.name, min: s.min, max: s.max, start: s.start, value: values[i] })),
     };
   } finally {

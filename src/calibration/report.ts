@@ -29,8 +29,8 @@ export function reportRows(results: readonly TargetResult[]): ReportRow[] {
       value: num(r.target.value, s),
       tolerance: `±${num(r.target.tolerance, s)}`,
       simulated: num(r.mean, s),
-      ci95: `${num(r.lo, s)}-${num(r.hi, s)}`,
-      spread: `${num(r.p05, s)}-${num(r.p95, s)}`,
+      ci95: `${num(r.lo, s)} to ${num(r.hi, s)}`,
+      spread: `${num(r.p05, s)} to ${num(r.p95, s)}`,
       met: r.met ? 'yes' : `NO (${r.miss > 0 ? '+' : ''}${r.miss.toFixed(1)} tol)`,
     };
   });

@@ -1,0 +1,68 @@
+/**
+ * Wageningen: the Participatiewet experiment (seed 003, Lokaal Bestuur 2018). About half of the
+ * recipients take part; a lottery puts each volunteer in a control group or one of three arms:
+ * may keep part of extra earnings; more attention and guidance; exempt from job-search duties
+ * (volunteering allowed). Outflow from benefit went from 6% (control) to 11.5% in the guidance and
+ * exemption arms; the least effect was in the earnings arm.
+ *
+ * The trial runs as four programmes with a shared `lottery` target (arms 0-3): the control group is
+ * an observation cohort. [seed 003] marks a seed figure, [choice] a defensible choice.
+ */
+import { defineModel } from '../src/model/define.ts';
+import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, PENSION_AGE } from './profiles.ts';
+
+const trial = (arm: number) => ({ lottery: { arms: 4, arm, volunteerShare: 0.5 } }); // [seed 003] about half take part
+const RECRUITMENT = 3; // [choice] volunteers enrolled in the first three months
+const ARM_PLACES = 1_000; // everyone the lottery assigns
+
+export default defineModel({
+  name: 'wageningen',
+  description: 'Wageningen 2017-2019: the Participatiewet trial, control group and three arms assigned by lottery.',
+  sources: [
+    { figure: 'about half of the recipients take part; a control group and three arms by lottery', source: 'seed 003' },
+    { figure: 'outflow 6% in the control group, 11.5% in the guidance and exemption arms; least in the earnings arm', source: 'seed 003' },
+    { figure: 'caseload size 750', source: '[choice] a town of 38,000 inhabitants (not in the seeds)' },
+  ],
+  startMonth: '2017-10',
+  horizonMonths: 24,
+  population: { size: 750, traits: nationalStock }, // [choice]
+  inflow: { applicantsPerMonth: 14, demandElasticity: 0.6, traits: nationalApplicants }, // [choice]
+  exits: { schoolOrRemovedPerYear: 0.02, nonInfluenceablePerYear: 0.04, pensionAge: PENSION_AGE }, // [choice]
+  economy: { growth: 'historical', vacanciesPerMonth: 6, regionalFactor: 1 }, // free; [choice]
+  policies: [
+    { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openUntilMonth: RECRUITMENT },
+    {
+      type: 'earnings-disregard', label: 'keep part of earnings', target: trial(1), places: ARM_PLACES, durationMonths: 24,
+      openUntilMonth: RECRUITMENT, keepShare: 0.25, costPerParticipantMonth: 20, // [choice] the legal disregard is 25%
+    },
+    {
+      type: 'intensive-guidance', label: 'more attention', target: trial(2), caseManagers: 2, caseloadPerManager: 50, // [choice]
+      durationMonths: 24, costPerManagerYear: 75_000, openUntilMonth: RECRUITMENT,
+    },
+    {
+      type: 'exemption', label: 'exempt from job-search duties', target: trial(3), places: ARM_PLACES, durationMonths: 24,
+      openUntilMonth: RECRUITMENT, costPerParticipantMonth: 20,
+    },
+  ],
+  costs: { benefitPerRecipientMonth: BENEFIT_PER_MONTH },
+  run: { replicates: 200, seed: 20171001 },
+  targets: [
+    {
+      name: 'control-outflow', figure: 'outflow 6% in the control group', source: 'seed 003', value: 0.06, tolerance: 0.025,
+      measure: { kind: 'cohort-share', programme: 'control group', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
+    },
+    {
+      name: 'guidance-outflow', figure: 'outflow 11.5% in the more-attention arm', source: 'seed 003', value: 0.115, tolerance: 0.035,
+      measure: { kind: 'cohort-share', programme: 'more attention', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
+    },
+    {
+      name: 'exemption-outflow', figure: 'outflow 11.5% in the exemption arm', source: 'seed 003', value: 0.115, tolerance: 0.035,
+      measure: { kind: 'cohort-share', programme: 'exempt from job-search duties', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
+    },
+    {
+      name: 'earnings-outflow', figure: 'the least effect in the earnings arm ([choice] between control and the other arms)', source: 'seed 003', value: 0.08, tolerance: 0.025,
+      measure: { kind: 'cohort-share', programme: 'keep part of earnings', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
+    },
+  ],
+  free: [{ path: 'economy.vacanciesPerMonth', min: 1, max: 30 }],
+});
