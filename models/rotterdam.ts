@@ -71,7 +71,7 @@ export default defineModel({
       type: 'tegenprestatie',
       label: 'tegenprestatie',
       target: { minYearsOnBenefit: 5, minAge: 30 }, // [seed 002] average age 51, 11 years on benefit; [seed 001] >5 years
-      places: 3_000, // [choice] 12,000 in four years (seed 002) at a year each
+      places: 2_600, // [choice] 12,000 in four years (seed 002) at a year each, less those who leave early
       durationMonths: 12, // [choice]
       priority: 'longest-on-benefit',
       startHoursPerWeek: 1, // [seed 002]

@@ -27,7 +27,7 @@ export default defineModel({
   horizonMonths: 24,
   population: { size: 750, traits: nationalStock }, // [choice]
   inflow: { applicantsPerMonth: 14, demandElasticity: 0.6, traits: nationalApplicants }, // [choice]
-  exits: { schoolOrRemovedPerYear: 0.02, nonInfluenceablePerYear: 0.04, pensionAge: PENSION_AGE }, // [choice]
+  exits: { schoolOrRemovedPerYear: 0.01, nonInfluenceablePerYear: 0.025, pensionAge: PENSION_AGE }, // [choice] low: only 6% of the control group left in a year (seed 003)
   economy: { growth: 'historical', vacanciesPerMonth: 6, regionalFactor: 1 }, // free; [choice]
   policies: [
     { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openUntilMonth: RECRUITMENT },

@@ -1,23 +1,101 @@
 /**
- * debt-help: NOT IMPLEMENTED YET (a stub awaiting its mechanism; building it throws).
+ * Debt help (Den Haag, seed 001: "help with paying off debts" as part of the plan to get at least
+ * 500 extra people a year into jobs). A programme for multi-problem recipients by default
+ * (`target.multiProblem: true`): debt restructuring with budget coaching. Each month a participant's
+ * debts are settled with probability `settlePerMonth`; settling ends the multi-problem status
+ * (which raises employability through the employability index) and completes the participation,
+ * freeing the place. While in the programme the stress relief shows as a little more search effort
+ * (`reliefSearchGain`) and motivation recovers (`motivationGainPerMonth`).
+ *
+ * Simplification: `multiProblem` stands for health, debts and care duties together; here debt help
+ * resolves it entirely. The seeds give no places, duration, cost or success rate for Den Haag's debt
+ * help; the defaults are choices (a settlement chance of 5% a month: about half settled in a year).
  */
 import { z } from 'zod';
+import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { luckOf } from '../random/luck.ts';
+import { enrolmentWindow, Programme } from './programme.ts';
+import { PRIORITIES } from './select.ts';
+import { targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
+
+/** Luck purpose: whether a participant's debts are settled this month (53 is kept free for debt help). */
+const PURPOSE_SETTLE = 52;
 
 export const debtHelpSchema = z.strictObject({
   type: z.literal('debt-help'),
   label: z.string().optional(),
+  /** Who gets debt help: multi-problem recipients unless stated otherwise. */
+  target: targetSchema.default({ multiProblem: true }),
+  /** Participants at a time (debt counsellors x their caseload). */
+  places: z.number().int().min(0).max(1_000_000),
+  /** Months of debt help at most (a participation ends earlier once the debts are settled). */
+  durationMonths: z.number().int().min(1).max(120),
+  priority: z.enum(PRIORITIES).default('random'),
+  ...enrolmentWindow,
+  /** EUR per participant-month (counsellor time, budget management). */
+  costPerParticipantMonth: z.number().min(0).max(1e5),
 });
 
 export type DebtHelpParams = z.infer<typeof debtHelpSchema>;
 
 /** Shared effect sizes (behaviour.policyEffects.debtHelp). */
 export const debtHelpEffects = {
-  schema: z.strictObject({}),
-  defaults: {},
+  schema: z.strictObject({
+    /** Probability per month that a multi-problem participant's debts are settled (multiProblem -> 0). */
+    settlePerMonth: z.number().min(0).max(1),
+    /** Motivation regained per month in the programme. */
+    motivationGainPerMonth: z.number().min(0).max(0.1),
+    /** Search effort x (1 + gain) while in the programme: stress relief. */
+    reliefSearchGain: z.number().min(0).max(2),
+  }),
+  defaults: { settlePerMonth: 0.05, motivationGainPerMonth: 0.005, reliefSearchGain: 0.1 },
 };
 
-export function debtHelp(p: DebtHelpParams, _behaviour: Behaviour, _index: number): Intervention {
-  throw new Error(`policy '${p.type}' is not implemented yet`);
+export function debtHelp(p: DebtHelpParams, behaviour: Behaviour, index: number): Intervention {
+  const fx = behaviour.policyEffects.debtHelp;
+  const relief = 1 + fx.reliefSearchGain;
+  const label = p.label ?? 'debt help';
+  const programme = new Programme({
+    column: `debtHelp#${index}`,
+    label,
+    id: 4000 + index,
+    target: p.target,
+    places: p.places,
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
+  });
+  // a settled participation is moved past the duration: the next assignment completes it
+  const completed = p.durationMonths + 1;
+  return {
+    type: p.type,
+    label,
+    programmes: [programme],
+    init: (agents, months) => programme.init(agents, months),
+    assign: (ctx) => programme.assign(ctx),
+    applyEffects: ({ agents }) => {
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= relief;
+    },
+    developTraits: ({ agents, month }) => {
+      const m = programme.months(agents);
+      const { state, motivation, multiProblem, luckKey } = agents;
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) {
+        const i = members[k];
+        m[i]++;
+        if (state[i] !== State.onBenefit) continue;
+        motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
+        if (multiProblem[i] === 1 && luckOf(luckKey[i], month, PURPOSE_SETTLE) < fx.settlePerMonth) {
+          multiProblem[i] = 0;
+          m[i] = completed;
+        }
+      }
+    },
+    participants: () => programme.participants(),
+    cost: () => programme.participants() * p.costPerParticipantMonth,
+  };
 }

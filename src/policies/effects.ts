@@ -84,3 +84,22 @@ export function mergePolicyEffects(base: PolicyEffects, o: PolicyEffectsOverride
   for (const [k, v] of Object.entries(base)) out[k] = { ...v, ...(o as Record<string, object | undefined>)[k] };
   return out as PolicyEffects;
 }
+
+/** Which effect group each policy type reads. */
+export const EFFECT_KEY_OF_TYPE: Record<string, keyof PolicyEffects> = {
+  'strict-intake': 'strictIntake',
+  'intensive-guidance': 'guidance',
+  'sanctions': 'sanctions',
+  'tegenprestatie': 'tegenprestatie',
+  'soft-outreach': 'softOutreach',
+  'earnings-disregard': 'earningsDisregard',
+  'exemption': 'exemption',
+  'training': 'training',
+  'employer-accounts': 'employerAccounts',
+  'triage': 'triage',
+  'outsourcing': 'outsourcing',
+  'debt-help': 'debtHelp',
+  'entrepreneurship': 'entrepreneurship',
+  'social-activation': 'socialActivation',
+  'cohort': 'cohort',
+};

@@ -1,23 +1,157 @@
 /**
- * entrepreneurship: NOT IMPLEMENTED YET (a stub awaiting its mechanism; building it throws).
+ * Entrepreneurship: "Ondernemend uit de bijstand" (Den Haag's pilot, seed 001, to be extended as
+ * part of getting at least 500 extra people a year into jobs). Recipients who are motivated and
+ * skilled enough (`minMotivation`, `minSkills`, plus a target) get business coaching; each month a
+ * participant starts a business with probability `baseStartPerMonth x (skills / 0.5) x
+ * (motivation / 0.5)` (the base is for someone at 0.5 on both; capped at 0.5). A start is an exit
+ * to work outside the vacancy competition: self-employment does not compete for vacancies, so it
+ * goes through `ownWorkHazard` and leaves other recipients' chances alone. Businesses that fail
+ * are not modelled separately: the revolving door (job loss, return to benefit) applies to them.
+ *
+ * Realisation: each participant's start is drawn from their own luck (purpose 54) and a start is
+ * given a certain exit to work (`ownWorkHazard` of `START_HAZARD`). Under independent competing
+ * risks this is the same as an additive hazard `-ln(1 - p)`, and it tells exactly who started, so
+ * the start-up grant is paid per actual start (a start that coincides with reaching pension age is
+ * not paid). Costs: coaching per participant-month plus the grant per start.
+ *
+ * The seeds give no figures for the pilot; places, thresholds, costs and the start rate are choices.
+ * Why not a `Programme`: the thresholds are an eligibility a `target` cannot express, so the places
+ * are kept here with the same rules (end on leaving benefit or after the duration, fill free places
+ * from the eligible by priority with `selectTop`).
  */
 import { z } from 'zod';
+import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import type { Intervention } from './types.ts';
+import { luckOf } from '../random/luck.ts';
+import { enrolmentWindow } from './programme.ts';
+import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
+import { compileTarget, targetSchema, type Eligibility } from './target.ts';
+import type { Intervention, MonthContext } from './types.ts';
+
+/** Luck purpose: whether a participant starts a business this month (55 is kept free for entrepreneurship). */
+const PURPOSE_START = 54;
+/** The additive work hazard that makes a drawn start a certain exit to work (1 - e^-1e4 = 1). */
+const START_HAZARD = 1e4;
 
 export const entrepreneurshipSchema = z.strictObject({
   type: z.literal('entrepreneurship'),
   label: z.string().optional(),
+  /** Who may join, besides the thresholds below. */
+  target: targetSchema.default({}),
+  /** Motivation (0-1) needed at enrolment. */
+  minMotivation: z.number().min(0).max(1).default(0.6),
+  /** Skills (0-1) needed at enrolment. */
+  minSkills: z.number().min(0).max(1).default(0.5),
+  /** Participants at a time. */
+  places: z.number().int().min(0).max(1_000_000),
+  /** Months of coaching. */
+  durationMonths: z.number().int().min(1).max(120),
+  priority: z.enum(PRIORITIES).default('random'),
+  ...enrolmentWindow,
+  /** EUR per participant-month of coaching. */
+  coachingPerParticipantMonth: z.number().min(0).max(1e5),
+  /** EUR per business started (start-up grant or loan written off). */
+  startupGrant: z.number().min(0).max(1e6).default(0),
 });
 
 export type EntrepreneurshipParams = z.infer<typeof entrepreneurshipSchema>;
 
 /** Shared effect sizes (behaviour.policyEffects.entrepreneurship). */
 export const entrepreneurshipEffects = {
-  schema: z.strictObject({}),
-  defaults: {},
+  schema: z.strictObject({
+    /** Probability per month of starting a business for a participant at skills = motivation = 0.5. */
+    baseStartPerMonth: z.number().min(0).max(0.5),
+  }),
+  defaults: { baseStartPerMonth: 0.02 },
 };
 
-export function entrepreneurship(p: EntrepreneurshipParams, _behaviour: Behaviour, _index: number): Intervention {
-  throw new Error(`policy '${p.type}' is not implemented yet`);
+/** The monthly probability that a participant with these traits starts a business. */
+function startProbability(base: number, skills: number, motivation: number): number {
+  return Math.min(0.5, base * (skills / 0.5) * (motivation / 0.5));
+}
+
+export function entrepreneurship(p: EntrepreneurshipParams, behaviour: Behaviour, index: number): Intervention {
+  const base = behaviour.policyEffects.entrepreneurship.baseStartPerMonth;
+  const label = p.label ?? 'entrepreneurship';
+  const column = `entrepreneurship#${index}`;
+  const id = 4100 + index;
+  const inTarget = compileTarget(p.target);
+  const eligible: Eligibility = (a, i) => a.motivation[i] >= p.minMotivation && a.skills[i] >= p.minSkills && inTarget(a, i);
+
+  // The places (as in Programme): participants' slots, `members[0 .. count)`.
+  let members = new Int32Array(1024);
+  let count = 0;
+  let candidates = new Int32Array(1024);
+  let scores = new Float64Array(1024);
+  // Those who drew a start this month.
+  let starters = new Int32Array(1024);
+  let starts = 0;
+  /** Of this month's starts, those that became exits to work (counted after the exits). */
+  let started = 0;
+
+  const assign = (ctx: MonthContext): void => {
+    const { agents, month } = ctx;
+    if (members.length < agents.size) {
+      members = new Int32Array(agents.capacity);
+      candidates = new Int32Array(agents.capacity);
+      scores = new Float64Array(agents.capacity);
+      starters = new Int32Array(agents.capacity);
+    }
+    const m = agents.column<Int16Array>(column);
+    const done = agents.column<Uint8Array>(`${column}:done`);
+    const { state } = agents;
+    count = 0;
+    starts = 0;
+    started = 0;
+    for (let i = 0; i < agents.size; i++) {
+      const mi = m[i];
+      if (mi === 0) continue;
+      if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
+      if (mi > p.durationMonths) { m[i] = 0; done[i] = 1; continue; } // m counts from 1
+      members[count++] = i;
+    }
+    const free = p.places - count;
+    if (free <= 0 || month < (p.openFromMonth ?? 0) || month >= (p.openUntilMonth ?? Infinity)) return;
+    const priority: Priority = p.priority;
+    let n = 0;
+    for (let i = 0; i < agents.size; i++) {
+      if (m[i] !== 0 || done[i] !== 0 || state[i] !== State.onBenefit || !eligible(agents, i)) continue;
+      candidates[n] = i;
+      scores[n] = priorityScore(priority, agents, i, ctx.employability, id);
+      n++;
+    }
+    const chosen = selectTop(candidates, n, scores, free);
+    for (let k = 0; k < chosen.length; k++) {
+      m[chosen[k]] = 1;
+      members[count++] = chosen[k];
+    }
+  };
+
+  return {
+    type: p.type,
+    label,
+    additiveHazards: true,
+    init: (agents) => {
+      agents.addColumn(column, Int16Array);
+      agents.addColumn(`${column}:done`, Uint8Array);
+    },
+    assign,
+    applyEffects: ({ agents, month }) => {
+      const { skills, motivation, luckKey, ownWorkHazard } = agents;
+      for (let k = 0; k < count; k++) {
+        const i = members[k];
+        if (luckOf(luckKey[i], month, PURPOSE_START) >= startProbability(base, skills[i], motivation[i])) continue;
+        ownWorkHazard[i] += START_HAZARD;
+        starters[starts++] = i;
+      }
+    },
+    developTraits: ({ agents }) => {
+      const { state } = agents;
+      for (let k = 0; k < starts; k++) if (state[starters[k]] === State.inWork) started++;
+      const m = agents.column<Int16Array>(column);
+      for (let k = 0; k < count; k++) m[members[k]]++;
+    },
+    participants: () => count,
+    cost: () => count * p.coachingPerParticipantMonth + started * p.startupGrant,
+  };
 }

@@ -1,23 +1,141 @@
 /**
- * sanctions: NOT IMPLEMENTED YET (a stub awaiting its mechanism; building it throws).
+ * Sanctions (maatregelen): Emmen keeps them as "a stick behind the door, hardly used in practice,
+ * but that it is mentioned in conversations and can be used has a certain effect" (seed 000);
+ * Eindhoven becomes stricter on recipients who do not turn up for trainings and appointments,
+ * "that will not remain without consequences" (seed 001); a reader of seed 002: "most people
+ * respond to the soft approach, a small group only to sanctions".
+ *
+ * No places: the rules apply to everyone on benefit who matches `target`. Each month:
+ * - the threat raises everyone's search effort, `searchMult *= 1 + threatSearchGain * strictness`;
+ * - a person violates a duty (a no-show, a refused offer) with probability
+ *   `violationRate * (1 - motivation)`, and a violation is sanctioned with probability `strictness`;
+ * - a sanction ends the benefit with probability `endShare` (a large removal hazard: the person
+ *   leaves by the school/removed route this month), otherwise it cuts the benefit by `cutShare`
+ *   for `cutMonths` months, starting this month (the withheld EUR lower the benefit cost);
+ * - a sanctioned person's motivation drops by `motivationLossPerSanction` (resentment);
+ *   someone whose benefit is being cut is not sanctioned again until the cut is over.
+ * Costs: a fixed enforcement cost per month plus a cost per sanction (hearing, decision, objections).
+ *
+ * Drawing cheaply: the month's sanction probability is q = violationRate x (1 - motivation) x
+ * strictness. A draw for everyone at risk every month would cost a hash per recipient-month, so each
+ * person carries a clock (a column): an Exp(1) budget, drawn once, from which each month at risk
+ * spends that month's hazard -ln(1 - q); the month it runs out the person is sanctioned, and a new
+ * budget is drawn at the next month at risk. By the memoryless property this is the same as an
+ * independent draw each month, and a stricter regime sanctions the same person earlier (common
+ * random numbers).
+ *
+ * Choices (the seeds give no numbers): the defaults of `cutShare` (1: the Participatiewet's 100 %
+ * cut for breaching work duties, art. 18), `cutMonths` (1, the statutory minimum) and `endShare`
+ * (0.1), and every shared effect size.
  */
 import { z } from 'zod';
+import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { luckOf } from '../random/luck.ts';
+import { compileTarget, targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
+
+/** Luck purposes of this policy: the sanction draw, and whether a sanction ends the benefit. */
+const SANCTION_DRAW = 32;
+const END_DRAW = 33;
+/** A removal hazard that ends the benefit this month for certain (1 - e^-30 of leaving, nearly all by this route). */
+const REMOVAL_CERTAIN = 30;
 
 export const sanctionsSchema = z.strictObject({
   type: z.literal('sanctions'),
   label: z.string().optional(),
+  /** Who the duties and sanctions apply to (default: everyone on benefit). */
+  target: targetSchema.default({}),
+  /** Probability that a violation is sanctioned (0: a threat never carried out; Emmen's rarely used stick is low). */
+  strictness: z.number().min(0).max(1),
+  /** Share of sanctions that end the benefit (removed from benefit); the rest cut it. */
+  endShare: z.number().min(0).max(1).default(0.1),
+  /** Share of the benefit withheld during a cut (Participatiewet art. 18: 100 % for work duties). */
+  cutShare: z.number().min(0).max(1).default(1),
+  /** Months a cut lasts, the month of the sanction included (the law: one to three). */
+  cutMonths: z.number().int().min(1).max(12).default(1),
+  /** EUR per sanction imposed (hearing, decision, objection procedures). */
+  costPerSanction: z.number().min(0).max(1e5),
+  /** EUR per month for enforcement staff (checking duties, following up no-shows). */
+  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
 });
 
 export type SanctionsParams = z.infer<typeof sanctionsSchema>;
 
 /** Shared effect sizes (behaviour.policyEffects.sanctions). */
 export const sanctionsEffects = {
-  schema: z.strictObject({}),
-  defaults: {},
+  schema: z.strictObject({
+    /** Search effort gain from the threat at strictness 1 (x (1 + gain x strictness)); ex-ante effect of sanctions. */
+    threatSearchGain: z.number().min(0).max(2),
+    /** Monthly probability of violating a duty at motivation 0 (times 1 - motivation). */
+    violationRate: z.number().min(0).max(0.5),
+    /** Motivation lost by a sanctioned person (most respond to the soft approach, not to punishment). */
+    motivationLossPerSanction: z.number().min(0).max(0.5),
+  }),
+  /**
+   * Orders of magnitude: the ex-ante effect of a strict sanction regime on exits of the order of
+   * 10-25 % (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013 for Rotterdam
+   * welfare); a few per cent of recipients sanctioned a year at a middling strictness.
+   */
+  defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03 },
 };
 
-export function sanctions(p: SanctionsParams, _behaviour: Behaviour, _index: number): Intervention {
-  throw new Error(`policy '${p.type}' is not implemented yet`);
+export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
+  const fx = behaviour.policyEffects.sanctions;
+  const everyone = Object.keys(p.target).length === 0; // the common case: skip the eligibility test
+  const eligible = compileTarget(p.target);
+  const threat = 1 + fx.threatSearchGain * p.strictness;
+  const column = `sanctions#${index}:cut`;
+  const clockColumn = `sanctions#${index}:clock`;
+  let sanctioned = new Int32Array(1024);
+  let count = 0;
+  let withheld = 0;
+  return {
+    type: p.type,
+    label: p.label ?? 'sanctions',
+    additiveHazards: true,
+    init: (agents: Agents) => {
+      agents.addColumn(column, Uint8Array);
+      agents.addColumn(clockColumn, Float32Array);
+    },
+    applyEffects: ({ agents, month, benefitPerRecipientMonth }) => {
+      const cut = agents.column<Uint8Array>(column);
+      const clock = agents.column<Float32Array>(clockColumn);
+      const { state, motivation, luckKey, searchMult, removalHazard } = agents;
+      const perCutMonth = p.cutShare * benefitPerRecipientMonth;
+      const rate = fx.violationRate * p.strictness;
+      if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
+      count = 0;
+      withheld = 0;
+      for (let i = 0; i < agents.size; i++) {
+        if (state[i] !== State.onBenefit) { cut[i] = 0; continue; } // a cut ends with the benefit
+        const underCut = cut[i] > 0;
+        if (underCut) { withheld += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
+        if (!everyone && !eligible(agents, i)) continue;
+        searchMult[i] *= threat;
+        if (underCut || rate === 0) continue;
+        // the clock (see the header): spend this month's hazard -ln(1 - q) ~ q (1 + q/2) from the budget
+        let c = clock[i];
+        if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
+        const q = rate * (1 - motivation[i]);
+        c -= q * (1 + 0.5 * q);
+        if (c > 0) { clock[i] = c; continue; }
+        clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
+        sanctioned[count++] = i;
+        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) removalHazard[i] += REMOVAL_CERTAIN;
+        else { withheld += perCutMonth; cut[i] = p.cutMonths - 1; }
+      }
+    },
+    developTraits: ({ agents }) => {
+      const { state, motivation } = agents;
+      const loss = fx.motivationLossPerSanction;
+      for (let k = 0; k < count; k++) {
+        const i = sanctioned[k];
+        if (state[i] === State.onBenefit) motivation[i] = Math.max(0, motivation[i] - loss);
+      }
+    },
+    withheldBenefit: () => withheld,
+    participants: () => 0, // a rule for everyone, not a programme with places
+    cost: () => p.fixedCostPerMonth + count * p.costPerSanction,
+  };
 }

@@ -1,23 +1,103 @@
 /**
- * soft-outreach: NOT IMPLEMENTED YET (a stub awaiting its mechanism; building it throws).
+ * Soft outreach: Amsterdam's "Meedoen werkt" (seed 002). A friendly letter that opens with "how are
+ * you?" and an invitation to take part, no threat of a benefit cut, eight teams (seven for the
+ * districts and a flying one), EUR 8M a year; "15,000 people in motion in two years", people far
+ * from the labour market. "Most people respond well to the soft approach" (a reader, seed 002).
+ *
+ * Mechanism, for each participant (a programme with places; the letter reaches as many as there
+ * are places): each month in the programme the person climbs a rung of the participation ladder
+ * with a monthly chance (up to rung 4, unpaid work: being "in motion" is not yet a job), regains
+ * motivation, and searches a little more (`searchMult *= 1 + searchGain`). No lock-in (no hours
+ * are imposed) and no sanctions, so no one is removed from benefit by it.
+ *
+ * Choices: places, duration and costs are the model's (Amsterdam: EUR 8M a year as
+ * `fixedCostPerMonth` 667k); every shared effect size is a default awaiting calibration.
  */
 import { z } from 'zod';
+import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { luckOf } from '../random/luck.ts';
+import { enrolmentWindow, Programme } from './programme.ts';
+import { PRIORITIES } from './select.ts';
+import { targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
+
+/** Luck purpose of this policy: climbing a rung (purpose 37 is reserved for it and unused). */
+const RUNG_DRAW = 36;
+/** Being "in motion" lifts people at most to rung 4 of the participation ladder (unpaid work). */
+const TOP_RUNG = 4;
 
 export const softOutreachSchema = z.strictObject({
   type: z.literal('soft-outreach'),
   label: z.string().optional(),
+  /** Who is invited (Amsterdam: people far from the labour market, e.g. `rungs: [1, 2, 3]`). */
+  target: targetSchema.default({}),
+  /** Participants at a time (Amsterdam: 15,000 in two years). */
+  places: z.number().int().min(0).max(10_000_000),
+  /** Months a participation lasts. */
+  durationMonths: z.number().int().min(1).max(120),
+  priority: z.enum(PRIORITIES).default('random'),
+  /** EUR per participant-month (activities, small budgets). */
+  costPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+  /** EUR per month for the teams, whatever the number of participants (Amsterdam: EUR 8M a year). */
+  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  ...enrolmentWindow,
 });
 
 export type SoftOutreachParams = z.infer<typeof softOutreachSchema>;
 
 /** Shared effect sizes (behaviour.policyEffects.softOutreach). */
 export const softOutreachEffects = {
-  schema: z.strictObject({}),
-  defaults: {},
+  schema: z.strictObject({
+    /** Monthly chance of climbing one ladder rung (up to rung 4). */
+    rungUpPerMonth: z.number().min(0).max(0.5),
+    /** Motivation regained per month in the programme. */
+    motivationGainPerMonth: z.number().min(0).max(0.1),
+    /** Search effort gain while in the programme (x (1 + gain)); small: work is not the first aim. */
+    searchGain: z.number().min(0).max(2),
+  }),
+  defaults: { rungUpPerMonth: 0.04, motivationGainPerMonth: 0.01, searchGain: 0.05 },
 };
 
-export function softOutreach(p: SoftOutreachParams, _behaviour: Behaviour, _index: number): Intervention {
-  throw new Error(`policy '${p.type}' is not implemented yet`);
+export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index: number): Intervention {
+  const fx = behaviour.policyEffects.softOutreach;
+  const label = p.label ?? 'soft outreach';
+  const search = 1 + fx.searchGain;
+  const programme = new Programme({
+    column: `softOutreach#${index}`,
+    label,
+    id: 3200 + index,
+    target: p.target,
+    places: p.places,
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
+  });
+  return {
+    type: p.type,
+    label,
+    programmes: [programme],
+    init: (agents, months) => programme.init(agents, months),
+    assign: (ctx) => programme.assign(ctx),
+    applyEffects: ({ agents }) => {
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
+    },
+    developTraits: ({ agents, month }) => {
+      const m = programme.months(agents);
+      const { state, motivation, rung, luckKey } = agents;
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) {
+        const i = members[k];
+        if (state[i] === State.onBenefit) {
+          motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
+          if (rung[i] < TOP_RUNG && luckOf(luckKey[i], month, RUNG_DRAW) < fx.rungUpPerMonth) rung[i]++;
+        }
+        m[i]++; // one more month in the programme
+      }
+    },
+    participants: () => programme.participants(),
+    cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
+  };
 }

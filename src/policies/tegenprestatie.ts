@@ -1,23 +1,156 @@
 /**
- * tegenprestatie: NOT IMPLEMENTED YET (a stub awaiting its mechanism; building it throws).
+ * Tegenprestatie: compulsory unpaid activity in return for the benefit (Rotterdam, seed 002). It is
+ * for the long-term group, on average 51 years old and 11 years on benefit, with low motivation
+ * and self-image: "we can start with 1 hour of work a week, the goal is 20. After three or six
+ * months people turn out to be glad of our help: more social contacts, more self-confidence and
+ * better health." Paid work is not the primary goal (~150 a year reach it); 12,000 "off the couch"
+ * in four years; "a hundred officials in 42 districts", "millions a year". Readers reply that it
+ * **displaces paid jobs** (a municipal contract worker laid off when a tegenprestatie took over his
+ * work).
+ *
+ * Mechanism, for each participant (a programme with places):
+ * - hours per week ramp linearly from `startHoursPerWeek` in the first month to `goalHoursPerWeek`
+ *   after `rampMonths` months;
+ * - lock-in: while working unpaid hours people search less, `searchMult *= 1 - lockInPer20Hours x
+ *   hours / 20` (never below 0);
+ * - from the month after `benefitsAfterMonths` months in the programme: motivation rises each month,
+ *   a multi-problem situation (health) resolves with a monthly chance, and the person climbs a rung
+ *   of the participation ladder with a monthly chance, up to rung 4 (unpaid work);
+ * - displacement: the month's vacancies all recipients compete for fall by `displacedJobsPerFte`
+ *   per full-time (36-hour) equivalent of the participants' unpaid hours. Everyone then finds work
+ *   less often; who loses is decided by the job competition, not assumed.
+ *
+ * Choices: the ramp length (6 months), the places, duration and costs are the model's; every shared
+ * effect size is a default awaiting calibration (the seeds give "3-6 months" for the delay only).
  */
 import { z } from 'zod';
+import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { luckOf } from '../random/luck.ts';
+import { enrolmentWindow, Programme } from './programme.ts';
+import { PRIORITIES } from './select.ts';
+import { targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
+
+/** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
+const RUNG_DRAW = 34;
+const HEALTH_DRAW = 35;
+/** Unpaid work lifts people at most to rung 4 of the participation ladder ("unpaid work"). */
+const TOP_RUNG = 4;
+/** Hours of a full-time working week: unpaid hours / 36 = full-time equivalents. */
+const FULL_TIME_HOURS = 36;
 
 export const tegenprestatieSchema = z.strictObject({
   type: z.literal('tegenprestatie'),
   label: z.string().optional(),
+  /** Who must take part (Rotterdam: the long-term group, e.g. `minYearsOnBenefit: 5`). */
+  target: targetSchema.default({}),
+  /** Participants at a time (Rotterdam: 12,000 in four years). */
+  places: z.number().int().min(0).max(10_000_000),
+  /** Months a participation lasts. */
+  durationMonths: z.number().int().min(1).max(120),
+  priority: z.enum(PRIORITIES).default('random'),
+  /** Hours per week in the first month (seed 002: "we can start with 1 hour a week"). */
+  startHoursPerWeek: z.number().min(0).max(40).default(1),
+  /** Hours per week at the end of the ramp (seed 002: "the goal is 20"). */
+  goalHoursPerWeek: z.number().min(0).max(40).default(20),
+  /** Months from the start to the goal hours (0: the goal from the first month). */
+  rampMonths: z.number().int().min(0).max(60).default(6),
+  /** EUR per participant-month (placement, supervision, travel). */
+  costPerParticipantMonth: z.number().min(0).max(1e5),
+  /** EUR per month for the organisation, whatever the number of participants (Rotterdam: 100 officials in 42 districts). */
+  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  ...enrolmentWindow,
 });
 
 export type TegenprestatieParams = z.infer<typeof tegenprestatieSchema>;
 
 /** Shared effect sizes (behaviour.policyEffects.tegenprestatie). */
 export const tegenprestatieEffects = {
-  schema: z.strictObject({}),
-  defaults: {},
+  schema: z.strictObject({
+    /** Months in the programme before motivation, health and rung improve (seed 002: "after three or six months"). */
+    benefitsAfterMonths: z.number().int().min(0).max(24),
+    /** Motivation gained per month after the delay (self-confidence, social contacts). */
+    motivationGainPerMonth: z.number().min(0).max(0.1),
+    /** Monthly chance after the delay that a multi-problem situation resolves (better health). */
+    multiProblemResolvedPerMonth: z.number().min(0).max(0.5),
+    /** Monthly chance after the delay of climbing one ladder rung (up to rung 4, unpaid work). */
+    rungUpPerMonth: z.number().min(0).max(0.5),
+    /** Share of search effort lost at 20 unpaid hours a week (lock-in; proportional to hours). */
+    lockInPer20Hours: z.number().min(0).max(1),
+    /** Vacancies per month lost per full-time equivalent of unpaid work (displacement of paid jobs). */
+    displacedJobsPerFte: z.number().min(0).max(1),
+  }),
+  /**
+   * `displacedJobsPerFte` 0.01: about a third of the unpaid work would otherwise be paid work, and
+   * such jobs turn over about 3 % a month, so an FTE of unpaid work removes ~0.01 vacancies a month.
+   */
+  defaults: {
+    benefitsAfterMonths: 4,
+    motivationGainPerMonth: 0.01,
+    multiProblemResolvedPerMonth: 0.015,
+    rungUpPerMonth: 0.05,
+    lockInPer20Hours: 0.25,
+    displacedJobsPerFte: 0.01,
+  },
 };
 
-export function tegenprestatie(p: TegenprestatieParams, _behaviour: Behaviour, _index: number): Intervention {
-  throw new Error(`policy '${p.type}' is not implemented yet`);
+export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, index: number): Intervention {
+  const fx = behaviour.policyEffects.tegenprestatie;
+  const label = p.label ?? 'tegenprestatie';
+  const programme = new Programme({
+    column: `tegenprestatie#${index}`,
+    label,
+    id: 3100 + index,
+    target: p.target,
+    places: p.places,
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
+  });
+  // hours per week and search multiplier by month in programme (1 .. duration)
+  const hours = new Float64Array(p.durationMonths + 1);
+  const search = new Float64Array(p.durationMonths + 1);
+  for (let m = 1; m <= p.durationMonths; m++) {
+    const ramp = p.rampMonths === 0 ? 1 : Math.min(1, (m - 1) / p.rampMonths);
+    hours[m] = p.startHoursPerWeek + (p.goalHoursPerWeek - p.startHoursPerWeek) * ramp;
+    search[m] = Math.max(0, 1 - (fx.lockInPer20Hours * hours[m]) / 20);
+  }
+  return {
+    type: p.type,
+    label,
+    programmes: [programme],
+    init: (agents, months) => programme.init(agents, months),
+    assign: (ctx) => programme.assign(ctx),
+    applyEffects: ({ agents }) => {
+      const m = programme.months(agents);
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search[m[members[k]]];
+    },
+    vacancyChange: ({ agents }) => {
+      if (fx.displacedJobsPerFte === 0) return 0;
+      const m = programme.months(agents);
+      const { members } = programme;
+      let total = 0;
+      for (let k = 0; k < programme.participants(); k++) total += hours[m[members[k]]];
+      return -fx.displacedJobsPerFte * (total / FULL_TIME_HOURS);
+    },
+    developTraits: ({ agents, month }) => {
+      const m = programme.months(agents);
+      const { state, motivation, multiProblem, rung, luckKey } = agents;
+      const { members } = programme;
+      for (let k = 0; k < programme.participants(); k++) {
+        const i = members[k];
+        if (state[i] === State.onBenefit && m[i] > fx.benefitsAfterMonths) {
+          motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
+          if (multiProblem[i] === 1 && luckOf(luckKey[i], month, HEALTH_DRAW) < fx.multiProblemResolvedPerMonth) multiProblem[i] = 0;
+          if (rung[i] < TOP_RUNG && luckOf(luckKey[i], month, RUNG_DRAW) < fx.rungUpPerMonth) rung[i]++;
+        }
+        m[i]++; // one more month in the programme
+      }
+    },
+    participants: () => programme.participants(),
+    cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
+  };
 }

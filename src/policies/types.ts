@@ -18,6 +18,8 @@ export interface MonthContext {
   seed: number;
   /** Employability by slot (traits only, before policy multipliers): `agents.employability`. */
   employability: Float32Array;
+  /** The model's benefit in EUR per recipient-month (for sanctions and earnings set-off). */
+  benefitPerRecipientMonth: number;
 }
 
 export interface Intervention {

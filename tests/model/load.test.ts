@@ -3,7 +3,7 @@
  * that names the file, the field path, what was expected and what was found.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import small from '../fixtures/small.ts';
@@ -236,11 +236,21 @@ describe('loadModel', () => {
     expect(loaded.hash).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
   });
 
+  it('loads every model under models/ (each with a name matching its file and at least one target)', async () => {
+    const files = readdirSync(`${root}models`).filter((f) => f.endsWith('.ts') && f !== 'profiles.ts');
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    for (const f of files) {
+      const { model } = await loadModel(`${root}models/${f}`);
+      expect(model.name).toBe(f.replace(/\.ts$/, ''));
+      expect(model.targets.length).toBeGreaterThan(0);
+    }
+  });
+
   it('loads models/rotterdam.ts', async () => {
     const file = `${root}models/rotterdam.ts`;
     const loaded = await loadModel(file);
     expect(loaded.model.name).toBe('rotterdam');
-    expect(loaded.model.policies.map((p) => p.type)).toEqual(['strict-intake', 'intensive-guidance']);
+    expect(loaded.model.policies.map((p) => p.type)).toEqual(['strict-intake', 'tegenprestatie', 'sanctions', 'exemption']);
     expect(loaded.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(loaded.hash).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
   });

@@ -34,7 +34,7 @@ function population(n: number): Agents {
   return a;
 }
 
-const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability });
+const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000 });
 
 function members(p: Programme, a: Agents): Set<number> {
   const m = p.months(a);
