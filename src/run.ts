@@ -10,6 +10,20 @@ import { msg } from './messages.ts';
 import { InputError } from './model/load.ts';
 import { headlineTable } from './output/table.ts';
 import { runPipeline } from './pipeline.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultWorkers } from './batch/run-batch.ts';
+import { isExperiment } from './experiment/load.ts';
+import { runExperiment } from './experiment/pipeline.ts';
+
+/** The file's default export, if it can be imported (a model file's own problems are reported by the loader). */
+async function peek(file: string): Promise<unknown> {
+  try {
+    return (await import(pathToFileURL(resolve(file)).href)).default;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
@@ -27,6 +41,20 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   const progress = createProgress(args.modelFile, { quiet: args.quiet });
   try {
+    const data = await peek(args.modelFile);
+    if (isExperiment(data)) {
+      const r = await runExperiment({
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out,
+        onProgress: (d, t) => progress.update(d, t), isCancelled: () => cancelled, onFolder: (dir) => (workDir = dir),
+      }, data);
+      progress.finish();
+      if (!args.quiet) {
+        process.stdout.write(`\n${r.experiment.name}: ${r.experiment.replicates} replicates per cell, seed ${r.experiment.seed}, ${r.seconds.toFixed(1)} s\n\n`);
+        process.stdout.write(r.report.join('\n') + '\n\n');
+      }
+      process.stdout.write(msg.wrote(r.dir) + '\n');
+      return 0;
+    }
     const result = await runPipeline({
       ...args,
       onProgress: (d, t) => progress.update(d, t),

@@ -16,12 +16,21 @@ export interface FreeParameter {
   max: number;
 }
 
+/**
+ * Only parameters some target can inform: a policy's effect with no outcome target anywhere
+ * (strict intake's tilt, soft outreach, training...) stays at its stated default.
+ */
 export const SHARED_FREE: readonly FreeParameter[] = [
   { path: 'employability.scarringPerLogYear', min: 0.1, max: 1.2 },
+  { path: 'employability.agePer10YearsOver45', min: 0, max: 1.2 },
   { path: 'matching.ageDiscriminationPer10Years', min: 0, max: 1.2 },
-  { path: 'policyEffects.strictIntake.employabilityTilt', min: 0, max: 3 },
-  { path: 'policyEffects.guidance.maxSearchGain', min: 0, max: 3 },
-  { path: 'policyEffects.guidance.maxEmployabilityGain', min: 0, max: 2 },
+  { path: 'policyEffects.guidance.maxSearchGain', min: 0, max: 4 },
+  { path: 'policyEffects.guidance.maxEmployabilityGain', min: 0, max: 3 },
+  { path: 'policyEffects.exemption.targetedSearchGain', min: 0, max: 3 },
+  { path: 'policyEffects.exemption.pressureLoss', min: 0, max: 0.8 },
+  { path: 'policyEffects.earningsDisregard.comfortLoss', min: 0, max: 0.8 },
+  { path: 'policyEffects.tegenprestatie.lockInPer20Hours', min: 0, max: 0.9 },
+  { path: 'policyEffects.tegenprestatie.motivationGainPerMonth', min: 0, max: 0.05 },
 ];
 
 /** The shared parameters worth searching for these models (policy effects only for policies in use). */

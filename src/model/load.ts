@@ -105,7 +105,7 @@ function closest(word: string, known: string[]): string | undefined {
 }
 
 /** Formats one zod issue as "expected ..., found ...". `root` is the whole model (for field hints). */
-export function describeIssue(issue: z.core.$ZodIssue, root?: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, root?: unknown, schema: z.core.$ZodType = modelSchema): string {
   const found = describeFound((issue as { input?: unknown }).input);
   switch (issue.code) {
     case 'invalid_type':
@@ -117,7 +117,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root?: unknown): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${found}`;
     case 'unrecognized_keys': {
-      const known = knownKeys(modelSchema, issue.path, root);
+      const known = knownKeys(schema, issue.path, root);
       const hint = issue.keys.map((k) => closest(k, known)).filter(Boolean);
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; expected one of ${known.map((k) => `'${k}'`).join(', ')}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}`;
     }
@@ -133,7 +133,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root?: unknown): string {
         if (!first) return 'another form';
         if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(', ');
         if (first.code === 'invalid_type') return `a${/^[aeiou]/.test(first.expected) ? 'n' : ''} ${first.expected}`;
-        return describeIssue(first, root).replace(/^expected /, '').replace(/, found .*$/, '');
+        return describeIssue(first, root, schema).replace(/^expected /, '').replace(/, found .*$/, '');
       });
       return `expected one of ${forms.join(', or ')}, found ${found}`;
     }

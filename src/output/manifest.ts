@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { Behaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+export const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
-function gitCommit(): { commit: string; dirty: boolean } | null {
+export function gitCommit(): { commit: string; dirty: boolean } | null {
   try {
     const opts = { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], opts).toString().trim();

@@ -10,6 +10,8 @@ export const targetSchema = z.strictObject({
   maxYearsOnBenefit: z.number().min(0).max(50).optional().describe('exclusive'),
   rungs: z.array(z.number().int().min(1).max(6)).min(1).optional().describe('participation-ladder rungs'),
   multiProblem: z.boolean().optional().describe('true: only multi-problem people; false: only those without'),
+  minMotivation: z.number().min(0).max(1).optional(),
+  maxMotivation: z.number().min(0).max(1).optional().describe('exclusive'),
   /**
    * A randomised trial's lottery (Participatiewet experiments, seed 003): a share of people volunteer,
    * and each volunteer is assigned to one of `arms` arms by a fixed per-person draw. Programmes with
@@ -19,6 +21,12 @@ export const targetSchema = z.strictObject({
     arms: z.number().int().min(2).max(20),
     arm: z.number().int().min(0).max(19),
     volunteerShare: z.number().min(0).max(1).default(1),
+    /**
+     * `lottery`: every arm by the draw. `choice`: the draw only decides who is in the control arm
+     * (arm 0, a share 1/arms); the other volunteers choose their arm, which the programme states
+     * with its other target fields (e.g. a motivation range), so the arms' targets must partition them.
+     */
+    assignment: z.enum(['lottery', 'choice']).default('lottery'),
   }).optional(),
 });
 
@@ -35,13 +43,20 @@ export function compileTarget(t: Target = {}): Eligibility {
   let rungMask = 0;
   for (const r of t.rungs ?? [1, 2, 3, 4, 5, 6]) rungMask |= 1 << r;
   const mp = t.multiProblem === undefined ? -1 : t.multiProblem ? 1 : 0;
+  if (t.minMotivation !== undefined || t.maxMotivation !== undefined) {
+    const lo = t.minMotivation ?? 0, hi = t.maxMotivation ?? 2;
+    const rest = compileTarget({ ...t, minMotivation: undefined, maxMotivation: undefined });
+    return (a, i) => a.motivation[i] >= lo && a.motivation[i] < hi && rest(a, i);
+  }
   const lot = t.lottery;
   if (lot) {
     const base = compileTarget({ ...t, lottery: undefined });
-    return (a, i) =>
-      base(a, i) &&
-      luckOf(a.luckKey[i], 0, Purpose.volunteer) < lot.volunteerShare &&
-      Math.floor(luckOf(a.luckKey[i], 0, Purpose.lottery) * lot.arms) === lot.arm;
+    const byChoice = lot.assignment === 'choice' && lot.arm !== 0;
+    return (a, i) => {
+      if (!base(a, i) || luckOf(a.luckKey[i], 0, Purpose.volunteer) >= lot.volunteerShare) return false;
+      const drawn = Math.floor(luckOf(a.luckKey[i], 0, Purpose.lottery) * lot.arms);
+      return byChoice ? drawn !== 0 : drawn === lot.arm;
+    };
   }
   return (a, i) =>
     a.ageMonths[i] >= minAge && a.ageMonths[i] < maxAge &&

@@ -1,0 +1,228 @@
+/**
+ * Running an experiment file: load it and its models, build the cells (factor combinations,
+ * sampled parameter points, or trial variants), simulate every cell x replicate on the worker pool
+ * with common random numbers, analyse, and write the run folder (atomically, manifest last):
+ *
+ *   cells.csv          each cell's outcomes: mean, standard error, 5th and 95th percentile
+ *   effects.csv        every level against its factor's baseline, paired by replicate
+ *   decomposition.csv  shares of the variation: each factor, interactions, chance, with bootstrap CIs
+ *   costs.csv          benefit and programme cost, net saving, the EUR 14,000 rule of thumb, payback
+ *   series.csv         mean monthly metrics per cell (tidy long format), with a 90% band for the caseload
+ *   replicates.csv     every replicate's outcomes
+ *   samples.csv / sobol.csv / trial.csv   for sampling and trial designs
+ *   verdict.txt        the sentences printed at the end
+ */
+import { join } from 'node:path';
+import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
+import { InputError, setPath, type LoadedModel } from '../model/load.ts';
+import type { Model } from '../model/schema.ts';
+import { gitCommit, pkg } from '../output/manifest.ts';
+import { RunFolder } from '../output/run-folder.ts';
+import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.ts';
+import { factorialCells, type Cell } from './cells.ts';
+import { loadExperiment, type LoadedExperiment } from './load.ts';
+import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
+import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
+import type { Experiment, Parameter } from './schema.ts';
+import { simulateCells } from './simulate.ts';
+import { runTrial, trialVerdict } from './trial.ts';
+import { monthLabel } from '../pipeline.ts';
+
+export interface ExperimentOptions {
+  file: string;
+  runs?: number;
+  seed?: number;
+  months?: number;
+  workers: number;
+  out?: string;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+  onFolder?: (dir: string) => void;
+}
+
+export interface ExperimentResult {
+  dir: string;
+  experiment: Experiment;
+  /** What to print: the question, a table, the verdicts. */
+  report: string[];
+  seconds: number;
+}
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : q(v))).join(',')).join('\n') + '\n';
+
+export async function runExperiment(o: ExperimentOptions, data?: unknown): Promise<ExperimentResult> {
+  const startedAt = new Date();
+  const loaded = await loadExperiment(o.file, data);
+  const e: Experiment = { ...loaded.experiment, replicates: o.runs ?? loaded.experiment.replicates, seed: o.seed ?? loaded.experiment.seed };
+  const base = loaded.models.get(e.design.base)!.model;
+  const months = o.months ?? e.months ?? base.horizonMonths;
+  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`));
+  o.onFolder?.(folder.workDir);
+  const report: string[] = [e.question, ''];
+  const files: string[] = [];
+  const write = (name: string, content: string) => { folder.write(name, content); files.push(name); };
+
+  if (e.design.kind === 'factorial') {
+    const cells = factorialCells(e, loaded.models, months);
+    const series = await simulate(o, e, cells.map((c) => ({ model: c.model, name: cellName(c) })), months);
+    const a = analyseFactorial(e, cells, series, months);
+    writeFactorial(write, e, cells, series, a, months, base);
+    report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
+    for (const c of a.costs) {
+      const p = c.paybackMonthDeclared;
+      if (p === undefined) continue;
+      const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
+      report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
+    }
+  } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
+    report.push(...(await runSampling(o, e, base, months, write)));
+  } else {
+    const t = await runTrial({ ...e, months }, loaded.models, o.workers);
+    write('trial.csv', csv([
+      ['design', 'arm', 'n_arm', 'n_control', 'outflow_arm', 'outflow_control', 'estimate', 'ci95_half_width', 'true_effect', 'true_effect_se_paired', 'coverage', 'power'],
+      ...t.arms.map((a) => [a.variant, a.arm, a.nArm, a.nControl, a.outflowArm, a.outflowControl, a.estimate, a.halfWidth, a.trueEffect, a.trueSe, a.coverage, a.power]),
+    ]));
+    if (t.treatedOutflow) {
+      const x = t.treatedOutflow;
+      write('self-selection.csv', csv([['outflow_lottery', 'outflow_choice', 'difference', 'se_paired'], [x.lottery, x.choice, x.difference, x.se]]));
+    }
+    report.push(...trialVerdict(t));
+  }
+  write('verdict.txt', report.join('\n') + '\n');
+  const manifest = {
+    tool: { name: pkg.name, version: pkg.version },
+    node: process.version,
+    git: gitCommit(),
+    experiment: { name: e.name, file: o.file, sha256: loaded.hash, design: e.design.kind },
+    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, { file: m.file, sha256: m.hash, calibration: m.fitted ?? null }])),
+    seed: e.seed,
+    replicates: e.replicates,
+    months,
+    workers: o.workers,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    files,
+    parameters: { experiment: e },
+    reproduce: `npx tsx src/run.ts ${o.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+  };
+  const dir = folder.complete(manifest);
+  return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+}
+
+function cellName(c: Pick<Cell, 'levels'>): string {
+  return Object.entries(c.levels).map(([k, v]) => `${k}=${v}`).join(' ');
+}
+
+async function simulate(o: ExperimentOptions, e: Experiment, cells: { model: Model; name: string }[], months: number): Promise<Float64Array[][]> {
+  const series: Float64Array[][] = cells.map(() => new Array<Float64Array>(e.replicates));
+  await simulateCells({ cells, replicates: e.replicates, seed: e.seed, months, workers: o.workers, onResult: (c, r, s) => (series[c][r] = s), onProgress: o.onProgress, isCancelled: o.isCancelled });
+  return series;
+}
+
+function writeFactorial(write: (n: string, c: string) => void, e: Experiment, cells: readonly Cell[], series: Float64Array[][], a: FactorialAnalysis, months: number, base: Model): void {
+  if (e.design.kind !== 'factorial') return;
+  const names = e.design.factors.map((f) => f.name);
+  const lv = (levels: Record<string, string>) => names.map((n) => levels[n]);
+  write('cells.csv', csv([[...names, 'outcome', 'mean', 'se', 'p05', 'p95'], ...a.cells.map((c) => [...lv(c.levels), c.outcome, c.mean, c.se, c.p05, c.p95])]));
+  write('effects.csv', csv([
+    ['outcome', 'factor', 'level', 'baseline', ...names.map((n) => `at_${n}`), 'mean_difference', 'se', 'ci95_lo', 'ci95_hi', 'se_kind', 'se_if_unpaired'],
+    ...a.effects.map((x) => [x.outcome, x.factor, x.level, x.baseline, ...names.map((n) => x.at[n] ?? ''), x.mean, x.se, x.lo, x.hi, 'paired (common random numbers)', x.seUnpaired]),
+  ]));
+  write('decomposition.csv', csv([
+    ['outcome', 'component', 'kind', 'share', 'ci95_lo', 'ci95_hi', 'sum_of_squares', 'df'],
+    ...a.decompositions.flatMap((d) => d.decomposition.terms.map((t) => [d.outcome, t.key, t.kind, t.share, t.ci95[0], t.ci95[1], t.ss, t.df])),
+  ]));
+  write('costs.csv', csv([
+    [...names, 'benefit_cost', 'programme_cost', 'total_cost', 'net_saving', 'net_saving_lo', 'net_saving_hi', 'fewer_recipients_at_end', 'rule_of_thumb_per_year', 'simulated_saving_last_year', 'payback_month', 'payback_month_declared_investment'],
+    ...a.costs.map((c) => [...lv(c.levels), c.benefitCost, c.programmeCost, c.totalCost, c.netSaving?.mean ?? '', c.netSaving?.lo ?? '', c.netSaving?.hi ?? '', c.fewerRecipientsAtEnd ?? '', c.ruleOfThumbPerYear ?? '', c.simulatedLastYear ?? '', c.paybackMonth ?? '', c.paybackMonthDeclared ?? '']),
+  ]));
+  const rows: (string | number)[][] = [[...names, 'month', 'date', 'metric', 'mean', 'p05', 'p95']];
+  for (const c of cells) {
+    for (let t = 0; t < months; t++) {
+      for (let k = 0; k < METRIC_COUNT; k++) {
+        const band = METRICS[k] === 'caseloadEnd' ? [a.caseloadBand[c.index].p05[t], a.caseloadBand[c.index].p95[t]] : ['', ''];
+        rows.push([...lv(c.levels), t, monthLabel(base.startMonth, t), METRICS[k], a.meanSeries[c.index][t * METRIC_COUNT + k], ...band]);
+      }
+    }
+  }
+  write('series.csv', csv(rows));
+  write('replicates.csv', csv([
+    [...names, 'replicate', ...e.outcomes],
+    ...cells.flatMap((c) => series[c.index].map((s, r) => [...lv(c.levels), r, ...e.outcomes.map((o) => measureOutcome(o, s, months))])),
+  ]));
+}
+
+function factorialTable(e: Experiment, cells: readonly Cell[], a: FactorialAnalysis): string[] {
+  if (e.design.kind !== 'factorial') return [];
+  const names = e.design.factors.map((f) => f.name);
+  const head = [...names, ...e.outcomes.map((o) => OUTCOME_LABEL[o])];
+  const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
+  const body = cells.map((c) => [...names.map((n) => c.levels[n]), ...e.outcomes.map((o) => {
+    const x = a.cells.find((y) => y.cell === c.index && y.outcome === o)!;
+    return `${fmt(x.mean)} ±${fmt(1.96 * x.se)}`;
+  })]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (r: string[]) => r.map((v, i) => (i < names.length ? v.padEnd(w[i]) : v.padStart(w[i]))).join('  ');
+  const base = baselines(e);
+  return [`Cell means with 95% intervals (${e.replicates} replicates each; baselines: ${Object.entries(base).map(([k, v]) => `${k}=${v}`).join(', ')}):`, '', line(head), line(w.map((x) => '-'.repeat(x))), ...body.map(line)];
+}
+
+/** Applies a sampled parameter value to a model: a constant annual growth, or a dotted path. */
+function withParameter(m: Model, p: Parameter, value: number, months: number): Model {
+  if (p.path === 'growthPct') return { ...m, economy: { ...m.economy, growth: { monthlyPath: new Array<number>(months).fill(value), note: `constant ${value.toFixed(2)}% a year` } } };
+  const v = /(^|\.)(places|caseManagers)$/.test(p.path) && p.path.endsWith('places') ? Math.round(value) : value;
+  return setPath(m, p.path, v);
+}
+
+async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void): Promise<string[]> {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
+  const params = e.design.parameters;
+  const factors: ContinuousFactor[] = params.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
+  const bare: Model = { ...base, scenarios: [], targets: [], free: [], horizonMonths: months };
+  const points = e.design.kind === 'lhs' ? latinHypercube(e.design.samples, factors, e.seed) : saltelliDesign(e.design.samples, factors, e.seed).runs;
+  const cells = points.map((x, k) => ({ model: params.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
+  for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
+  const series = await simulate(o, e, cells, months);
+  const y = e.outcomes.map((oc) => Float64Array.from(series, (reps) => reps.reduce((s, x) => s + measureOutcome(oc, x, months), 0) / reps.length));
+  write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
+  const lines: string[] = [];
+  if (e.design.kind === 'sobol') {
+    const n = e.design.samples;
+    const rows: (string | number)[][] = [['outcome', 'parameter', 'first_order', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
+    e.outcomes.forEach((oc, k) => {
+      const { yA, yB, yAB } = splitSaltelli(y[k], n, params.length);
+      const s = sobolIndices(yA, yB, yAB, { seed: e.seed });
+      s.indices.forEach((ix, i) => rows.push([oc, params[i].name, ix.first, ix.firstCi95[0], ix.firstCi95[1], ix.total, ix.totalCi95[0], ix.totalCi95[1]]));
+      const pc = (v: number) => `${Math.round(100 * v)}%`;
+      lines.push(`${OUTCOME_LABEL[oc]}: ` + s.indices.map((ix, i) => `${params[i].name} first-order ${pc(ix.first)} (95% CI ${pc(ix.firstCi95[0])} to ${pc(ix.firstCi95[1])}), total ${pc(ix.total)} (${pc(ix.totalCi95[0])} to ${pc(ix.totalCi95[1])})`).join('; ') + '.');
+    });
+    write('sobol.csv', csv(rows));
+  } else {
+    e.outcomes.forEach((oc, k) => {
+      const r = params.map((_, i) => spearman(points.map((x) => x[i]), y[k]));
+      lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} Latin-hypercube points.`);
+    });
+  }
+  return lines;
+}
+
+function ranks(v: ArrayLike<number>): Float64Array {
+  const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);
+  const r = new Float64Array(v.length);
+  idx.forEach((i, k) => (r[i] = k));
+  return r;
+}
+
+/** Spearman rank correlation. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const a = ranks(x), b = ranks(y);
+  const n = a.length;
+  const ma = (n - 1) / 2;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - ma); saa += (a[i] - ma) ** 2; sbb += (b[i] - ma) ** 2; }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+export type { LoadedExperiment, LoadedModel };

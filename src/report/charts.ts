@@ -1,0 +1,228 @@
+/**
+ * Vega-Lite specs of a run's charts, data inlined as `data.values`: caseload (fan chart), exits by
+ * route, inflow and re-entries, composition, contrasts against the first scenario, and costs with
+ * the cumulative saving. Each builder takes the loaded run and returns one top-level spec.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunData } from './data.ts';
+import { bands, caseloadPaths, cumulativeCosts, savings } from './derive.ts';
+import { bandPanel, tip, topLevel, xMonth, type Json } from './marks.ts';
+import { monthName, monthTime, ROUTES, scenarioScale } from './theme.ts';
+
+/** A chart of the report: file name (without extension), title in words and its spec. */
+export interface Chart {
+  name: string;
+  title: string;
+  spec: TopLevelSpec;
+}
+
+const WIDE = 640;
+const runsWord = (run: RunData) => `${run.manifest.runs} runs`;
+const at = (run: RunData, t: number) => ({ date: monthTime(run.startMonth, t), month: monthName(run.startMonth, t) });
+
+/** (1) Caseload on the first of each month: mean line, 50% and 90% bands of runs, per scenario. */
+export function caseloadChart(run: RunData): Chart {
+  const rows = run.scenarios.flatMap((scenario) =>
+    bands(caseloadPaths(run, scenario)).map((b, t) => ({ scenario, ...at(run, t), ...b })),
+  );
+  const title = 'Caseload over time';
+  const spec = topLevel(
+    title,
+    `People on benefit on the first of each month. Line: mean of ${runsWord(run)}; dark band: middle 50% of runs; light band: 90% of runs.`,
+    bandPanel({
+      rows, colorField: 'scenario', colorTitle: 'Scenario', colorScale: scenarioScale(run.scenarios),
+      yTitle: 'People on benefit', format: ',.0f', months: run.months + 1, middleBand: true, width: WIDE, height: 300,
+    }),
+  );
+  return { name: 'caseload', title, spec };
+}
+
+/** (2) Exits per month by route, stacked, one panel per scenario. */
+export function exitsChart(run: RunData): Chart {
+  const rows = run.scenarios.flatMap((scenario) =>
+    ROUTES.flatMap((route, order) =>
+      run.series(scenario, route.metric).mean.map((mean, t) => ({ scenario, ...at(run, t), route: route.label, order, mean })),
+    ),
+  );
+  const title = 'Exits per month by route';
+  const spec = topLevel(title, `People leaving benefit each month, mean of ${runsWord(run)}, one panel per scenario.`, {
+    data: { values: rows },
+    facet: { row: { field: 'scenario', type: 'nominal', title: null, sort: run.scenarios, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+    spec: {
+      width: WIDE,
+      height: 150,
+      mark: { type: 'bar' },
+      encoding: {
+        x: { ...xMonth(run.months), timeUnit: 'utcyearmonth' },
+        y: { field: 'mean', type: 'quantitative', stack: 'zero', title: 'Exits per month (people)' },
+        color: {
+          field: 'route', type: 'nominal', title: 'Route', sort: ROUTES.map((r) => r.label),
+          scale: { domain: ROUTES.map((r) => r.label), range: ROUTES.map((r) => r.color) },
+        },
+        order: { field: 'order', type: 'quantitative' },
+        tooltip: [tip('scenario', 'Scenario'), tip('month', 'Month'), tip('route', 'Route'), tip('mean', 'Exits (mean of runs)', ',.1f')],
+      },
+    },
+  });
+  return { name: 'exits-by-route', title, spec };
+}
+
+/** Rows of one series.csv metric for every scenario: mean and 90% band, times `scale`. */
+function seriesRows(run: RunData, metric: string, scale = 1): Json[] {
+  return run.scenarios.flatMap((scenario) => {
+    const s = run.series(scenario, metric);
+    return s.mean.map((mean, t) => ({ scenario, ...at(run, t), mean: mean * scale, p05: s.p05[t] * scale, p95: s.p95[t] * scale }));
+  });
+}
+
+/** Panels of series.csv metrics side by side, sharing the scenario colours. */
+function panels(run: RunData, width: number, list: { metric: string; title: string; yTitle: string; format: string; scale?: number }[]): Json {
+  return {
+    hconcat: list.map((p) =>
+      bandPanel({
+        rows: seriesRows(run, p.metric, p.scale), colorField: 'scenario', colorTitle: 'Scenario', colorScale: scenarioScale(run.scenarios),
+        title: p.title, yTitle: p.yTitle, format: p.format, months: run.months, width, height: 220,
+      }),
+    ),
+  };
+}
+
+/** (3) Applicants admitted and re-entries after a lost job, per month. */
+export function inflowChart(run: RunData): Chart {
+  const title = 'Inflow: admitted applicants and re-entries';
+  const spec = topLevel(title, `People coming onto benefit each month. Line: mean of ${runsWord(run)}; band: 90% of runs.`, panels(run, 300, [
+    { metric: 'admitted', title: 'Applicants admitted', yTitle: 'People per month', format: ',.1f' },
+    { metric: 'reentries', title: 'Re-entries after a lost job', yTitle: 'People per month', format: ',.1f' },
+  ]));
+  return { name: 'inflow', title, spec };
+}
+
+/** (4) Composition of the caseload: share 45+, share 5+ years on benefit, mean employability. */
+export function compositionChart(run: RunData): Chart {
+  const title = 'Who is on benefit';
+  const spec = topLevel(title, `Composition of the caseload at the end of each month. Line: mean of ${runsWord(run)}; band: 90% of runs.`, panels(run, 190, [
+    { metric: 'share45Plus', title: 'Aged 45 or over', yTitle: 'Share of caseload (%)', format: '.1f', scale: 100 },
+    { metric: 'share5YearsPlus', title: 'On benefit 5 years or more', yTitle: 'Share of caseload (%)', format: '.1f', scale: 100 },
+    { metric: 'meanEmployability', title: 'Mean employability', yTitle: 'Employability (index)', format: '.3f' },
+  ]));
+  return { name: 'composition', title, spec };
+}
+
+/** Headlines shown as contrasts, grouped by the unit of their difference. */
+export const CONTRAST_GROUPS = [
+  { unit: 'people', title: 'People, over the whole run', metrics: ['caseloadEnd', 'exitsWork', 'exitsSchool', 'exitsNonInfluenceable', 'admitted', 'deterred', 'reentries'] },
+  { unit: 'percentage points', title: 'Percentage points, at the end', metrics: ['share45PlusEnd', 'share5YearsPlusEnd'] },
+  { unit: 'EUR million', title: 'EUR million, over the whole run', metrics: ['benefitCost', 'programmeCost', 'totalCost'] },
+] as const;
+
+/** (6) Every other scenario minus the first, paired per replicate: mean, 95% CI and 95% range. */
+export function contrastsChart(run: RunData): Chart | null {
+  if (run.scenarios.length < 2) return null;
+  const first = run.scenarios[0];
+  const others = run.scenarios.slice(1);
+  const rows = CONTRAST_GROUPS.flatMap((g) =>
+    run.summary.contrasts
+      .filter((c) => (g.metrics as readonly string[]).includes(c.metric))
+      .map((c) => ({
+        group: g.title, scenario: c.scenario, comparison: `${c.scenario} minus ${c.against}`, label: c.label,
+        order: (g.metrics as readonly string[]).indexOf(c.metric),
+        mean: c.difference.mean, ciLo: c.difference.ci95[0], ciHi: c.difference.ci95[1],
+        rangeLo: c.difference.range95[0], rangeHi: c.difference.range95[1],
+      })),
+  );
+  const title = `How the other scenarios differ from ${first}`;
+  const fmt = ',.2~f';
+  const x = (field: string) => ({ field, type: 'quantitative', title: `Difference from ${first}`, scale: { zero: true } });
+  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } };
+  const color = { field: 'scenario', type: 'nominal', title: 'Scenario', scale: scenarioScale(run.scenarios), sort: run.scenarios };
+  const enc = (e: Json) => ({ y, yOffset: { field: 'scenario', type: 'nominal', sort: others }, color, ...e });
+  const panel = (g: (typeof CONTRAST_GROUPS)[number]) => ({
+    title: g.title,
+    width: 460,
+    height: { step: 16 * others.length + 8 },
+    data: { values: rows.filter((r) => r.group === g.title) },
+    layer: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888888' }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+      { mark: { type: 'rule', strokeWidth: 1 }, encoding: enc({ x: x('rangeLo'), x2: { field: 'rangeHi' } }) },
+      { mark: { type: 'rule', strokeWidth: 5, opacity: 0.6 }, encoding: enc({ x: x('ciLo'), x2: { field: 'ciHi' } }) },
+      {
+        mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+        encoding: enc({
+          x: x('mean'),
+          tooltip: [
+            tip('comparison', 'Comparison'), tip('label', 'Figure'), tip('mean', 'Mean difference', fmt),
+            tip('ciLo', '95% CI from', fmt), tip('ciHi', '95% CI to', fmt), tip('rangeLo', '95% of runs from', fmt), tip('rangeHi', '95% of runs to', fmt),
+          ],
+        }),
+      },
+    ],
+  });
+  const spec = topLevel(
+    title,
+    [`Scenario minus ${first}, paired per run (the same people and luck in both). Dot: mean difference;`, 'thick bar: its 95% confidence interval; thin line: where 95% of runs fall.'],
+    { vconcat: CONTRAST_GROUPS.map(panel), resolve: { scale: { x: 'independent', y: 'independent' } } },
+  );
+  return { name: 'contrasts', title, spec };
+}
+
+/** (7) Cumulative cost per scenario and the first scenario's cumulative saving, with its payback month. */
+export function costsChart(run: RunData): Chart {
+  const first = run.scenarios[0];
+  const colorScale = scenarioScale(run.scenarios);
+  const costRows = run.scenarios.flatMap((scenario) => {
+    const benefit = bands(cumulativeCosts(run, scenario, 'benefit'));
+    const programme = bands(cumulativeCosts(run, scenario, 'programme'));
+    return bands(cumulativeCosts(run, scenario, 'total')).map((b, t) => ({
+      scenario, ...at(run, t), ...b, benefit: benefit[t].mean, programme: programme[t].mean,
+    }));
+  });
+  const cost = bandPanel({
+    rows: costRows, colorField: 'scenario', colorTitle: 'Scenario', colorScale, title: 'Cumulative cost (benefit + programmes)',
+    yTitle: 'EUR million since the start', format: ',.2f', months: run.months, width: 300, height: 240, zero: true,
+    extraTips: [tip('benefit', 'Of which benefit (mean)', ',.2f'), tip('programme', 'Of which programmes (mean)', ',.2f')],
+  });
+  const saved = savings(run);
+  if (saved.length === 0) {
+    const title = 'Cumulative cost';
+    return { name: 'costs', title, spec: topLevel(title, `Benefit and programme cost to the end of each month. Line: mean of ${runsWord(run)}; band: 90% of runs.`, cost) };
+  }
+  const savingRows = saved.flatMap((s) => s.bands.map((b, t) => ({ against: s.against, ...at(run, t), ...b })));
+  const payback = saved
+    .filter((s) => s.paybackMonth !== null)
+    .map((s) => ({ against: s.against, ...at(run, s.paybackMonth!), mean: s.bands[s.paybackMonth!].mean, label: `pays back ${monthName(run.startMonth, s.paybackMonth!)}` }));
+  const xPay = xMonth(run.months);
+  const saving = bandPanel({
+    rows: savingRows, colorField: 'against', colorTitle: 'Scenario', colorScale, title: `Cumulative saving of ${first} against`,
+    yTitle: 'EUR million since the start', format: ',.2f', months: run.months, width: 300, height: 240, zero: true,
+    extraLayers: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666666' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      {
+        data: { values: payback },
+        mark: { type: 'point', shape: 'diamond', size: 140, filled: true, stroke: '#000000', strokeWidth: 1, opacity: 1 },
+        encoding: {
+          x: xPay, y: { field: 'mean', type: 'quantitative' }, color: { field: 'against', type: 'nominal', scale: colorScale, legend: null },
+          tooltip: [tip('against', 'Against'), tip('label', 'Payback'), tip('mean', 'Saving that month (EUR million)', ',.2f')],
+        },
+      },
+      {
+        data: { values: payback },
+        mark: { type: 'text', align: 'left', dx: 8, dy: -10, fontSize: 11, color: '#111111' },
+        encoding: { x: xPay, y: { field: 'mean', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  });
+  const title = `Costs, and what ${first} saves`;
+  const spec = topLevel(
+    title,
+    [`Cost to the end of each month. Saving: the other scenario's cumulative cost minus ${first}'s, paired per run`, `(positive: ${first} costs less). Line: mean of ${runsWord(run)}; band: 90% of runs; diamond: first month the saving is positive.`],
+    { hconcat: [cost, saving] },
+  );
+  return { name: 'costs', title, spec };
+}
+
+/** Every chart of a run, in report order (contrasts only when there are two scenarios or more). */
+export function buildCharts(run: RunData): Chart[] {
+  return [caseloadChart(run), exitsChart(run), inflowChart(run), compositionChart(run), contrastsChart(run), costsChart(run)].filter(
+    (c): c is Chart => c !== null,
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The calibration check, as `tsx src/calibrate.ts models/*.ts --check --runs 4 --seed 1` does it:
+ * every target of every model, measured over 4 replicates with the fitted values of
+ * models/fitted.json (the same replicates and seed the fit used, so the figures are the fit's own),
+ * must lie within its tolerance, except the targets listed in KNOWN_MISSES, which the joint
+ * calibration could not reach and the README reports. A known miss that starts being met fails
+ * the test too, so the list stays true.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TargetEvaluator, type TargetResult } from '../../src/calibration/evaluate.ts';
+import { loadModel } from '../../src/model/load.ts';
+
+const RUNS = 4;
+const SEED = 1;
+
+/** model/target -> why it is missed (keep in step with the README's calibration table). */
+const KNOWN_MISSES: Record<string, string> = {};
+
+describe('calibration check over every model', () => {
+  let results: TargetResult[] = [];
+
+  it('measures every target of every model', async () => {
+    const files = readdirSync('models').filter((f) => f.endsWith('.ts') && f !== 'profiles.ts');
+    const models = [];
+    for (const f of files) {
+      const loaded = await loadModel(`models/${f}`);
+      expect(loaded.fitted, `models/${f} has the calibration applied`).toBeDefined();
+      models.push(loaded.model);
+    }
+    const evaluator = new TargetEvaluator(2);
+    try {
+      results = await evaluator.evaluate(models, RUNS, SEED);
+    } finally {
+      await evaluator.close();
+    }
+    expect(results.length).toBe(models.reduce((n, m) => n + m.targets.length, 0));
+    expect(results.length).toBeGreaterThanOrEqual(25);
+  }, 120_000);
+
+  it('every target is within its tolerance, apart from the documented misses', () => {
+    const missed = results.filter((r) => !r.met).map((r) => `${r.model}/${r.target.name}`);
+    const unexpected = missed.filter((k) => !(k in KNOWN_MISSES));
+    const nowMet = Object.keys(KNOWN_MISSES).filter((k) => !missed.includes(k));
+    expect(unexpected, 'targets missed that are not documented').toEqual([]);
+    expect(nowMet, 'documented misses that are now met: remove them from KNOWN_MISSES and the README').toEqual([]);
+  });
+});
