@@ -133,8 +133,10 @@ export function contrastsChart(run: RunData): Chart | null {
   const title = `How the other scenarios differ from ${first}`;
   const fmt = ',.2~f';
   const x = (field: string) => ({ field, type: 'quantitative', title: `Difference from ${first}`, scale: { zero: true } });
-  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } };
-  const color = { field: 'scenario', type: 'nominal', title: 'Scenario', scale: scenarioScale(run.scenarios), sort: run.scenarios };
+  // a fixed axis width lines the three panels up
+  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { minExtent: 230, maxExtent: 230, labelLimit: 225 } };
+  const palette = scenarioScale(run.scenarios);
+  const color = { field: 'scenario', type: 'nominal', title: 'Scenario', scale: { domain: others, range: palette.range.slice(1) }, sort: others };
   const enc = (e: Json) => ({ y, yOffset: { field: 'scenario', type: 'nominal', sort: others }, color, ...e });
   const panel = (g: (typeof CONTRAST_GROUPS)[number]) => ({
     title: g.title,
@@ -192,7 +194,7 @@ export function costsChart(run: RunData): Chart {
     .map((s) => ({ against: s.against, ...at(run, s.paybackMonth!), mean: s.bands[s.paybackMonth!].mean, label: `pays back ${monthName(run.startMonth, s.paybackMonth!)}` }));
   const xPay = xMonth(run.months);
   const saving = bandPanel({
-    rows: savingRows, colorField: 'against', colorTitle: 'Scenario', colorScale, title: `Cumulative saving of ${first} against`,
+    rows: savingRows, colorField: 'against', colorTitle: 'Scenario', colorScale, title: `Cumulative saving of ${first} against ${saved.map((s) => s.against).join(', ')}`,
     yTitle: 'EUR million since the start', format: ',.2f', months: run.months, width: 300, height: 240, zero: true,
     extraLayers: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666666' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
@@ -200,13 +202,13 @@ export function costsChart(run: RunData): Chart {
         data: { values: payback },
         mark: { type: 'point', shape: 'diamond', size: 140, filled: true, stroke: '#000000', strokeWidth: 1, opacity: 1 },
         encoding: {
-          x: xPay, y: { field: 'mean', type: 'quantitative' }, color: { field: 'against', type: 'nominal', scale: colorScale, legend: null },
+          x: xPay, y: { field: 'mean', type: 'quantitative' }, color: { field: 'against', type: 'nominal', scale: colorScale },
           tooltip: [tip('against', 'Against'), tip('label', 'Payback'), tip('mean', 'Saving that month (EUR million)', ',.2f')],
         },
       },
       {
         data: { values: payback },
-        mark: { type: 'text', align: 'left', dx: 8, dy: -10, fontSize: 11, color: '#111111' },
+        mark: { type: 'text', align: 'left', dx: 10, dy: -14, fontSize: 11, color: '#111111' },
         encoding: { x: xPay, y: { field: 'mean', type: 'quantitative' }, text: { field: 'label' } },
       },
     ],

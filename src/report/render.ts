@@ -11,6 +11,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from './charts.ts';
+import { readAdvances, vegaTextWidth } from './text-metrics.ts';
 import { FONT } from './theme.ts';
 
 const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
@@ -32,8 +33,17 @@ export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: st
   return { vega: compile(spec, { logger: logger as never }).spec as vega.Spec, warnings };
 }
 
+let measuring = false;
+/** Makes Vega lay text out with the shipped fonts' real widths (it has no canvas to measure with). */
+function useFontMetrics(): void {
+  if (measuring) return;
+  (vega.textMetrics as { width: unknown }).width = vegaTextWidth(readAdvances(FONT_FILES[0]), readAdvances(FONT_FILES[1]));
+  measuring = true;
+}
+
 /** Renders a Vega-Lite spec to an SVG string, headless. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  useFontMetrics();
   const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -23,7 +23,7 @@ export const VEGA_CONFIG = {
   padding: 8,
   title: { fontSize: 15, fontWeight: 'bold', anchor: 'start', color: '#111111', subtitleFontSize: 11, subtitleColor: '#444444', offset: 10 },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', titleColor: '#222222', labelColor: '#333333', gridColor: '#e8e8e8' },
-  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal' },
+  legend: { symbolOpacity: 1, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal' },
   header: { labelFontSize: 12, titleFontSize: 12, labelFontWeight: 'bold' },
   view: { stroke: null },
 } as const;
