@@ -37,7 +37,7 @@ export default defineModel({
       type: 'intensive-guidance',
       label: '45+ approach',
       target: { minAge: 45, minYearsOnBenefit: 1, rungs: [2, 3, 4] }, // [seed 004]
-      caseManagers: 4, // [choice] with the caseload: about 110 places, 144 participants in year 1 (seed 004)
+      caseManagers: 4, // free: with the caseload, the places behind 144 participants in year 1 (seed 004)
       caseloadPerManager: 28, // [choice] "a lower caseload" (seed 004)
       durationMonths: 24, // [choice] followed until they leave or the two years end
       priority: 'random',
@@ -89,7 +89,8 @@ export default defineModel({
     },
   ],
   free: [
-    { path: 'inflow.applicantsPerMonth', min: 60, max: 300 },
-    { path: 'economy.vacanciesPerMonth', min: 30, max: 250 },
+    { path: 'inflow.applicantsPerMonth', min: 30, max: 300 },
+    { path: 'economy.vacanciesPerMonth', min: 30, max: 600 },
+    { path: 'policies.0.caseManagers', min: 1, max: 8, note: 'the capacity behind 144 participants in year 1 (seed 004)' },
   ],
 });

@@ -129,6 +129,6 @@ export default defineModel({
   ],
   free: [
     { path: 'inflow.applicantsPerMonth', min: 300, max: 1500 },
-    { path: 'economy.vacanciesPerMonth', min: 150, max: 1200 },
+    { path: 'economy.vacanciesPerMonth', min: 150, max: 2500 },
   ],
 });
