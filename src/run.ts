@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultWorkers } from './batch/run-batch.ts';
 import { isExperiment } from './experiment/load.ts';
 import { runExperiment } from './experiment/pipeline.ts';
+import { writeReport } from './report/index.ts';
 
 /** The file's default export, if it can be imported (a model file's own problems are reported by the loader). */
 async function peek(file: string): Promise<unknown> {
@@ -22,6 +23,16 @@ async function peek(file: string): Promise<unknown> {
     return (await import(pathToFileURL(resolve(file)).href)).default;
   } catch {
     return undefined;
+  }
+}
+
+/** Charts and report.html beside the data; a failure here is a warning, the data files stand. */
+async function charts(dir: string, skip: boolean): Promise<void> {
+  if (skip) return;
+  try {
+    await writeReport(dir);
+  } catch (e) {
+    process.stderr.write(`warning: the charts and report could not be written: ${e instanceof Error ? e.message : String(e)}\n`);
   }
 }
 
@@ -52,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`\n${r.experiment.name}: ${r.experiment.replicates} replicates per cell, seed ${r.experiment.seed}, ${r.seconds.toFixed(1)} s\n\n`);
         process.stdout.write(r.report.join('\n') + '\n\n');
       }
+      await charts(r.dir, args.noCharts);
       process.stdout.write(msg.wrote(r.dir) + '\n');
       return 0;
     }
@@ -69,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       );
       process.stdout.write(headlineTable(result.summary) + '\n\n');
     }
+    await charts(result.dir, args.noCharts);
     process.stdout.write(msg.wrote(result.dir) + '\n');
     return 0;
   } catch (e) {

@@ -14,6 +14,8 @@ export interface RunArgs {
   workers?: number;
   out?: string;
   quiet: boolean;
+  /** Skip the charts and report.html. */
+  noCharts: boolean;
   help: boolean;
 }
 
@@ -29,6 +31,7 @@ Options:
   --workers W   worker threads; 0 runs in the main thread (default: all cores)
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
+  --no-charts   do not write charts/ and report.html (the data files only)
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -41,6 +44,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   out: { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  'no-charts': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -86,7 +90,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     throw new InputError(`${err.message} ${msg.seeHelp}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { modelFile: '', quiet: false, help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
   if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
@@ -98,6 +102,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     workers: integer('workers', values.workers),
     out: values.out,
     quiet: values.quiet,
+    noCharts: values['no-charts'],
     help: false,
   };
 }

@@ -124,7 +124,7 @@ export function contrastsChart(run: RunData): Chart | null {
     run.summary.contrasts
       .filter((c) => (g.metrics as readonly string[]).includes(c.metric))
       .map((c) => ({
-        group: g.title, scenario: c.scenario, comparison: `${c.scenario} minus ${c.against}`, label: c.label,
+        group: g.title, metric: c.metric, scenario: c.scenario, comparison: `${c.scenario} minus ${c.against}`, label: c.label,
         order: (g.metrics as readonly string[]).indexOf(c.metric),
         mean: c.difference.mean, ciLo: c.difference.ci95[0], ciHi: c.difference.ci95[1],
         rangeLo: c.difference.range95[0], rangeHi: c.difference.range95[1],
@@ -189,9 +189,12 @@ export function costsChart(run: RunData): Chart {
     return { name: 'costs', title, spec: topLevel(title, `Benefit and programme cost to the end of each month. Line: mean of ${runsWord(run)}; band: 90% of runs.`, cost) };
   }
   const savingRows = saved.flatMap((s) => s.bands.map((b, t) => ({ against: s.against, ...at(run, t), ...b })));
-  const payback = saved
-    .filter((s) => s.paybackMonth !== null)
-    .map((s) => ({ against: s.against, ...at(run, s.paybackMonth!), mean: s.bands[s.paybackMonth!].mean, label: `pays back ${monthName(run.startMonth, s.paybackMonth!)}` }));
+  // one row per comparison, marked or not, so the spec's shape does not depend on the outcome
+  const payback = saved.map((s) => {
+    const t = s.paybackMonth ?? run.months - 1;
+    const label = s.paybackMonth === null ? 'no payback' : `pays back ${monthName(run.startMonth, t)}`;
+    return { against: s.against, ...at(run, t), mean: s.bands[t].mean, label, paid: s.paybackMonth !== null };
+  });
   const xPay = xMonth(run.months);
   const saving = bandPanel({
     rows: savingRows, colorField: 'against', colorTitle: 'Scenario', colorScale, title: `Cumulative saving of ${first} against ${saved.map((s) => s.against).join(', ')}`,
@@ -200,6 +203,7 @@ export function costsChart(run: RunData): Chart {
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666666' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
       {
         data: { values: payback },
+        transform: [{ filter: 'datum.paid' }],
         mark: { type: 'point', shape: 'diamond', size: 140, filled: true, stroke: '#000000', strokeWidth: 1, opacity: 1 },
         encoding: {
           x: xPay, y: { field: 'mean', type: 'quantitative' }, color: { field: 'against', type: 'nominal', scale: colorScale },
@@ -208,6 +212,7 @@ export function costsChart(run: RunData): Chart {
       },
       {
         data: { values: payback },
+        transform: [{ filter: 'datum.paid' }],
         mark: { type: 'text', align: 'left', dx: 10, dy: -14, fontSize: 11, color: '#111111' },
         encoding: { x: xPay, y: { field: 'mean', type: 'quantitative' }, text: { field: 'label' } },
       },

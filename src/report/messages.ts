@@ -19,4 +19,7 @@ export const reportMsg = {
   missingValue: (flag: string) => `option --${flag} needs a value.`,
   unknownFlag: (flag: string) => `unknown option '${flag}'.`,
   wroteReport: (file: string, charts: number) => `wrote ${file} and ${charts} charts`,
+  tableMissing: (file: string) => `${file}: missing: the folder is not a complete experiment run or calibration report.`,
+  badField: (file: string, column: string, found: string) => `${file}: column '${column}': expected a number, found '${found}'.`,
+  noTargets: (file: string) => `${file}: no targets: nothing to chart.`,
 } as const;

@@ -37,7 +37,7 @@ let measuring = false;
 /** Makes Vega lay text out with the shipped fonts' real widths (it has no canvas to measure with). */
 function useFontMetrics(): void {
   if (measuring) return;
-  (vega.textMetrics as { width: unknown }).width = vegaTextWidth(readAdvances(FONT_FILES[0]), readAdvances(FONT_FILES[1]));
+  (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth(readAdvances(FONT_FILES[0]), readAdvances(FONT_FILES[1]));
   measuring = true;
 }
 

@@ -25,12 +25,13 @@ describe('parseRunArgs: valid input', () => {
       workers: undefined,
       out: undefined,
       quiet: false,
+      noCharts: false,
       help: false,
     });
   });
 
   it('parses every flag, before or after the model file', () => {
-    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, help: false };
+    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, noCharts: false, help: false };
     expect(parseRunArgs(['m.ts', '--runs', '7', '--seed', '123', '--months', '36', '--workers', '3', '--out', 'some/dir', '--quiet'])).toEqual(expected);
     expect(parseRunArgs(['--runs=7', '--seed=123', '--months=36', '--workers=3', '--out=some/dir', '--quiet', 'm.ts'])).toEqual(expected);
   });

@@ -115,14 +115,22 @@ describe('CLI: --help', () => {
 });
 
 describe('CLI: a normal run', () => {
+  it('--no-charts: the data files only', async () => {
+    const out = join(tmp, 'bare');
+    const r = await run(['tests/fixtures/small.ts', '--runs', '2', '--workers', '0', '--quiet', '--no-charts', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'replicates.csv', 'series.csv', 'summary.json']);
+  });
+
   it('--quiet: exit 0, only "wrote <dir>" on stdout, nothing on stderr, a complete folder', async () => {
     const out = join(tmp, 'run');
     const r = await run(['tests/fixtures/small.ts', '--runs', '2', '--workers', '1', '--quiet', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(msg.wrote(out) + '\n');
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'replicates.csv', 'series.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'manifest.json', 'replicates.csv', 'report.html', 'series.csv', 'summary.json']);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(readdirSync(join(out, 'charts')).some((f) => f.endsWith('.png'))).toBe(true);
     expect(readdirSync(tmp)).toEqual(['run']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ runs: 2, workers: 1, masterSeed: 42, months: 24, model: { name: 'small-town', file: 'tests/fixtures/small.ts' } });

@@ -1,0 +1,50 @@
+/**
+ * The report of a run folder: charts (Vega-Lite spec, SVG and PNG each, in `charts/`) and one
+ * self-contained `report.html`. `writeReport` is what the run command calls once a run is complete;
+ * `tsx src/report.ts <folder>` re-renders an existing folder.
+ */
+import { join } from 'node:path';
+import { CAPTIONS } from './captions.ts';
+import { isExperimentFolder } from './experiment-data.ts';
+import { writeExperimentReport } from './experiment.ts';
+import { buildCharts } from './charts.ts';
+import { loadRun, type RunData } from './data.ts';
+import { libraryVersions, renderPage } from './html.ts';
+import { writeAtomic, writeCharts } from './render.ts';
+import { headlineSection, runSection } from './sections.ts';
+import { monthName, num } from './theme.ts';
+
+export { writeComparison } from './compare.ts';
+export { writeExperimentReport } from './experiment.ts';
+export { writeCalibrationCharts } from './calibration.ts';
+
+/** The report page of a loaded run (charts built, captions computed). */
+export function buildReportHtml(run: RunData, charts = buildCharts(run)): string {
+  const m = run.manifest;
+  const figures = charts.map((c) => ({ ...c, caption: CAPTIONS[c.name](run) }));
+  return renderPage({
+    title: `${m.model.name}: ${num(m.runs)} runs of ${m.scenarios.length} scenario${m.scenarios.length === 1 ? '' : 's'}`,
+    lead: [
+      `${m.months} months from ${monthName(run.startMonth, 0)}, master seed ${m.masterSeed}. Scenarios: ${m.scenarios.join(', ')}.`,
+      ...(m.parameters.model.description ? [m.parameters.model.description] : []),
+    ],
+    before: [headlineSection(run)],
+    figures,
+    after: [runSection(run, libraryVersions())],
+  });
+}
+
+/**
+ * Writes the charts and report of a finished run folder: `charts/<name>.vl.json`, `.svg`, `.png`
+ * for each chart and `report.html`, each file atomically. Returns the files written, relative to
+ * `runDir`. An experiment folder (its manifest names an `experiment`) gets the experiment report
+ * (`writeExperimentReport`). Throws an InputError if the folder is missing or not a complete run.
+ */
+export async function writeReport(runDir: string): Promise<string[]> {
+  if (isExperimentFolder(runDir)) return writeExperimentReport(runDir);
+  const run = loadRun(runDir);
+  const charts = buildCharts(run);
+  const { files } = await writeCharts(join(runDir, 'charts'), charts);
+  writeAtomic(join(runDir, 'report.html'), buildReportHtml(run, charts));
+  return [...files.map((f) => `charts/${f}`), 'report.html'];
+}
