@@ -83,6 +83,11 @@ export default defineModel({
       measure: { kind: 'cohort-share', programme: '45+ approach', enrolledFrom: PROGRAMME_OPENS, enrolledUntil: PROGRAMME_OPENS + 24, route: 'any', byMonth: PROGRAMME_OPENS + 24 },
     },
     {
+      name: 'caseload-plausible', figure: '[choice] the caseload changes by less than 15% over 2015-2017 (CBS: Almere\'s bijstand caseload was roughly stable; not in the seeds)', source: '[choice] a plausibility bound, not a seed figure',
+      value: 0, tolerance: 0.15,
+      measure: { kind: 'caseload-change', fromMonth: 0, untilMonth: 36, relative: true },
+    },
+    {
       name: 'comparison-2015', figure: '15% of all 45+ recipients on rungs 3-5 left for work in 2015', source: 'seed 004',
       value: 0.15, tolerance: 0.04,
       measure: { kind: 'cohort-share', programme: '45+ on rungs 3-5 in 2015', enrolledFrom: 0, enrolledUntil: 1, route: 'work', byMonth: 12 },

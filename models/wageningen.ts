@@ -48,6 +48,11 @@ export default defineModel({
   run: { replicates: 200, seed: 20171001 },
   targets: [
     {
+      name: 'caseload-plausible', figure: '[choice] the caseload changes by less than 10% in the trial\'s first year (not in the seeds)', source: '[choice] a plausibility bound, not a seed figure',
+      value: 0, tolerance: 0.1,
+      measure: { kind: 'caseload-change', fromMonth: 0, untilMonth: 12, relative: true },
+    },
+    {
       name: 'control-outflow', figure: 'outflow 6% in the control group', source: 'seed 003', value: 0.06, tolerance: 0.025,
       measure: { kind: 'cohort-share', programme: 'control group', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
@@ -64,5 +69,8 @@ export default defineModel({
       measure: { kind: 'cohort-share', programme: 'keep part of earnings', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
   ],
-  free: [{ path: 'economy.vacanciesPerMonth', min: 1, max: 30 }],
+  free: [
+    { path: 'economy.vacanciesPerMonth', min: 1, max: 30 },
+    { path: 'inflow.applicantsPerMonth', min: 3, max: 30 },
+  ],
 });

@@ -16,6 +16,7 @@ import { TargetEvaluator, objective } from './calibration/evaluate.ts';
 import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
 import { markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+import { writeCalibrationCharts } from './report/index.ts';
 
 export const CALIBRATE_HELP = `usage: tsx src/calibrate.ts <model files...> [options]
 
@@ -105,6 +106,11 @@ export async function main(argv: string[]): Promise<number> {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta));
     writeFileSync(join(out, 'targets.csv'), targetsCsv(results));
+    try {
+      await writeCalibrationCharts(out);
+    } catch (e) {
+      console.error(`warning: the calibration chart could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    }
     console.log(terminalTable(results));
     const missed = results.filter((r) => !r.met).length;
     console.log(`\n${results.length - missed} of ${results.length} targets within tolerance; report in ${join(out, 'calibration.md')}`);

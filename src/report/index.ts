@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { CAPTIONS } from './captions.ts';
+import { isCalibrationFolder, writeCalibrationCharts } from './calibration.ts';
 import { isExperimentFolder } from './experiment-data.ts';
 import { writeExperimentReport } from './experiment.ts';
 import { buildCharts } from './charts.ts';
@@ -38,10 +39,12 @@ export function buildReportHtml(run: RunData, charts = buildCharts(run)): string
  * Writes the charts and report of a finished run folder: `charts/<name>.vl.json`, `.svg`, `.png`
  * for each chart and `report.html`, each file atomically. Returns the files written, relative to
  * `runDir`. An experiment folder (its manifest names an `experiment`) gets the experiment report
- * (`writeExperimentReport`). Throws an InputError if the folder is missing or not a complete run.
+ * (`writeExperimentReport`), a calibration report folder (targets.csv, no manifest) its targets chart
+ * (`writeCalibrationCharts`). Throws an InputError if the folder is missing or not a complete run.
  */
 export async function writeReport(runDir: string): Promise<string[]> {
   if (isExperimentFolder(runDir)) return writeExperimentReport(runDir);
+  if (isCalibrationFolder(runDir)) return writeCalibrationCharts(runDir);
   const run = loadRun(runDir);
   const charts = buildCharts(run);
   const { files } = await writeCharts(join(runDir, 'charts'), charts);

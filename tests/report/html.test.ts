@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeComparison, writeReport } from '../../src/report/index.ts';
+import { distinctColours, visit as open, type Visit } from './browser.ts';
 import { smallRun } from './helpers.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './setup-chromium.ts';
 
@@ -18,6 +17,7 @@ let base: string;
 let runA: string;
 let runB: string;
 let browser: Browser;
+const visit = (file: string) => open(browser, file);
 
 beforeAll(async () => {
   const executablePath = ensureChromium();
@@ -32,38 +32,6 @@ afterAll(async () => {
   await browser?.close();
   if (base) rmSync(base, { recursive: true, force: true });
 });
-
-interface Visit {
-  page: Page;
-  errors: string[];
-  failed: string[];
-  external: string[];
-}
-
-/** Opens a local file and waits until every chart has been drawn (or failed). */
-async function visit(file: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const v: Visit = { page, errors: [], failed: [], external: [] };
-  page.on('console', (m) => m.type() === 'error' && v.errors.push(m.text()));
-  page.on('pageerror', (e) => v.errors.push(e.message));
-  page.on('requestfailed', (r) => v.failed.push(r.url()));
-  page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && v.external.push(r.url()));
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-chart]')].every((el) => el.hasAttribute('data-rendered') || el.textContent!.startsWith('This chart could not')),
-    null,
-    { timeout: 60_000 },
-  );
-  return v;
-}
-
-/** Distinct colours in a screenshot (sampled). */
-function distinctColours(png: Buffer): number {
-  const img = PNG.sync.read(png);
-  const seen = new Set<number>();
-  for (let i = 0; i < img.data.length; i += 4 * 3) seen.add(img.data.readUInt32BE(i));
-  return seen.size;
-}
 
 describe('report.html in headless Chromium', () => {
   let v: Visit;

@@ -1,0 +1,65 @@
+/**
+ * `tsx src/classroom.ts [--port P] [--build DIR]`: the classroom page. Builds it (the project's
+ * engine and model files for a Web Worker, the page, the lessons), then serves it locally and
+ * prints the URL, or with `--build` writes the static files and exits.
+ *
+ * Exit codes: 0 done (or stopped with Ctrl-C while serving); 1 the build failed; 2 bad flags.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { buildClassroom, writeClassroom } from './classroom/build.ts';
+import { classroomMsg as msg } from './classroom/messages.ts';
+import { serveClassroom } from './classroom/serve.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let values: { port?: string; build?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${msg.usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(msg.help + '\n');
+    return 0;
+  }
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(msg.badPort(values.port ?? '') + '\n');
+    return 2;
+  }
+  process.stdout.write(msg.building + '\n');
+  const started = performance.now();
+  let files;
+  try {
+    files = await buildClassroom();
+  } catch (e) {
+    process.stderr.write(msg.buildFailed(e instanceof Error ? e.message : String(e)) + '\n');
+    return 1;
+  }
+  process.stdout.write(msg.built(files.map((f) => ({ name: f.name, bytes: f.contents.byteLength })), (performance.now() - started) / 1000) + '\n');
+  if (values.build !== undefined) {
+    const dir = resolve(values.build);
+    writeClassroom(files, dir);
+    process.stdout.write(msg.wrote(dir) + '\n');
+    return 0;
+  }
+  try {
+    const { port: actual } = await serveClassroom(files, port);
+    process.stdout.write(msg.serving(`http://localhost:${actual}/`) + '\n');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(msg.portInUse(port) + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
+process.exit();
