@@ -32,7 +32,7 @@ export default defineExperiment({
       },
     ],
   },
-  outcomes: ['caseload-change-pct', 'exits-to-work', 'total-cost'],
+  outcomes: ['caseload-change-pct', 'exits-to-work-per-100'], // relative measures: the towns differ tenfold in size
   months: 24,
   replicates: 20,
   seed: 20150106,

@@ -7,6 +7,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   'caseload-change-pct': 'caseload change (%)',
   'caseload-end': 'caseload at the end (people)',
   'exits-to-work': 'exits to work (people)',
+  'exits-to-work-per-100': 'exits to work per 100 recipients at the start',
   reentries: 're-entries after a lost job (people)',
   'share-45-plus-end': 'share 45+ at the end (%)',
   'share-5y-plus-end': 'share on benefit 5+ years at the end (%)',
@@ -30,6 +31,7 @@ export function measureOutcome(o: Outcome, s: Float64Array, months: number): num
     case 'caseload-change-pct': return (100 * (last(M.caseloadEnd) - start)) / start;
     case 'caseload-end': return last(M.caseloadEnd);
     case 'exits-to-work': return sum(s, months, M.exitsWork);
+    case 'exits-to-work-per-100': return (100 * sum(s, months, M.exitsWork)) / start;
     case 'reentries': return sum(s, months, M.reentries);
     case 'share-45-plus-end': return 100 * last(M.share45Plus);
     case 'share-5y-plus-end': return 100 * last(M.share5YearsPlus);

@@ -185,6 +185,14 @@ export function trialVerdict(t: TrialResult): string[] {
         `an estimated effect of ${a.estimate >= 0 ? '+' : ''}${pct(a.estimate)} points (a typical 95% CI of ±${pct(a.halfWidth)}); the true effect is ${a.trueEffect >= 0 ? '+' : ''}${pct(a.trueEffect)} points. ` +
         `The interval contains the truth in ${Math.round(100 * a.coverage)}% of replications and excludes zero in ${Math.round(100 * a.power)}% (the power at these group sizes).`,
     );
+    const seMean = a.halfWidth / 1.96 / Math.sqrt(t.replicates);
+    const gap = a.estimate - a.trueEffect;
+    if (Math.abs(gap) > 3 * Math.sqrt(seMean ** 2 + a.trueSe ** 2)) {
+      lines.push(
+        `  On average the trial ${gap > 0 ? 'over' : 'under'}states that arm's effect by ${pct(Math.abs(gap))} points: the arms compete with the control group for the same vacancies, ` +
+          `so the control group's outflow is not what it would be without the trial (displacement, which a trial cannot see).`,
+      );
+    }
   }
   if (t.treatedOutflow) {
     const o = t.treatedOutflow;
