@@ -40,6 +40,7 @@ export default defineModel({
       caseManagers: 4, // free: with the caseload, the places behind 144 participants in year 1 (seed 004)
       caseloadPerManager: 28, // [choice] "a lower caseload" (seed 004)
       durationMonths: 24, // [choice] followed until they leave or the two years end
+      maxNewPerMonth: 12, // free: intake capacity; 144 in year 1 and 260 in two years (seed 004) is about 11 a month
       priority: 'random',
       costPerManagerYear: 75_000, // [choice]
       budgetPerParticipantMonth: 150, // [choice] "a tailored budget, raised for retraining" (seed 004)
@@ -97,5 +98,6 @@ export default defineModel({
     { path: 'inflow.applicantsPerMonth', min: 30, max: 300 },
     { path: 'economy.vacanciesPerMonth', min: 30, max: 600 },
     { path: 'policies.0.caseManagers', min: 1, max: 8, note: 'the capacity behind 144 participants in year 1 (seed 004)' },
+    { path: 'policies.0.maxNewPerMonth', min: 4, max: 30, integer: true, note: 'the intake capacity behind 144 in year 1 and 260 in two years (seed 004)' },
   ],
 });

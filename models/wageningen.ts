@@ -46,6 +46,9 @@ export default defineModel({
   ],
   costs: { benefitPerRecipientMonth: BENEFIT_PER_MONTH },
   run: { replicates: 200, seed: 20171001 },
+  // Tolerances: each arm has about 95 people, so the seed's own outflow figures carry a sampling
+  // error of about 3 points (sqrt(0.115 x 0.885 / 95) = 3.3 points for 11.5%; 2.4 for 6%). A tolerance
+  // tighter than that would ask the model to reproduce the trial's noise: about 1.5 of those errors.
   targets: [
     {
       name: 'caseload-plausible', figure: '[choice] the caseload changes by less than 10% in the trial\'s first year (not in the seeds)', source: '[choice] a plausibility bound, not a seed figure',
@@ -53,19 +56,19 @@ export default defineModel({
       measure: { kind: 'caseload-change', fromMonth: 0, untilMonth: 12, relative: true },
     },
     {
-      name: 'control-outflow', figure: 'outflow 6% in the control group', source: 'seed 003', value: 0.06, tolerance: 0.025,
+      name: 'control-outflow', figure: 'outflow 6% in the control group', source: 'seed 003', value: 0.06, tolerance: 0.035,
       measure: { kind: 'cohort-share', programme: 'control group', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
     {
-      name: 'guidance-outflow', figure: 'outflow 11.5% in the more-attention arm', source: 'seed 003', value: 0.115, tolerance: 0.035,
+      name: 'guidance-outflow', figure: 'outflow 11.5% in the more-attention arm', source: 'seed 003', value: 0.115, tolerance: 0.05,
       measure: { kind: 'cohort-share', programme: 'more attention', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
     {
-      name: 'exemption-outflow', figure: 'outflow 11.5% in the exemption arm', source: 'seed 003', value: 0.115, tolerance: 0.035,
+      name: 'exemption-outflow', figure: 'outflow 11.5% in the exemption arm', source: 'seed 003', value: 0.115, tolerance: 0.05,
       measure: { kind: 'cohort-share', programme: 'exempt from job-search duties', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
     {
-      name: 'earnings-outflow', figure: 'the least effect in the earnings arm ([choice] between control and the other arms)', source: 'seed 003', value: 0.08, tolerance: 0.025,
+      name: 'earnings-outflow', figure: 'the least effect in the earnings arm ([choice] between control and the other arms)', source: 'seed 003', value: 0.08, tolerance: 0.04,
       measure: { kind: 'cohort-share', programme: 'keep part of earnings', enrolledFrom: 0, enrolledUntil: RECRUITMENT, route: 'any', byMonth: 12 },
     },
   ],

@@ -32,6 +32,7 @@ Options:
   --evaluations K  Nelder-Mead evaluations per block: shared block K, each local block K/4 (default 120)
   --workers W      worker threads; 0 = main thread (default: all cores)
   --out DIR        report folder (default runs/calibration/<date>-<time>)
+  --local-only     fit only the models' own free parameters, the shared behaviour held fixed
   --no-write       fit, but do not write fitted.json
   --quiet          no progress
   --help           this text`;
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
         evaluations: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
-        'no-write': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        'no-write': { type: 'boolean', default: false }, 'local-only': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -87,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       meta.objective = objective(results).toFixed(3);
     } else {
       const r = await fit({
-        models, runs, seed, rounds, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
+        models, runs, seed, rounds, shared: v['local-only'] ? [] : undefined, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
         onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
       });
       if (!v.quiet) process.stderr.write('\n');

@@ -41,6 +41,8 @@ interface Slot {
   name: string;
   /** Index of the model a local parameter belongs to; undefined for shared ones. */
   model?: number;
+  /** Whole numbers only (rounded when applied and when written). */
+  integer?: boolean;
   min: number;
   max: number;
   start: number;
@@ -64,7 +66,8 @@ export async function fit(o: FitOptions): Promise<FitResult> {
     for (const f of model.free) {
       slots.push({
         name: `${model.name}:${f.path}`, model: k, min: f.min, max: f.max, start: getPath(model, f.path) as number,
-        apply: (models, v) => models.map((m, j) => (j === k ? setPath(m, f.path, v) : m)),
+        integer: f.integer,
+        apply: (models, v) => models.map((m, j) => (j === k ? setPath(m, f.path, f.integer ? Math.round(v) : v) : m)),
       });
     }
   }
@@ -103,7 +106,7 @@ export async function fit(o: FitOptions): Promise<FitResult> {
       await search(shared, (models) => models, o.sharedEvaluations);
     }
     const after = await evaluator.evaluate(build(x), o.runs, o.seed);
-    const values = slots.map((s, i) => toBounded(x[i], s.min, s.max));
+    const values = slots.map((s, i) => (s.integer ? Math.round : (v: number) => v)(toBounded(x[i], s.min, s.max)));
     const fitted: Fitted = { method: METHOD, fittedAt: new Date().toISOString(), objective: objective(after), replicates: o.runs, seed: o.seed, behaviour: {}, models: {} };
     slots.forEach((s, i) => {
       const v = round(values[i]);

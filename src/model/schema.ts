@@ -14,6 +14,8 @@ const freeParameterSchema = z.strictObject({
   max: z.number(),
   /** Why it is free and what bounds it. */
   note: z.string().optional(),
+  /** Round to whole numbers (places, people per month). */
+  integer: z.boolean().default(false),
 });
 import { policySchema } from '../policies/registry.ts';
 import { ECONOMY_SCENARIOS } from '../economy/scenarios.ts';

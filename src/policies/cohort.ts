@@ -7,15 +7,14 @@
  */
 import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 export const cohortSchema = z.strictObject({
   type: z.literal('cohort'),
   /** The name targets use to refer to this cohort. */
   label: z.string(),
-  target: targetSchema.default({}),
+  target: programmeFields.target,
   /** Months a member is followed after enrolment (members leaving benefit are counted by route). */
   followMonths: z.number().int().min(1).max(1200),
   /** At most this many members at a time (default: everyone eligible). */
@@ -32,23 +31,11 @@ export const cohortEffects = {
 };
 
 export function cohort(p: CohortParams, _behaviour: Behaviour, index: number): Intervention {
-  const programme = new Programme({
-    column: `cohort#${index}`,
-    label: p.label,
-    id: 9000 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.followMonths,
-    priority: 'random',
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme({ ...p, durationMonths: p.followMonths, priority: 'random' }, 'cohort', 9000, index, p.label);
   return {
     type: p.type,
-    label: p.label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     developTraits: ({ agents }) => programme.advance(agents),
     participants: () => 0, // observed, not served: not counted as programme participants
     cost: () => 0,

@@ -15,8 +15,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import { targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
 
@@ -25,17 +24,16 @@ const PURPOSE_SETTLE = 52;
 
 export const debtHelpSchema = z.strictObject({
   type: z.literal('debt-help'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who gets debt help: multi-problem recipients unless stated otherwise. */
   target: targetSchema.default({ multiProblem: true }),
   /** Participants at a time (debt counsellors x their caseload). */
   places: z.number().int().min(0).max(1_000_000),
   /** Months of debt help at most (a participation ends earlier once the debts are settled). */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  durationMonths: programmeFields.durationMonths,
   ...enrolmentWindow,
   /** EUR per participant-month (counsellor time, budget management). */
-  costPerParticipantMonth: z.number().min(0).max(1e5),
+  costPerParticipantMonth: euros.perParticipantMonth,
 });
 
 export type DebtHelpParams = z.infer<typeof debtHelpSchema>;
@@ -56,26 +54,13 @@ export const debtHelpEffects = {
 export function debtHelp(p: DebtHelpParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.debtHelp;
   const relief = 1 + fx.reliefSearchGain;
-  const label = p.label ?? 'debt help';
-  const programme = new Programme({
-    column: `debtHelp#${index}`,
-    label,
-    id: 4000 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'debtHelp', 4000, index, 'debt help');
   // a settled participation is moved past the duration: the next assignment completes it
   const completed = p.durationMonths + 1;
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= relief;
@@ -95,7 +80,6 @@ export function debtHelp(p: DebtHelpParams, behaviour: Behaviour, index: number)
         }
       }
     },
-    participants: () => programme.participants(),
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -25,9 +25,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purposes: starting and stopping part-time work. */
@@ -38,21 +36,18 @@ const MAX_START_PER_MONTH = 0.5;
 
 export const earningsDisregardSchema = z.strictObject({
   type: z.literal('earnings-disregard'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who may keep part of their earnings (a trial arm uses a `lottery` target). */
-  target: targetSchema.default({}),
-  /** Participants at a time. */
-  places: z.number().int().min(0).max(10_000_000),
+  target: programmeFields.target,
   /** Months the disregard applies to a participant (by law six months, in the experiments longer). */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  durationMonths: programmeFields.durationMonths,
   ...enrolmentWindow,
   /** Share of part-time earnings the participant keeps on top of the benefit. */
   keepShare: z.number().min(0).max(1).default(0.25),
   /** EUR a month at most kept on top of the benefit. */
   maxKeptPerMonth: z.number().min(0).max(10_000).default(200),
   /** EUR per participant-month for administration (income checks, set-off). */
-  costPerParticipantMonth: z.number().min(0).max(1e5),
+  costPerParticipantMonth: euros.perParticipantMonth,
 });
 
 export type EarningsDisregardParams = z.infer<typeof earningsDisregardSchema>;
@@ -81,31 +76,18 @@ export function withheldPerPartTimer(earnings: number, keepShare: number, maxKep
 
 export function earningsDisregard(p: EarningsDisregardParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.earningsDisregard;
-  const label = p.label ?? 'earnings disregard';
-  const column = `earningsDisregard#${index}`;
-  const partTimeColumn = `${column}:partTime`;
   const search = 1 - fx.comfortLoss;
-  const programme = new Programme({
-    column,
-    label,
-    id: 3400 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'earningsDisregard', 3400, index, 'earnings disregard');
+  const partTimeColumn = `${programme.rules.column}:partTime`;
   let withheld = 0;
   return {
     type: p.type,
-    label,
-    programmes: [programme],
+    label: programme.label,
+    ...programmeHooks(programme),
     init: (agents, months) => {
       programme.init(agents, months);
       agents.addColumn(partTimeColumn, Uint8Array);
     },
-    assign: (ctx) => programme.assign(ctx),
     applyEffects: ({ agents, month, employability, benefitPerRecipientMonth }) => {
       const partTime = agents.column<Uint8Array>(partTimeColumn);
       const m = programme.months(agents);
@@ -140,7 +122,6 @@ export function earningsDisregard(p: EarningsDisregardParams, behaviour: Behavio
       }
     },
     withheldBenefit: () => withheld,
-    participants: () => programme.participants(),
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -21,30 +21,27 @@
  */
 import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 export const employerAccountsSchema = z.strictObject({
   type: z.literal('employer-accounts'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Whom the account managers bring to employers (Almere: 45+). */
-  target: targetSchema.default({}),
+  target: programmeFields.target,
   /** Candidates in the pool at a time (pre-trained, known to the account managers). */
-  places: z.number().int().min(0).max(10_000_000),
+  places: programmeFields.places,
   /** Months a candidate stays in the pool. */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  durationMonths: programmeFields.durationMonths,
   ...enrolmentWindow,
   /** Account managers (for the cost). */
   accountManagers: z.number().min(0).max(10_000),
   /** EUR per account manager per year, all-in. */
-  costPerManagerYear: z.number().min(0).max(1e6),
+  costPerManagerYear: euros.perManagerYear,
   /** Vacancies a month the account managers learn of early and reserve for the pool (Emmen: 50 for one employer). */
   dedicatedVacanciesPerMonth: z.number().min(0).max(100_000),
   /** EUR per candidate-month on top (pre-training at the centre). */
-  costPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+  costPerParticipantMonth: euros.perParticipantMonth.default(0),
 });
 
 export type EmployerAccountsParams = z.infer<typeof employerAccountsSchema>;
@@ -62,30 +59,17 @@ export const employerAccountsEffects = {
 
 export function employerAccounts(p: EmployerAccountsParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.employerAccounts;
-  const label = p.label ?? 'employer account management';
   const hiresPerMonth = p.dedicatedVacanciesPerMonth * fx.hireShare;
   // exp(k x max(0, ageMonths/12 - 45)/10) by age in months, built once
   const k = behaviour.matching.ageDiscriminationPer10Years * fx.ageBiasReduction;
   const ageBoost = new Float64Array(1200);
   for (let a = 0; a < ageBoost.length; a++) ageBoost[a] = Math.exp((k * Math.max(0, a / 12 - 45)) / 10);
-  const programme = new Programme({
-    column: `employerAccounts#${index}`,
-    label,
-    id: 3700 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'employerAccounts', 3700, index, 'employer account management');
   return {
     type: p.type,
-    label,
-    programmes: [programme],
+    label: programme.label,
+    ...programmeHooks(programme),
     additiveHazards: true,
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
     applyEffects: ({ agents, employability }) => {
       const { members } = programme;
       const n = programme.participants();
@@ -101,7 +85,6 @@ export function employerAccounts(p: EmployerAccountsParams, behaviour: Behaviour
       }
     },
     developTraits: ({ agents }) => programme.advance(agents),
-    participants: () => programme.participants(),
     cost: () => (p.accountManagers * p.costPerManagerYear) / 12 + programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow } from './programme.ts';
+import { openWindow } from './programme.ts';
 import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention, MonthContext } from './types.ts';
@@ -47,7 +47,7 @@ export const entrepreneurshipSchema = z.strictObject({
   /** Months of coaching. */
   durationMonths: z.number().int().min(1).max(120),
   priority: z.enum(PRIORITIES).default('random'),
-  ...enrolmentWindow,
+  ...openWindow, // their own place keeping: no monthly intake cap
   /** EUR per participant-month of coaching. */
   coachingPerParticipantMonth: z.number().min(0).max(1e5),
   /** EUR per business started (start-up grant or loan written off). */

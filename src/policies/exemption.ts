@@ -20,9 +20,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purpose of the volunteering rung climb (43 is reserved for this policy). */
@@ -32,17 +30,14 @@ const VOLUNTEER_TOP_RUNG = 4;
 
 export const exemptionSchema = z.strictObject({
   type: z.literal('exemption'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who is exempted (Rotterdam: older jobseekers, `minAge`; a trial arm: a `lottery` target). */
-  target: targetSchema.default({}),
-  /** Participants at a time. */
-  places: z.number().int().min(0).max(10_000_000),
+  target: programmeFields.target,
   /** Months the exemption lasts for a participant (the experiments ran two years). */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  durationMonths: programmeFields.durationMonths,
   ...enrolmentWindow,
   /** EUR per participant-month (light-touch contact; low). */
-  costPerParticipantMonth: z.number().min(0).max(1e5),
+  costPerParticipantMonth: euros.perParticipantMonth,
 });
 
 export type ExemptionParams = z.infer<typeof exemptionSchema>;
@@ -64,26 +59,13 @@ export const exemptionEffects = {
 
 export function exemption(p: ExemptionParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.exemption;
-  const label = p.label ?? 'exemption from job-search duties';
   const search = 1 - fx.pressureLoss;
   const employ = 1 + fx.targetedSearchGain;
-  const programme = new Programme({
-    column: `exemption#${index}`,
-    label,
-    id: 3500 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'exemption', 3500, index, 'exemption from job-search duties');
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {
@@ -104,7 +86,6 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
         if (rung[i] < VOLUNTEER_TOP_RUNG && luckOf(luckKey[i], month, PURPOSE_VOLUNTEER) < fx.volunteerRungChance) rung[i]++;
       }
     },
-    participants: () => programme.participants(),
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -6,29 +6,28 @@
  * employers and regain motivation. Places = case managers x caseload.
  */
 import { z } from 'zod';
-import { targetSchema } from './target.ts';
-import { PRIORITIES } from './select.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import { State } from '../agents/columns.ts';
 import type { Intervention } from './types.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 
 export const intensiveGuidanceSchema = z.strictObject({
   type: z.literal('intensive-guidance'),
-  label: z.string().optional(),
-  target: targetSchema.default({}),
+  // the programme fields one by one: no places (they are caseManagers x caseloadPerManager)
+  label: programmeFields.label,
+  target: programmeFields.target,
   caseManagers: z.number().min(0).max(10_000),
   /** Clients per full-time case manager (regular bijstand caseloads run at 100-200). */
   caseloadPerManager: z.number().min(1).max(1_000),
   /** Client-contact hours per case manager per month. */
   contactHoursPerManagerMonth: z.number().min(1).max(200).default(100),
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  durationMonths: programmeFields.durationMonths,
+  priority: programmeFields.priority,
   ...enrolmentWindow,
   /** EUR per case manager per year, all-in. */
-  costPerManagerYear: z.number().min(0).max(1e6),
+  costPerManagerYear: euros.perManagerYear,
   /** EUR per participant-month on top (a tailored budget for courses, travel, tools). */
-  budgetPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+  budgetPerParticipantMonth: euros.perParticipantMonth.default(0),
 });
 
 export type IntensiveGuidanceParams = z.infer<typeof intensiveGuidanceSchema>;
@@ -60,23 +59,12 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
   const search = 1 + fx.maxSearchGain * g;
   const employ = 1 + fx.maxEmployabilityGain * g;
   const motivation = fx.motivationGainPerMonth * g;
-  const programme = new Programme({
-    column: `guidance#${index}`,
-    label: p.label ?? 'intensive guidance',
-    id: 1000 + index,
-    target: p.target,
-    places: Math.floor(p.caseManagers * p.caseloadPerManager),
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const places = Math.floor(p.caseManagers * p.caseloadPerManager);
+  const programme = buildProgramme({ ...p, places }, 'guidance', 1000, index, 'intensive guidance');
   return {
     type: p.type,
-    label: p.label ?? 'intensive guidance',
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {
@@ -95,7 +83,6 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
         m[i]++; // one more month in the programme
       }
     },
-    participants: () => programme.participants(),
     cost: () => (p.caseManagers * p.costPerManagerYear) / 12 + programme.participants() * p.budgetPerParticipantMonth,
   };
 }

@@ -12,25 +12,24 @@
  */
 import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
 import type { Intervention } from './types.ts';
 
 export const outsourcingSchema = z.strictObject({
   type: z.literal('outsourcing'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who may be outsourced. */
-  target: targetSchema.default({}),
+  target: programmeFields.target,
   /** Participants the agency takes at a time. */
   places: z.number().int().min(0).max(1_000_000),
   /** Months a participant stays with the agency. */
-  durationMonths: z.number().int().min(1).max(120),
+  durationMonths: programmeFields.durationMonths,
   /** Who goes first: the easier cases by default (the agency creams). */
   priority: z.enum(PRIORITIES).default('most-employable'),
   ...enrolmentWindow,
   /** EUR per participant-month paid to the agency. */
-  feePerParticipantMonth: z.number().min(0).max(1e5),
+  feePerParticipantMonth: euros.perParticipantMonth,
   /** EUR per participant who leaves for work (paid in the month of the placement). */
   placementFee: z.number().min(0).max(1e6).default(0),
 });
@@ -52,18 +51,7 @@ export function outsourcing(p: OutsourcingParams, behaviour: Behaviour, index: n
   const fx = behaviour.policyEffects.outsourcing;
   const search = 1 + fx.agencySearchGain;
   const employ = 1 + fx.agencyEmployGain;
-  const label = p.label ?? 'outsourcing';
-  const programme = new Programme({
-    column: `outsourcing#${index}`,
-    label,
-    id: 3900 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'outsourcing', 3900, index, 'outsourcing');
   let month = 0;
   /** Participants who left for work this month (`cost` runs after the programme's outcomes are recorded). */
   const placements = (): number => {
@@ -75,9 +63,8 @@ export function outsourcing(p: OutsourcingParams, behaviour: Behaviour, index: n
   };
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
+    label: programme.label,
+    ...programmeHooks(programme),
     assign: (ctx) => {
       month = ctx.month;
       programme.assign(ctx);
@@ -92,7 +79,6 @@ export function outsourcing(p: OutsourcingParams, behaviour: Behaviour, index: n
       }
     },
     developTraits: ({ agents }) => programme.advance(agents),
-    participants: () => programme.participants(),
     cost: () => programme.participants() * p.feePerParticipantMonth + placements() * p.placementFee,
   };
 }

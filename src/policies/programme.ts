@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
-import type { MonthContext } from './types.ts';
-import { compileTarget, type Eligibility, type Target } from './target.ts';
-import { priorityScore, selectTop, type Priority } from './select.ts';
+import type { Intervention, MonthContext } from './types.ts';
+import { compileTarget, targetSchema, type Eligibility, type Target } from './target.ts';
+import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
 
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
@@ -27,6 +27,8 @@ export interface ProgrammeRules {
   /** New participants are enrolled only in months [openFromMonth, openUntilMonth) (default: always). */
   openFromMonth?: number;
   openUntilMonth?: number;
+  /** At most this many new participants a month. */
+  maxNewPerMonth?: number;
 }
 
 /**
@@ -44,12 +46,90 @@ export interface ProgrammeOutcomes {
 const NO_ONE = new Int32Array(0);
 
 /** Schema fields for a programme's enrolment window, shared by the programme policies' schemas. */
-export const enrolmentWindow = {
+export const openWindow = {
   /** First month (from 0) in which new participants are enrolled. */
   openFromMonth: z.number().int().min(0).max(1200).optional(),
   /** Month (exclusive) from which no new participants are enrolled. */
   openUntilMonth: z.number().int().min(1).max(1200).optional(),
 };
+
+/** The enrolment window and the monthly intake capacity of a `Programme`. */
+export const enrolmentWindow = {
+  ...openWindow,
+  /** At most this many new participants a month (the staff's intake capacity; default: as many as places allow). */
+  maxNewPerMonth: z.number().int().min(0).max(10_000_000).optional(),
+};
+
+/**
+ * Schema fields every programme policy has, spread into its schema after `type`, with
+ * `enrolmentWindow` spread after them or after the policy's own fields. Field order is what a
+ * model's "unknown field" message lists, so each policy keeps its own. A policy restates a field
+ * after the spread to give it its own doc comment, bound or default; the field keeps its place.
+ */
+export const programmeFields = {
+  /** Readable name; targets and reports refer to the programme by it (default: the policy's name). */
+  label: z.string().optional(),
+  /** Who is eligible (default: everyone on benefit). */
+  target: targetSchema.default({}),
+  /** Participants at a time. */
+  places: z.number().int().min(0).max(10_000_000),
+  /** Months a participation lasts. */
+  durationMonths: z.number().int().min(1).max(120),
+  /** Who gets a free place first when more are eligible than there are places. */
+  priority: z.enum(PRIORITIES).default('random'),
+};
+
+/** Schemas of the programme policies' costs in EUR, with their shared bounds (each field says what it pays for). */
+export const euros = {
+  perParticipantMonth: z.number().min(0).max(1e5),
+  perMonth: z.number().min(0).max(1e8),
+  perManagerYear: z.number().min(0).max(1e6),
+};
+
+/** The parsed programme fields of a policy (`programmeFields` and `enrolmentWindow`). */
+export interface ProgrammeParams {
+  label?: string;
+  target?: Target;
+  places: number;
+  durationMonths: number;
+  priority: Priority;
+  openFromMonth?: number;
+  openUntilMonth?: number;
+  maxNewPerMonth?: number;
+}
+
+/**
+ * The programme of policy instance `index`: column `<key>#<index>`, priority luck id
+ * `idBase + index`, label `p.label ?? defaultLabel`.
+ */
+export function buildProgramme(p: ProgrammeParams, key: string, idBase: number, index: number, defaultLabel: string): Programme {
+  return new Programme({
+    column: `${key}#${index}`,
+    label: p.label ?? defaultLabel,
+    id: idBase + index,
+    target: p.target,
+    places: p.places,
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
+    maxNewPerMonth: p.maxNewPerMonth,
+  });
+}
+
+/**
+ * The hooks every programme policy has, spread into its intervention: the programme, its columns,
+ * the monthly assignment and the participant count. A policy that does more in one of them writes
+ * its own after the spread.
+ */
+export function programmeHooks(programme: Programme): Required<Pick<Intervention, 'programmes' | 'init' | 'assign' | 'participants'>> {
+  return {
+    programmes: [programme],
+    init: (agents, months) => programme.init(agents, months),
+    assign: (ctx) => programme.assign(ctx),
+    participants: () => programme.participants(),
+  };
+}
 
 export class Programme {
   private eligible: Eligibility;
@@ -127,7 +207,7 @@ export class Programme {
         this.scores[n] = priorityScore(priority, agents, i, ctx.employability, id);
         n++;
       }
-      chosen = selectTop(this.scratch, n, this.scores, places - current);
+      chosen = selectTop(this.scratch, n, this.scores, Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity));
     }
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
     for (let k = 0; k < chosen.length; k++) { m[chosen[k]] = 1; cohort[chosen[k]] = t; }

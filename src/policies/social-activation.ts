@@ -19,9 +19,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
@@ -32,18 +30,13 @@ const TOP_RUNG = 4;
 
 export const socialActivationSchema = z.strictObject({
   type: z.literal('social-activation'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who is invited (Waalwijk: the long-term inactive, e.g. `minYearsOnBenefit: 3, rungs: [1, 2]`). */
-  target: targetSchema.default({}),
-  /** Participants at a time. */
-  places: z.number().int().min(0).max(10_000_000),
-  /** Months a participation lasts. */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  target: programmeFields.target,
   /** EUR per participant-month (the activity, a coach's hours). */
-  costPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+  costPerParticipantMonth: euros.perParticipantMonth.default(0),
   /** EUR per month whatever the number of participants (Waalwijk: EUR 150k for the projects). */
-  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  fixedCostPerMonth: euros.perMonth.default(0),
   ...enrolmentWindow,
 });
 
@@ -71,25 +64,12 @@ export const socialActivationEffects = {
 
 export function socialActivation(p: SocialActivationParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.socialActivation;
-  const label = p.label ?? 'social activation';
   const search = 1 - fx.lockIn;
-  const programme = new Programme({
-    column: `socialActivation#${index}`,
-    label,
-    id: 3300 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
@@ -108,7 +88,6 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
         m[i]++; // one more month in the programme
       }
     },
-    participants: () => programme.participants(),
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };
 }

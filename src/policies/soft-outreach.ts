@@ -17,9 +17,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purpose of this policy: climbing a rung (purpose 37 is reserved for it and unused). */
@@ -29,18 +27,15 @@ const TOP_RUNG = 4;
 
 export const softOutreachSchema = z.strictObject({
   type: z.literal('soft-outreach'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who is invited (Amsterdam: people far from the labour market, e.g. `rungs: [1, 2, 3]`). */
-  target: targetSchema.default({}),
+  target: programmeFields.target,
   /** Participants at a time (Amsterdam: 15,000 in two years). */
-  places: z.number().int().min(0).max(10_000_000),
-  /** Months a participation lasts. */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  places: programmeFields.places,
   /** EUR per participant-month (activities, small budgets). */
-  costPerParticipantMonth: z.number().min(0).max(1e5).default(0),
+  costPerParticipantMonth: euros.perParticipantMonth.default(0),
   /** EUR per month for the teams, whatever the number of participants (Amsterdam: EUR 8M a year). */
-  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  fixedCostPerMonth: euros.perMonth.default(0),
   ...enrolmentWindow,
 });
 
@@ -61,25 +56,12 @@ export const softOutreachEffects = {
 
 export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.softOutreach;
-  const label = p.label ?? 'soft outreach';
   const search = 1 + fx.searchGain;
-  const programme = new Programme({
-    column: `softOutreach#${index}`,
-    label,
-    id: 3200 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'softOutreach', 3200, index, 'soft outreach');
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
@@ -97,7 +79,6 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
         m[i]++; // one more month in the programme
       }
     },
-    participants: () => programme.participants(),
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };
 }

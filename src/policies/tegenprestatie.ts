@@ -27,9 +27,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
@@ -42,14 +40,11 @@ const FULL_TIME_HOURS = 36;
 
 export const tegenprestatieSchema = z.strictObject({
   type: z.literal('tegenprestatie'),
-  label: z.string().optional(),
+  ...programmeFields,
   /** Who must take part (Rotterdam: the long-term group, e.g. `minYearsOnBenefit: 5`). */
-  target: targetSchema.default({}),
+  target: programmeFields.target,
   /** Participants at a time (Rotterdam: 12,000 in four years). */
-  places: z.number().int().min(0).max(10_000_000),
-  /** Months a participation lasts. */
-  durationMonths: z.number().int().min(1).max(120),
-  priority: z.enum(PRIORITIES).default('random'),
+  places: programmeFields.places,
   /** Hours per week in the first month (seed 002: "we can start with 1 hour a week"). */
   startHoursPerWeek: z.number().min(0).max(40).default(1),
   /** Hours per week at the end of the ramp (seed 002: "the goal is 20"). */
@@ -57,9 +52,9 @@ export const tegenprestatieSchema = z.strictObject({
   /** Months from the start to the goal hours (0: the goal from the first month). */
   rampMonths: z.number().int().min(0).max(60).default(6),
   /** EUR per participant-month (placement, supervision, travel). */
-  costPerParticipantMonth: z.number().min(0).max(1e5),
+  costPerParticipantMonth: euros.perParticipantMonth,
   /** EUR per month for the organisation, whatever the number of participants (Rotterdam: 100 officials in 42 districts). */
-  fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  fixedCostPerMonth: euros.perMonth.default(0),
   ...enrolmentWindow,
 });
 
@@ -97,18 +92,7 @@ export const tegenprestatieEffects = {
 
 export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.tegenprestatie;
-  const label = p.label ?? 'tegenprestatie';
-  const programme = new Programme({
-    column: `tegenprestatie#${index}`,
-    label,
-    id: 3100 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: p.durationMonths,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme(p, 'tegenprestatie', 3100, index, 'tegenprestatie');
   // hours per week and search multiplier by month in programme (1 .. duration)
   const hours = new Float64Array(p.durationMonths + 1);
   const search = new Float64Array(p.durationMonths + 1);
@@ -119,10 +103,8 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   }
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const m = programme.months(agents);
       const { members } = programme;
@@ -150,7 +132,6 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
         m[i]++; // one more month in the programme
       }
     },
-    participants: () => programme.participants(),
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -22,9 +22,7 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow, Programme } from './programme.ts';
-import { PRIORITIES } from './select.ts';
-import { targetSchema } from './target.ts';
+import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purposes: dropping out during the course, climbing a rung at completion. */
@@ -35,20 +33,21 @@ const TRAINING_TOP_RUNG = 5;
 
 export const trainingSchema = z.strictObject({
   type: z.literal('training'),
-  label: z.string().optional(),
-  target: targetSchema.default({}),
+  // the programme fields one by one: no durationMonths (a participation lasts diagnosis + course)
+  label: programmeFields.label,
+  target: programmeFields.target,
   /** Participants at a time (diagnosis and course together). */
-  places: z.number().int().min(0).max(10_000_000),
+  places: programmeFields.places,
   /** Months of diagnosis before the course (Emmen: four weeks). */
   diagnosisMonths: z.number().int().min(0).max(12).default(1),
   /** Months of the course itself. */
   trainingMonths: z.number().int().min(1).max(60),
   /** 0-1: how full the course is (hours, depth); scales the skill gain and the lock-in. */
   intensity: z.number().min(0).max(1).default(1),
-  priority: z.enum(PRIORITIES).default('random'),
+  priority: programmeFields.priority,
   ...enrolmentWindow,
   /** EUR per participant-month (trainers, course fees, the centre). */
-  costPerParticipantMonth: z.number().min(0).max(1e5),
+  costPerParticipantMonth: euros.perParticipantMonth,
 });
 
 export type TrainingParams = z.infer<typeof trainingSchema>;
@@ -70,27 +69,14 @@ export const trainingEffects = {
 
 export function training(p: TrainingParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.training;
-  const label = p.label ?? 'training';
   const search = 1 - (1 - fx.lockIn) * p.intensity;
   const gain = fx.skillGain * p.intensity;
   const duration = p.diagnosisMonths + p.trainingMonths;
-  const programme = new Programme({
-    column: `training#${index}`,
-    label,
-    id: 3600 + index,
-    target: p.target,
-    places: p.places,
-    durationMonths: duration,
-    priority: p.priority,
-    openFromMonth: p.openFromMonth,
-    openUntilMonth: p.openUntilMonth,
-  });
+  const programme = buildProgramme({ ...p, durationMonths: duration }, 'training', 3600, index, 'training');
   return {
     type: p.type,
-    label,
-    programmes: [programme],
-    init: (agents, months) => programme.init(agents, months),
-    assign: (ctx) => programme.assign(ctx),
+    label: programme.label,
+    ...programmeHooks(programme),
     applyEffects: ({ agents }) => {
       const m = programme.months(agents);
       const { members } = programme;
@@ -119,7 +105,6 @@ export function training(p: TrainingParams, behaviour: Behaviour, index: number)
         m[i] = mi + 1;
       }
     },
-    participants: () => programme.participants(),
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

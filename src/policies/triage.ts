@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { enrolmentWindow } from './programme.ts';
+import { openWindow } from './programme.ts';
 import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention, MonthContext } from './types.ts';
@@ -62,7 +62,7 @@ export const triageSchema = z.strictObject({
   work: trackSchema,
   /** The care track for those far from it. */
   care: trackSchema,
-  ...enrolmentWindow,
+  ...openWindow, // their own place keeping: no monthly intake cap
 });
 
 export type TriageParams = z.infer<typeof triageSchema>;

@@ -1,28 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { resolveBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { debtHelp, debtHelpSchema, type DebtHelpParams } from '../../src/policies/debt-help.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { model } = loadSmall();
 
 const PLACES = 250;
 const COST = 200;
 const params = (o: Partial<DebtHelpParams> = {}): DebtHelpParams =>
   debtHelpSchema.parse({ type: 'debt-help', places: PLACES, durationMonths: 18, costPerParticipantMonth: COST, ...o });
-
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 
 /** One month seen from outside, by person key. */
 interface MonthRecord {
@@ -40,40 +29,34 @@ interface MonthRecord {
 
 /** Runs a replicate month by month with an effect-free recorder appended after the policies. */
 function track(m: Model, sc: Scenario, replicate: number, months: number): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const has = sim.policies.some((p) => p.type === 'debt-help');
-  let rec: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
-      rec = { onBenefit: new Map(), participants: new Set(), entrants: new Set(), toWork: new Set(), multiProblemEnd: new Map(), series: new Float64Array(0) };
-      const col = has ? a.column<Int16Array>('debtHelp#0') : undefined;
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        const k = a.key[i];
-        rec.onBenefit.set(k, a.multiProblem[i]);
-        if (col && col[i] > 0) rec.participants.add(k);
-        if (col && col[i] === 1) rec.entrants.add(k);
-      }
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, out);
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) {
-      const k = a.key[i];
-      if (a.state[i] === State.inWork && rec!.onBenefit.has(k)) rec!.toWork.add(k);
-      if (a.state[i] === State.onBenefit) rec!.multiProblemEnd.set(k, a.multiProblem[i]);
-    }
-    rec!.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
-    records.push(rec!);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const has = sim.policies.some((p) => p.type === 'debt-help');
+    let rec: MonthRecord;
+    return {
+      atAssignment: ({ agents: a }) => {
+        rec = { onBenefit: new Map(), participants: new Set(), entrants: new Set(), toWork: new Set(), multiProblemEnd: new Map(), series: new Float64Array(0) };
+        const col = has ? a.column<Int16Array>('debtHelp#0') : undefined;
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          const k = a.key[i];
+          rec.onBenefit.set(k, a.multiProblem[i]);
+          if (col && col[i] > 0) rec.participants.add(k);
+          if (col && col[i] === 1) rec.entrants.add(k);
+        }
+      },
+      afterMonth: (t, out) => {
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) {
+          const k = a.key[i];
+          if (a.state[i] === State.inWork && rec.onBenefit.has(k)) rec.toWork.add(k);
+          if (a.state[i] === State.onBenefit) rec.multiProblemEnd.set(k, a.multiProblem[i]);
+        }
+        rec.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
+        records.push(rec);
+      },
+    };
+  });
   return records;
 }
 

@@ -1,21 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
 import { employerAccountsEffects, employerAccountsSchema } from '../../src/policies/employer-accounts.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, parsedScenario, runRecorded } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { input, model } = loadSmall();
 
 const fx = employerAccountsEffects.defaults;
 /** A pool of 300 candidates for a year each; 5 dedicated vacancies a month, so 2 expected hires. */
@@ -27,9 +19,7 @@ const expectedHires = accounts.dedicatedVacanciesPerMonth * fx.hireShare;
 
 /** The fixture with a behaviour override (shared effect sizes, matching). */
 const withBehaviour = (behaviour: object) => validateModel({ ...structuredClone(input), behaviour } as ModelInput, 'override');
-function scenario(name: string, policies: unknown[]): Scenario {
-  return { name, policies: validateModel({ ...structuredClone(input), policies } as ModelInput, name).policies, commonRandomNumbers: true };
-}
+const scenario = (name: string, policies: unknown[]) => parsedScenario(input, name, policies);
 
 interface Person { member: boolean; ageYears: number; employMult: number; ownWork: number; employability: number }
 interface MonthRecord { people: Map<number, Person>; toWork: Set<number>; participants: number }
@@ -41,34 +31,28 @@ interface Run { months: MonthRecord[]; series: Float64Array }
  * their age, employability, employability multiplier and additive own-work hazard.
  */
 function track(m: Model, s: Scenario, replicate: number, months: number): Run {
-  const sim = createSim(m, s, replicate, m.run.seed, months);
-  const programme = sim.policies[0]?.programmes?.[0];
-  let people = new Map<number, Person>();
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a, employability }) => {
-      people = new Map();
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        people.set(a.key[i], { member: false, ageYears: a.ageMonths[i] / 12, employMult: a.employMult[i], ownWork: a.ownWorkHazard[i], employability: employability[i] });
-      }
-      if (programme) for (let k = 0; k < programme.participants(); k++) people.get(a.key[programme.members[k]])!.member = true;
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  const policy = sim.policies[0];
-  sim.policies.push(recorder);
-  const series = new Float64Array(months * METRIC_COUNT);
   const out: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, series);
-    const a = sim.agents;
-    const toWork = new Set<number>();
-    for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && a.monthsInWork[i] === 1 && people.has(a.key[i])) toWork.add(a.key[i]);
-    out.push({ people, toWork, participants: policy?.participants() ?? 0 });
-  }
+  let people = new Map<number, Person>();
+  const { series } = runRecorded(m, s, replicate, months, (sim) => {
+    const policy = sim.policies[0];
+    const programme = policy?.programmes?.[0];
+    return {
+      atAssignment: ({ agents: a, employability }) => {
+        people = new Map();
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          people.set(a.key[i], { member: false, ageYears: a.ageMonths[i] / 12, employMult: a.employMult[i], ownWork: a.ownWorkHazard[i], employability: employability[i] });
+        }
+        if (programme) for (let k = 0; k < programme.participants(); k++) people.get(a.key[programme.members[k]])!.member = true;
+      },
+      afterMonth: () => {
+        const a = sim.agents;
+        const toWork = new Set<number>();
+        for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && a.monthsInWork[i] === 1 && people.has(a.key[i])) toWork.add(a.key[i]);
+        out.push({ people, toWork, participants: policy?.participants() ?? 0 });
+      },
+    };
+  });
   return { months: out, series };
 }
 

@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { resolveBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { entrepreneurship, entrepreneurshipSchema, type EntrepreneurshipParams } from '../../src/policies/entrepreneurship.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { model } = loadSmall();
 
 const PLACES = 100;
 const COACHING = 500;
@@ -24,8 +15,6 @@ const params = (o: Partial<EntrepreneurshipParams> = {}): EntrepreneurshipParams
   entrepreneurshipSchema.parse({
     type: 'entrepreneurship', places: PLACES, durationMonths: 12, coachingPerParticipantMonth: COACHING, startupGrant: GRANT, ...o,
   });
-
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 
 /** One month seen from outside, by person key. */
 interface MonthRecord {
@@ -43,38 +32,32 @@ interface MonthRecord {
 
 /** Runs a replicate month by month with an effect-free recorder appended after the policies. */
 function track(m: Model, sc: Scenario, replicate: number, months: number): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const has = sim.policies.some((p) => p.type === 'entrepreneurship');
-  let rec: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
-      rec = { onBenefit: new Set(), participants: new Set(), entrants: new Map(), starting: new Set(), toWork: new Set(), cost: 0, series: new Float64Array(0) };
-      const col = has ? a.column<Int16Array>('entrepreneurship#0') : undefined;
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        const k = a.key[i];
-        rec.onBenefit.add(k);
-        if (col && col[i] > 0) rec.participants.add(k);
-        if (col && col[i] === 1) rec.entrants.set(k, [a.motivation[i], a.skills[i]]);
-        if (has && a.ownWorkHazard[i] > 0) rec.starting.add(k);
-      }
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, out);
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && rec!.onBenefit.has(a.key[i])) rec!.toWork.add(a.key[i]);
-    rec!.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
-    rec!.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
-    records.push(rec!);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const has = sim.policies.some((p) => p.type === 'entrepreneurship');
+    let rec: MonthRecord;
+    return {
+      atAssignment: ({ agents: a }) => {
+        rec = { onBenefit: new Set(), participants: new Set(), entrants: new Map(), starting: new Set(), toWork: new Set(), cost: 0, series: new Float64Array(0) };
+        const col = has ? a.column<Int16Array>('entrepreneurship#0') : undefined;
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          const k = a.key[i];
+          rec.onBenefit.add(k);
+          if (col && col[i] > 0) rec.participants.add(k);
+          if (col && col[i] === 1) rec.entrants.set(k, [a.motivation[i], a.skills[i]]);
+          if (has && a.ownWorkHazard[i] > 0) rec.starting.add(k);
+        }
+      },
+      afterMonth: (t, out) => {
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && rec.onBenefit.has(a.key[i])) rec.toWork.add(a.key[i]);
+        rec.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
+        rec.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
+        records.push(rec);
+      },
+    };
+  });
   return records;
 }
 

@@ -1,21 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
-import { METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { defaultBehaviour, resolveBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { guidanceIntensity, intensiveGuidance, type IntensiveGuidanceParams } from '../../src/policies/intensive-guidance.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
+const { input, model } = loadSmall();
 let guidance: IntensiveGuidanceParams;
 
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
+beforeAll(() => {
   const g = model.policies.find((p) => p.type === 'intensive-guidance');
   if (!g || g.type !== 'intensive-guidance') throw new Error('fixture has no intensive guidance');
   guidance = g;
@@ -29,35 +23,25 @@ interface MonthRecord { onBenefit: Set<number>; participants: Set<number>; toWor
  * the assignment stage, everyone on benefit and who has a raised search multiplier (the guidance
  * participants). After the month, anyone recorded who is now in work left for work this month.
  */
-function track(m: Model, scenario: Scenario, replicate: number, months: number): MonthRecord[] {
-  const sim = createSim(m, scenario, replicate, m.run.seed, months);
+function track(m: Model, sc: Scenario, replicate: number, months: number): MonthRecord[] {
+  const records: MonthRecord[] = [];
   let current = new Map<number, boolean>();
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
+  runRecorded(m, sc, replicate, months, (sim) => ({
+    atAssignment: ({ agents: a }) => {
       current = new Map();
       for (let i = 0; i < a.size; i++) if (a.state[i] === State.onBenefit) current.set(a.key[i], a.searchMult[i] > 1);
     },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
-  const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, out);
-    const a = sim.agents;
-    const toWork = new Set<number>();
-    for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && current.has(a.key[i])) toWork.add(a.key[i]);
-    const participants = new Set<number>();
-    for (const [k, p] of current) if (p) participants.add(k);
-    records.push({ onBenefit: new Set(current.keys()), participants, toWork });
-  }
+    afterMonth: () => {
+      const a = sim.agents;
+      const toWork = new Set<number>();
+      for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && current.has(a.key[i])) toWork.add(a.key[i]);
+      const participants = new Set<number>();
+      for (const [k, p] of current) if (p) participants.add(k);
+      records.push({ onBenefit: new Set(current.keys()), participants, toWork });
+    },
+  }));
   return records;
 }
-
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 const withGuidance = (caseManagers: number, caseloadPerManager: number) =>
   scenario(`guidance-${caseloadPerManager}`, [{ ...guidance, caseManagers, caseloadPerManager }]);
 

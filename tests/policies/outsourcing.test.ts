@@ -1,26 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { resolveBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { outsourcing, outsourcingSchema, type OutsourcingParams } from '../../src/policies/outsourcing.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { model } = loadSmall();
 
 const params = (o: Partial<OutsourcingParams> = {}): OutsourcingParams =>
   outsourcingSchema.parse({ type: 'outsourcing', target: { maxAge: 55 }, places: 250, durationMonths: 6, feePerParticipantMonth: 300, placementFee: 2_500, ...o });
-
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 
 /** One month seen from outside, by person key. */
 interface MonthRecord {
@@ -39,38 +28,32 @@ interface MonthRecord {
 
 /** Runs a replicate month by month with an effect-free recorder appended after the policies. */
 function track(m: Model, sc: Scenario, replicate: number, months: number): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const has = sim.policies.some((p) => p.type === 'outsourcing');
-  let rec: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a, employability: e }) => {
-      rec = { onBenefit: new Map(), eligible: new Set(), participants: new Set(), entrants: new Set(), toWork: new Set(), cost: 0, series: new Float64Array(0) };
-      const col = has ? a.column<Int16Array>('outsourcing#0') : undefined;
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        const k = a.key[i];
-        rec.onBenefit.set(k, e[i]);
-        if (a.ageMonths[i] < 55 * 12) rec.eligible.add(k);
-        if (col && col[i] > 0) rec.participants.add(k);
-        if (col && col[i] === 1) rec.entrants.add(k);
-      }
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, out);
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && rec!.onBenefit.has(a.key[i])) rec!.toWork.add(a.key[i]);
-    rec!.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
-    rec!.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
-    records.push(rec!);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const has = sim.policies.some((p) => p.type === 'outsourcing');
+    let rec: MonthRecord;
+    return {
+      atAssignment: ({ agents: a, employability: e }) => {
+        rec = { onBenefit: new Map(), eligible: new Set(), participants: new Set(), entrants: new Set(), toWork: new Set(), cost: 0, series: new Float64Array(0) };
+        const col = has ? a.column<Int16Array>('outsourcing#0') : undefined;
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          const k = a.key[i];
+          rec.onBenefit.set(k, e[i]);
+          if (a.ageMonths[i] < 55 * 12) rec.eligible.add(k);
+          if (col && col[i] > 0) rec.participants.add(k);
+          if (col && col[i] === 1) rec.entrants.add(k);
+        }
+      },
+      afterMonth: (t, out) => {
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && rec.onBenefit.has(a.key[i])) rec.toWork.add(a.key[i]);
+        rec.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
+        rec.series = out.slice(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
+        records.push(rec);
+      },
+    };
+  });
   return records;
 }
 

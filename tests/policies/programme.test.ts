@@ -1,22 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { scenariosOf } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput } from '../../src/model/schema.ts';
 import { Programme, type ProgrammeRules } from '../../src/policies/programme.ts';
 import type { MonthContext } from '../../src/policies/types.ts';
 import { openStream } from '../../src/random/streams.ts';
+import { loadSmall } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { input, model } = loadSmall();
 
 /** A population of n on benefit with ages 30-65, durations 0-10 years and distinct employabilities. */
 function population(n: number): Agents {
@@ -122,6 +116,19 @@ describe('Programme', () => {
       if (allowRepeat) expect(back).toBeGreaterThan(0);
       else expect(back).toBe(0);
     }
+  });
+
+  it('maxNewPerMonth: at most that many new participants a month until the places are full; entrants are counted by month', () => {
+    const a = population(400);
+    const p = programme(a, { places: 30, durationMonths: 12, maxNewPerMonth: 7 });
+    const seen: number[] = [];
+    for (let t = 0; t < 6; t++) {
+      p.assign(ctx(a, t));
+      seen.push(p.participants());
+      p.advance(a);
+    }
+    expect(seen).toEqual([7, 14, 21, 28, 30, 30]);
+    expect(Array.from(p.outcomes.entrants.subarray(0, 6))).toEqual([7, 7, 7, 7, 2, 0]);
   });
 
   it('never has more participants than places while people come and go', () => {

@@ -1,29 +1,23 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { createSim } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
 import { step } from '../../src/engine/step.ts';
 import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { sanctionsEffects, sanctionsSchema, type SanctionsParams } from '../../src/policies/sanctions.ts';
 import { compileTarget } from '../../src/policies/target.ts';
 import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, scenario } from './helpers.ts';
 
 const MONTHS = 24;
 const R = 8;
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { input, model } = loadSmall();
 
 const base = (o: Partial<SanctionsParams> = {}): SanctionsParams =>
   sanctionsSchema.parse({ type: 'sanctions', strictness: 0.5, costPerSanction: 400, fixedCostPerMonth: 10_000, ...o });
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 const none = () => scenario('none', []);
 const withSanctions = (o: Partial<SanctionsParams>) => scenario('sanctions', [base(o)]);
 

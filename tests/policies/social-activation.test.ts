@@ -1,26 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
-import { step } from '../../src/engine/step.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { socialActivationEffects, socialActivationSchema, type SocialActivationParams } from '../../src/policies/social-activation.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
 const MONTHS = 24;
 const PLACES = 200;
 const R = 8;
 const fx = defaultBehaviour.policyEffects.socialActivation;
 
-let model: Model;
-
-beforeAll(async () => {
-  const input: ModelInput = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { model } = loadSmall();
 
 /** The long-term inactive (1+ years on benefit, rungs 1-2: ~480 of the fixture's 2,000), 200 places for a year. */
 const params = (o: Partial<SocialActivationParams> = {}): SocialActivationParams =>
@@ -28,7 +20,6 @@ const params = (o: Partial<SocialActivationParams> = {}): SocialActivationParams
     type: 'social-activation', target: { minYearsOnBenefit: 1, rungs: [1, 2] }, places: PLACES, durationMonths: 12,
     costPerParticipantMonth: 40, fixedCostPerMonth: 150_000 / 24, ...o,
   });
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 const withActivation = (o: Partial<SocialActivationParams> = {}) => scenario('social-activation', [params(o)]);
 const none = () => scenario('none', []);
 
@@ -43,39 +34,33 @@ interface MonthRecord {
   search: number[];
 }
 
-/** Runs a replicate month by month, with an effect-free recorder after the policies. */
+/** Runs a replicate month by month with a recorder after the policies. */
 function track(m: Model, sc: Scenario, replicate: number, months = MONTHS): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const programme = sim.policies[0]?.programmes?.[0];
-  let now: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
-      const inIt = programme?.months(a);
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        now.onBenefit.add(a.key[i]);
-        if (inIt && inIt[i] > 0) { now.participants.add(a.key[i]); now.search.push(a.searchMult[i]); }
-      }
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    now = { participants: new Set(), onBenefit: new Set(), toWork: new Set(), end: new Map(), search: [] };
-    step(sim, t, out);
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) {
-      const k = a.key[i];
-      if (a.state[i] === State.inWork && now.onBenefit.has(k)) now.toWork.add(k);
-      if (a.state[i] === State.onBenefit) now.end.set(k, [a.motivation[i], a.rung[i], a.multiProblem[i]]);
-    }
-    records.push(now);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const programme = sim.policies[0]?.programmes?.[0];
+    let now: MonthRecord;
+    return {
+      atAssignment: ({ agents: a }) => {
+        now = { participants: new Set(), onBenefit: new Set(), toWork: new Set(), end: new Map(), search: [] };
+        const inIt = programme?.months(a);
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          now.onBenefit.add(a.key[i]);
+          if (inIt && inIt[i] > 0) { now.participants.add(a.key[i]); now.search.push(a.searchMult[i]); }
+        }
+      },
+      afterMonth: () => {
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) {
+          const k = a.key[i];
+          if (a.state[i] === State.inWork && now.onBenefit.has(k)) now.toWork.add(k);
+          if (a.state[i] === State.onBenefit) now.end.set(k, [a.motivation[i], a.rung[i], a.multiProblem[i]]);
+        }
+        records.push(now);
+      },
+    };
+  });
   return records;
 }
 

@@ -1,26 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
-import { step } from '../../src/engine/step.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { tegenprestatieEffects, tegenprestatieSchema, type TegenprestatieParams } from '../../src/policies/tegenprestatie.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
 const MONTHS = 24;
 const PLACES = 300;
 const fx = defaultBehaviour.policyEffects.tegenprestatie;
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { input, model } = loadSmall();
 
 /** The long-term group (5+ years on benefit: ~800 of the fixture's 2,000), 300 places for a year. */
 const params = (o: Partial<TegenprestatieParams> = {}): TegenprestatieParams =>
@@ -28,7 +20,6 @@ const params = (o: Partial<TegenprestatieParams> = {}): TegenprestatieParams =>
     type: 'tegenprestatie', target: { minYearsOnBenefit: 5 }, places: PLACES, durationMonths: 12,
     costPerParticipantMonth: 150, fixedCostPerMonth: 20_000, ...o,
   });
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 const withTp = (o: Partial<TegenprestatieParams> = {}) => scenario('tegenprestatie', [params(o)]);
 const none = () => scenario('none', []);
 /** The fixture with the displacement effect set. */
@@ -48,40 +39,34 @@ interface MonthRecord {
   vacancies: number;
 }
 
-/** Runs a replicate month by month, with an effect-free recorder after the policies. */
+/** Runs a replicate month by month with a recorder after the policies. */
 function track(m: Model, sc: Scenario, replicate: number, months = MONTHS): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const programme = sim.policies[0]?.programmes?.[0];
-  let now: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
-      const inIt = programme?.months(a);
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        now.onBenefit.add(a.key[i]);
-        if (inIt && inIt[i] > 0) { now.participants.add(a.key[i]); now.search.set(a.key[i], [inIt[i], a.searchMult[i]]); }
-      }
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    now = { participants: new Set(), onBenefit: new Set(), toWork: new Set(), end: new Map(), search: new Map(), vacancies: 0 };
-    step(sim, t, out);
-    now.vacancies = out[t * METRIC_COUNT + M.vacancies];
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) {
-      const k = a.key[i];
-      if (a.state[i] === State.inWork && now.onBenefit.has(k)) now.toWork.add(k);
-      if (a.state[i] === State.onBenefit) now.end.set(k, [a.motivation[i], a.rung[i], a.multiProblem[i]]);
-    }
-    records.push(now);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const programme = sim.policies[0]?.programmes?.[0];
+    let now: MonthRecord;
+    return {
+      atAssignment: ({ agents: a }) => {
+        now = { participants: new Set(), onBenefit: new Set(), toWork: new Set(), end: new Map(), search: new Map(), vacancies: 0 };
+        const inIt = programme?.months(a);
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          now.onBenefit.add(a.key[i]);
+          if (inIt && inIt[i] > 0) { now.participants.add(a.key[i]); now.search.set(a.key[i], [inIt[i], a.searchMult[i]]); }
+        }
+      },
+      afterMonth: (t, out) => {
+        now.vacancies = out[t * METRIC_COUNT + M.vacancies];
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) {
+          const k = a.key[i];
+          if (a.state[i] === State.inWork && now.onBenefit.has(k)) now.toWork.add(k);
+          if (a.state[i] === State.onBenefit) now.end.set(k, [a.motivation[i], a.rung[i], a.multiProblem[i]]);
+        }
+        records.push(now);
+      },
+    };
+  });
   return records;
 }
 

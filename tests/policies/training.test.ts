@@ -1,20 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
 import { trainingEffects, trainingSchema } from '../../src/policies/training.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, parsedScenario, runRecorded } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { input, model } = loadSmall();
 
 const fx = trainingEffects.defaults;
 /** A short track: a month of diagnosis, three months of course; one cohort enrolled in month 0. */
@@ -24,9 +16,7 @@ const courseMonths = [1, 2, 3];
 /** A model (fixture) with some shared effect sizes overridden, and a scenario through the model schema. */
 const withEffects = (training: Record<string, number>) =>
   validateModel({ ...structuredClone(input), behaviour: { policyEffects: { training } } } as ModelInput, 'effects');
-function scenario(name: string, policies: unknown[]): Scenario {
-  return { name, policies: validateModel({ ...structuredClone(input), policies } as ModelInput, name).policies, commonRandomNumbers: true };
-}
+const scenario = (name: string, policies: unknown[]) => parsedScenario(input, name, policies);
 
 interface Person { monthInProgramme: number; searchMult: number }
 interface MonthRecord { people: Map<number, Person>; toWork: Set<number>; participants: number }
@@ -39,35 +29,29 @@ interface Run { months: MonthRecord[]; series: Float64Array; traits: Map<number,
  * in it) and their search multiplier. `traits` holds the end-of-horizon traits of everyone on benefit.
  */
 function track(m: Model, s: Scenario, replicate: number, months: number): Run {
-  const sim = createSim(m, s, replicate, m.run.seed, months);
-  const programme = sim.policies[0]?.programmes?.[0];
-  let people = new Map<number, Person>();
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a }) => {
-      people = new Map();
-      const inProgramme = programme?.months(a);
-      for (let i = 0; i < a.size; i++) if (a.state[i] === State.onBenefit) people.set(a.key[i], { monthInProgramme: inProgramme?.[i] ?? 0, searchMult: a.searchMult[i] });
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  const policy = sim.policies[0];
-  sim.policies.push(recorder);
-  const series = new Float64Array(months * METRIC_COUNT);
   const out: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, series);
-    const a = sim.agents;
-    const toWork = new Set<number>();
-    for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && a.monthsInWork[i] === 1 && people.has(a.key[i])) toWork.add(a.key[i]);
-    out.push({ people, toWork, participants: policy?.participants() ?? 0 });
-  }
+  let people = new Map<number, Person>();
+  const run = runRecorded(m, s, replicate, months, (sim) => {
+    const policy = sim.policies[0];
+    const programme = policy?.programmes?.[0];
+    return {
+      atAssignment: ({ agents: a }) => {
+        people = new Map();
+        const inProgramme = programme?.months(a);
+        for (let i = 0; i < a.size; i++) if (a.state[i] === State.onBenefit) people.set(a.key[i], { monthInProgramme: inProgramme?.[i] ?? 0, searchMult: a.searchMult[i] });
+      },
+      afterMonth: () => {
+        const a = sim.agents;
+        const toWork = new Set<number>();
+        for (let i = 0; i < a.size; i++) if (a.state[i] === State.inWork && a.monthsInWork[i] === 1 && people.has(a.key[i])) toWork.add(a.key[i]);
+        out.push({ people, toWork, participants: policy?.participants() ?? 0 });
+      },
+    };
+  });
   const traits = new Map<number, Traits>();
-  const a = sim.agents;
+  const a = run.sim.agents;
   for (let i = 0; i < a.size; i++) if (a.state[i] === State.onBenefit) traits.set(a.key[i], { skills: a.skills[i], rung: a.rung[i] });
-  return { months: out, series, traits };
+  return { months: out, series: run.series, traits };
 }
 
 const cohortOf = (run: Run) => new Set([...run.months[0].people].filter(([, p]) => p.monthInProgramme > 0).map(([k]) => k));

@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { createSim } from '../../src/engine/sim.ts';
-import { step } from '../../src/engine/step.ts';
 import { resolveBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
-import type { Model, ModelInput, Scenario } from '../../src/model/schema.ts';
+import type { Model, Scenario } from '../../src/model/schema.ts';
 import { triage, triageSchema, type TriageParams } from '../../src/policies/triage.ts';
-import type { Intervention } from '../../src/policies/types.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
-let input: ModelInput;
-let model: Model;
-
-beforeAll(async () => {
-  input = (await import('../fixtures/small.ts')).default;
-  model = validateModel(input, 'small');
-});
+const { model } = loadSmall();
 
 const params = (o: Partial<TriageParams> = {}): TriageParams =>
   triageSchema.parse({
@@ -24,8 +15,6 @@ const params = (o: Partial<TriageParams> = {}): TriageParams =>
     care: { places: 150, durationMonths: 12, costPerParticipantMonth: 250 },
     ...o,
   });
-
-const scenario = (name: string, policies: Model['policies']): Scenario => ({ name, policies, commonRandomNumbers: true });
 
 /** One month seen from outside, by person key. */
 interface MonthRecord {
@@ -51,43 +40,37 @@ interface MonthRecord {
  * assignment stage it reads who is on benefit and the triage's track columns (when there is a triage).
  */
 function track(m: Model, sc: Scenario, replicate: number, months: number): MonthRecord[] {
-  const sim = createSim(m, sc, replicate, m.run.seed, months);
-  const hasTriage = sim.policies.some((p) => p.type === 'triage');
-  let rec: MonthRecord;
-  const recorder: Intervention = {
-    type: 'recorder',
-    label: 'recorder',
-    applyEffects: ({ agents: a, employability: e }) => {
-      rec = { onBenefit: new Map(), mean: 0, work: new Set(), care: new Set(), newWork: new Set(), newCare: new Set(), toWork: new Set(), multiProblemEnd: new Map(), cost: 0 };
-      const w = hasTriage ? a.column<Int16Array>('triage#0:work') : undefined;
-      const c = hasTriage ? a.column<Int16Array>('triage#0:care') : undefined;
-      for (let i = 0; i < a.size; i++) {
-        if (a.state[i] !== State.onBenefit) continue;
-        const k = a.key[i];
-        rec.onBenefit.set(k, e[i]);
-        rec.mean += e[i];
-        if (w && w[i] > 0) { rec.work.add(k); if (w[i] === 1) rec.newWork.add(k); }
-        if (c && c[i] > 0) { rec.care.add(k); if (c[i] === 1) rec.newCare.add(k); }
-      }
-      rec.mean /= rec.onBenefit.size;
-    },
-    participants: () => 0,
-    cost: () => 0,
-  };
-  sim.policies.push(recorder);
-  const out = new Float64Array(months * METRIC_COUNT);
   const records: MonthRecord[] = [];
-  for (let t = 0; t < months; t++) {
-    step(sim, t, out);
-    const a = sim.agents;
-    for (let i = 0; i < a.size; i++) {
-      const k = a.key[i];
-      if (a.state[i] === State.inWork && rec!.onBenefit.has(k)) rec!.toWork.add(k);
-      if (a.state[i] === State.onBenefit) rec!.multiProblemEnd.set(k, a.multiProblem[i]);
-    }
-    rec!.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
-    records.push(rec!);
-  }
+  runRecorded(m, sc, replicate, months, (sim) => {
+    const hasTriage = sim.policies.some((p) => p.type === 'triage');
+    let rec: MonthRecord;
+    return {
+      atAssignment: ({ agents: a, employability: e }) => {
+        rec = { onBenefit: new Map(), mean: 0, work: new Set(), care: new Set(), newWork: new Set(), newCare: new Set(), toWork: new Set(), multiProblemEnd: new Map(), cost: 0 };
+        const w = hasTriage ? a.column<Int16Array>('triage#0:work') : undefined;
+        const c = hasTriage ? a.column<Int16Array>('triage#0:care') : undefined;
+        for (let i = 0; i < a.size; i++) {
+          if (a.state[i] !== State.onBenefit) continue;
+          const k = a.key[i];
+          rec.onBenefit.set(k, e[i]);
+          rec.mean += e[i];
+          if (w && w[i] > 0) { rec.work.add(k); if (w[i] === 1) rec.newWork.add(k); }
+          if (c && c[i] > 0) { rec.care.add(k); if (c[i] === 1) rec.newCare.add(k); }
+        }
+        rec.mean /= rec.onBenefit.size;
+      },
+      afterMonth: (t, out) => {
+        const a = sim.agents;
+        for (let i = 0; i < a.size; i++) {
+          const k = a.key[i];
+          if (a.state[i] === State.inWork && rec.onBenefit.has(k)) rec.toWork.add(k);
+          if (a.state[i] === State.onBenefit) rec.multiProblemEnd.set(k, a.multiProblem[i]);
+        }
+        rec.cost = out[t * METRIC_COUNT + M.programmeCost]; // the policy's cost, taken in the month (the recorder costs 0)
+        records.push(rec);
+      },
+    };
+  });
   return records;
 }
 
