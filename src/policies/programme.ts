@@ -173,6 +173,9 @@ export class Programme {
   /** Ends finished or departed participations, then fills free places. */
   assign(ctx: MonthContext): void {
     const { agents } = ctx;
+    const t = ctx.month;
+    const open = t >= (this.rules.openFromMonth ?? 0) && t < (this.rules.openUntilMonth ?? Infinity);
+    if (!open && this.count === 0) { this.completed = 0; return; } // closed and empty: nothing to scan
     const m = this.months(agents);
     const done = agents.column<Uint8Array>(this.rules.column + ':done');
     const { durationMonths, places, priority, id } = this.rules;
@@ -196,8 +199,6 @@ export class Programme {
     }
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
-    const t = ctx.month;
-    const open = t >= (this.rules.openFromMonth ?? 0) && t < (this.rules.openUntilMonth ?? Infinity);
     if (places > current && open) {
       let n = 0;
       const repeat = this.rules.allowRepeat;
