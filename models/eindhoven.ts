@@ -5,8 +5,8 @@
  * first), cooperation with employers (who get too few candidates), and stricter on no-shows.
  * Ambition: 800+ a year into work.
  *
- * 2018 runs without the new approach; triage and employer accounts open in 2019 (month 12).
- * Not modelled: the stricter line on no-shows from 2019 (the sanctions policy has no start month).
+ * 2018 runs without the new approach; triage, employer accounts and the stricter line on
+ * no-shows (sanctions) start in 2019 (month 12).
  * [seed 001] marks a seed figure, [choice] a defensible choice, "free" a local fact the joint
  * calibration fits.
  */
@@ -43,6 +43,13 @@ export default defineModel({
       places: 150, durationMonths: 6, priority: 'most-employable', // [choice]
       accountManagers: 6, costPerManagerYear: 75_000, dedicatedVacanciesPerMonth: 10, // [choice]
       openFromMonth: NEW_APPROACH,
+    },
+    {
+      type: 'sanctions',
+      label: 'stricter on no-shows',
+      strictness: 0.3, // [seed 001] "no longer without consequences"; [choice] the rate
+      costPerSanction: 500, // [choice]
+      fromMonth: NEW_APPROACH,
     },
   ],
   scenarios: [{ name: 'no-new-approach', description: 'The same town and economy without the 2019 approach.', policies: [] }],

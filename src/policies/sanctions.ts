@@ -58,6 +58,10 @@ export const sanctionsSchema = z.strictObject({
   costPerSanction: z.number().min(0).max(1e5),
   /** EUR per month for enforcement staff (checking duties, following up no-shows). */
   fixedCostPerMonth: z.number().min(0).max(1e8).default(0),
+  /** The regime applies from this month (from 0; e.g. Eindhoven's stricter line from 2019)... */
+  fromMonth: z.number().int().min(0).max(1200).optional(),
+  /** ...until this month (exclusive). Outside it there is no threat and no new sanction; cuts already imposed run their course. */
+  untilMonth: z.number().int().min(1).max(1200).optional(),
 });
 
 export type SanctionsParams = z.infer<typeof sanctionsSchema>;
@@ -84,6 +88,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   const fx = behaviour.policyEffects.sanctions;
   const everyone = Object.keys(p.target).length === 0; // the common case: skip the eligibility test
   const eligible = compileTarget(p.target);
+  /** Whether the regime applies this month (the staff cost is paid only then). */
+  let activeNow = true;
   const threat = 1 + fx.threatSearchGain * p.strictness;
   const column = `sanctions#${index}:cut`;
   const clockColumn = `sanctions#${index}:clock`;
@@ -103,16 +109,20 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const clock = agents.column<Float32Array>(clockColumn);
       const { state, motivation, luckKey, searchMult, removalHazard } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
-      const rate = fx.violationRate * p.strictness;
-      if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
+      const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
+      activeNow = active;
       count = 0;
       withheld = 0;
+      if (!active && month < (p.fromMonth ?? 0)) return; // not started: no threat, no cuts yet
+      const rate = active ? fx.violationRate * p.strictness : 0;
+      const threatNow = active ? threat : 1;
+      if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
       for (let i = 0; i < agents.size; i++) {
         if (state[i] !== State.onBenefit) { cut[i] = 0; continue; } // a cut ends with the benefit
         const underCut = cut[i] > 0;
         if (underCut) { withheld += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
         if (!everyone && !eligible(agents, i)) continue;
-        searchMult[i] *= threat;
+        searchMult[i] *= threatNow;
         if (underCut || rate === 0) continue;
         // the clock (see the header): spend this month's hazard -ln(1 - q) ~ q (1 + q/2) from the budget
         let c = clock[i];
@@ -136,6 +146,6 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
     },
     withheldBenefit: () => withheld,
     participants: () => 0, // a rule for everyone, not a programme with places
-    cost: () => p.fixedCostPerMonth + count * p.costPerSanction,
+    cost: () => (activeNow ? p.fixedCostPerMonth : 0) + count * p.costPerSanction,
   };
 }

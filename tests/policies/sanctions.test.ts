@@ -188,4 +188,23 @@ describe('sanctions in a simulation', () => {
       expect(a[last]).toBeLessThan(b[last]);
     }
   });
+
+  it('fromMonth/untilMonth: nothing happens before the regime starts; after it ends no threat, no new sanction, no staff cost', () => {
+    const from = 6, until = 14;
+    const sc = withSanctions({ strictness: 0.8, endShare: 0.3, cutMonths: 3, fixedCostPerMonth: 1_000, fromMonth: from, untilMonth: until });
+    for (let r = 0; r < 3; r++) {
+      const a = simulateReplicate(model, sc, r, model.run.seed, MONTHS).series;
+      const b = simulateReplicate(model, none(), r, model.run.seed, MONTHS).series;
+      // before the window: byte-identical rows, no cost
+      expect(Array.from(a.subarray(0, from * METRIC_COUNT))).toEqual(Array.from(b.subarray(0, from * METRIC_COUNT)));
+      // in the window the regime acts (removals rise) and its staff are paid
+      let removedIn = 0, removedNone = 0;
+      for (let t = from; t < until; t++) { removedIn += a[t * METRIC_COUNT + M.exitsSchool]; removedNone += b[t * METRIC_COUNT + M.exitsSchool]; }
+      expect(removedIn).toBeGreaterThan(removedNone);
+      for (let t = from; t < until; t++) expect(a[t * METRIC_COUNT + M.programmeCost]).toBeGreaterThanOrEqual(1_000);
+      // after it: no staff cost and no sanction cost (cuts imposed in the window only withhold benefit)
+      for (let t = until; t < MONTHS; t++) expect(a[t * METRIC_COUNT + M.programmeCost]).toBe(0);
+    }
+  });
 });
+
