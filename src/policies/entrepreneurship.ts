@@ -23,10 +23,10 @@ import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { openWindow } from './programme.ts';
-import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
-import { compileTarget, targetSchema, type Eligibility } from './target.ts';
-import type { Intervention, MonthContext } from './types.ts';
+import { openWindow, Programme, programmeHooks } from './programme.ts';
+import { PRIORITIES } from './select.ts';
+import { targetSchema } from './target.ts';
+import type { Intervention } from './types.ts';
 
 /** Luck purpose: whether a participant starts a business this month (55 is kept free for entrepreneurship). */
 const PURPOSE_START = 54;
@@ -47,7 +47,7 @@ export const entrepreneurshipSchema = z.strictObject({
   /** Months of coaching. */
   durationMonths: z.number().int().min(1).max(120),
   priority: z.enum(PRIORITIES).default('random'),
-  ...openWindow, // their own place keeping: no monthly intake cap
+  ...openWindow,
   /** EUR per participant-month of coaching. */
   coachingPerParticipantMonth: z.number().min(0).max(1e5),
   /** EUR per business started (start-up grant or loan written off). */
@@ -72,73 +72,35 @@ function startProbability(base: number, skills: number, motivation: number): num
 
 export function entrepreneurship(p: EntrepreneurshipParams, behaviour: Behaviour, index: number): Intervention {
   const base = behaviour.policyEffects.entrepreneurship.baseStartPerMonth;
-  const label = p.label ?? 'entrepreneurship';
-  const column = `entrepreneurship#${index}`;
-  const id = 4100 + index;
-  const inTarget = compileTarget(p.target);
-  const eligible: Eligibility = (a, i) => a.motivation[i] >= p.minMotivation && a.skills[i] >= p.minSkills && inTarget(a, i);
-
-  // The places (as in Programme): participants' slots, `members[0 .. count)`.
-  let members = new Int32Array(1024);
-  let count = 0;
-  let candidates = new Int32Array(1024);
-  let scores = new Float64Array(1024);
-  // Those who drew a start this month.
+  const programme = new Programme({
+    column: `entrepreneurship#${index}`,
+    label: p.label ?? 'entrepreneurship',
+    id: 4100 + index,
+    target: p.target,
+    eligible: (a, i) => a.motivation[i] >= p.minMotivation && a.skills[i] >= p.minSkills,
+    places: p.places,
+    durationMonths: p.durationMonths,
+    priority: p.priority,
+    openFromMonth: p.openFromMonth,
+    openUntilMonth: p.openUntilMonth,
+  });
+  // Those who drew a start this month, and of them those who left for work (counted after the exits).
   let starters = new Int32Array(1024);
   let starts = 0;
-  /** Of this month's starts, those that became exits to work (counted after the exits). */
   let started = 0;
-
-  const assign = (ctx: MonthContext): void => {
-    const { agents, month } = ctx;
-    if (members.length < agents.size) {
-      members = new Int32Array(agents.capacity);
-      candidates = new Int32Array(agents.capacity);
-      scores = new Float64Array(agents.capacity);
-      starters = new Int32Array(agents.capacity);
-    }
-    const m = agents.column<Int16Array>(column);
-    const done = agents.column<Uint8Array>(`${column}:done`);
-    const { state } = agents;
-    count = 0;
-    starts = 0;
-    started = 0;
-    for (let i = 0; i < agents.size; i++) {
-      const mi = m[i];
-      if (mi === 0) continue;
-      if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
-      if (mi > p.durationMonths) { m[i] = 0; done[i] = 1; continue; } // m counts from 1
-      members[count++] = i;
-    }
-    const free = p.places - count;
-    if (free <= 0 || month < (p.openFromMonth ?? 0) || month >= (p.openUntilMonth ?? Infinity)) return;
-    const priority: Priority = p.priority;
-    let n = 0;
-    for (let i = 0; i < agents.size; i++) {
-      if (m[i] !== 0 || done[i] !== 0 || state[i] !== State.onBenefit || !eligible(agents, i)) continue;
-      candidates[n] = i;
-      scores[n] = priorityScore(priority, agents, i, ctx.employability, id);
-      n++;
-    }
-    const chosen = selectTop(candidates, n, scores, free);
-    for (let k = 0; k < chosen.length; k++) {
-      m[chosen[k]] = 1;
-      members[count++] = chosen[k];
-    }
-  };
 
   return {
     type: p.type,
-    label,
+    label: programme.label,
     additiveHazards: true,
-    init: (agents) => {
-      agents.addColumn(column, Int16Array);
-      agents.addColumn(`${column}:done`, Uint8Array);
-    },
-    assign,
+    ...programmeHooks(programme),
     applyEffects: ({ agents, month }) => {
       const { skills, motivation, luckKey, ownWorkHazard } = agents;
-      for (let k = 0; k < count; k++) {
+      const { members } = programme;
+      if (starters.length < agents.size) starters = new Int32Array(agents.capacity);
+      starts = 0;
+      started = 0;
+      for (let k = 0; k < programme.participants(); k++) {
         const i = members[k];
         if (luckOf(luckKey[i], month, PURPOSE_START) >= startProbability(base, skills[i], motivation[i])) continue;
         ownWorkHazard[i] += START_HAZARD;
@@ -148,10 +110,8 @@ export function entrepreneurship(p: EntrepreneurshipParams, behaviour: Behaviour
     developTraits: ({ agents }) => {
       const { state } = agents;
       for (let k = 0; k < starts; k++) if (state[starters[k]] === State.inWork) started++;
-      const m = agents.column<Int16Array>(column);
-      for (let k = 0; k < count; k++) m[members[k]]++;
+      programme.advance(agents);
     },
-    participants: () => count,
-    cost: () => count * p.coachingPerParticipantMonth + started * p.startupGrant,
+    cost: () => programme.participants() * p.coachingPerParticipantMonth + started * p.startupGrant,
   };
 }

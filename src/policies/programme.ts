@@ -29,6 +29,8 @@ export interface ProgrammeRules {
   openUntilMonth?: number;
   /** At most this many new participants a month. */
   maxNewPerMonth?: number;
+  /** A further eligibility rule the target cannot state (e.g. entrepreneurship's motivation and skill thresholds). */
+  eligible?: Eligibility;
 }
 
 /**
@@ -146,7 +148,9 @@ export class Programme {
   outcomes: ProgrammeOutcomes = { months: 0, entrants: new Int32Array(0), exitsWork: new Int32Array(0), exitsOther: new Int32Array(0) };
 
   constructor(readonly rules: ProgrammeRules) {
-    this.eligible = compileTarget(rules.target);
+    const inTarget = compileTarget(rules.target);
+    const extra = rules.eligible;
+    this.eligible = extra ? (a, i) => extra(a, i) && inTarget(a, i) : inTarget;
   }
 
   get label(): string {
