@@ -18,9 +18,9 @@
 import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import { luckOf } from '../random/luck.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
+import { activate, type ActivationGains } from './activation.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
 const RUNG_DRAW = 38;
@@ -64,6 +64,7 @@ export const socialActivationEffects = {
 
 export function socialActivation(p: SocialActivationParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.socialActivation;
+  const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const search = 1 - fx.lockIn;
   const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
   return {
@@ -76,15 +77,11 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
     },
     developTraits: ({ agents, month }) => {
       const m = programme.months(agents);
-      const { state, motivation, multiProblem, rung, luckKey } = agents;
+      const { state } = agents;
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {
         const i = members[k];
-        if (state[i] === State.onBenefit) {
-          motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
-          if (multiProblem[i] === 1 && luckOf(luckKey[i], month, HEALTH_DRAW) < fx.multiProblemResolvedPerMonth) multiProblem[i] = 0;
-          if (rung[i] < TOP_RUNG && luckOf(luckKey[i], month, RUNG_DRAW) < fx.rungUpPerMonth) rung[i]++;
-        }
+        if (state[i] === State.onBenefit) activate(agents, i, month, gains);
         m[i]++; // one more month in the programme
       }
     },

@@ -16,9 +16,9 @@
 import { z } from 'zod';
 import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import { luckOf } from '../random/luck.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
+import { activate, type ActivationGains } from './activation.ts';
 
 /** Luck purpose of this policy: climbing a rung (purpose 37 is reserved for it and unused). */
 const RUNG_DRAW = 36;
@@ -56,6 +56,7 @@ export const softOutreachEffects = {
 
 export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.softOutreach;
+  const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG };
   const search = 1 + fx.searchGain;
   const programme = buildProgramme(p, 'softOutreach', 3200, index, 'soft outreach');
   return {
@@ -68,14 +69,11 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
     },
     developTraits: ({ agents, month }) => {
       const m = programme.months(agents);
-      const { state, motivation, rung, luckKey } = agents;
+      const { state } = agents;
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {
         const i = members[k];
-        if (state[i] === State.onBenefit) {
-          motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
-          if (rung[i] < TOP_RUNG && luckOf(luckKey[i], month, RUNG_DRAW) < fx.rungUpPerMonth) rung[i]++;
-        }
+        if (state[i] === State.onBenefit) activate(agents, i, month, gains);
         m[i]++; // one more month in the programme
       }
     },
