@@ -16,7 +16,7 @@ const TOWN = cbsTown('Apeldoorn', 'Stedendriehoek en Noordwest Veluwe (AM)');
 /** The trial starts in October 2017; the model runs from 2015 so its CBS years are simulated. */
 const START = monthsFrom2015('2017-10');
 // [seed 003] 450 participants; [choice] a volunteer share that gives about 450 of the ~4,000 on benefit in 2017 (CBS)
-const trial = (arm: number) => ({ minYearsOnBenefit: 1, lottery: { arms: 4, arm, volunteerShare: 0.15 } }); // as in Wageningen: the standing caseload
+const trial = (arm: number) => ({ minYearsOnBenefit: 2, lottery: { arms: 4, arm, volunteerShare: 0.2 } }); // as in Wageningen: the standing caseload
 const ARM_PLACES = 1_000;
 
 export default defineModel({

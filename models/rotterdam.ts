@@ -30,10 +30,11 @@ export default defineModel({
   startMonth: '2015-01',
   horizonMonths: 60,
   population: {
-    size: TOWN.size, // CBS persons under AOW age, start of 2015 (cbsTown)
+    size: TOWN.size, // CBS persons under AOW age at the start of 2015 (cbsTown)
     traits: {
       ...nationalStock,
-      // [choice] long durations: seed 002 says Amsterdam's are shorter; a large 10+ group (seed 002: 11 years)
+      // 57% on benefit three years or more (2016, rijnmond_2017_02: about 0.58 here with a third of
+      // the 2-5 band past three years); [choice] the split; a large 10+ group (seed 002: 11 years)
       yearsOnBenefit: [
         { from: 0, to: 1, share: 0.2 },
         { from: 1, to: 2, share: 0.14 },

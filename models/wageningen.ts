@@ -14,9 +14,9 @@ import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, cbsTown, monthsFr
 const TOWN = cbsTown('Wageningen', 'Food Valley (AM)');
 
 // [seed 003] about half take part. [choice] the trials recruited from the standing caseload, not
-// from new applicants: recipients on benefit for a year or more. Without that the control group
+// from new applicants: recipients on benefit for two years or more. Without that the control group
 // would leave at the town's rate (CBS: 26-32% a year), not the seed's 6%.
-const trial = (arm: number) => ({ minYearsOnBenefit: 1, lottery: { arms: 4, arm, volunteerShare: 0.5 } });
+const trial = (arm: number) => ({ minYearsOnBenefit: 2, lottery: { arms: 4, arm, volunteerShare: 0.5 } });
 /** The trial starts in October 2017; the model runs from 2015 so its CBS years are simulated. */
 const START = monthsFrom2015('2017-10');
 const RECRUITMENT = START + 3; // [choice] volunteers enrolled in the first three months

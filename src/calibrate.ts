@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { InputError, loadModel } from './model/load.ts';
+import { getPath, InputError, loadModel } from './model/load.ts';
 import { TargetEvaluator, objective } from './calibration/evaluate.ts';
 import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
@@ -87,8 +87,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       meta.objective = objective(results).toFixed(3);
     } else {
+      // what each file itself says for its fitted paths (the loaded models carry the last fit)
+      const fileValues: Record<string, Record<string, number>> = {};
+      for (const f of files) {
+        const raw = (await loadModel(f, { useFitted: false })).model;
+        fileValues[raw.name] = Object.fromEntries(raw.free.map((p) => [p.path, getPath(raw, p.path) as number]));
+      }
       const r = await fit({
-        models, runs, seed, rounds, shared: v['local-only'] ? [] : undefined, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
+        models, runs, seed, fileValues, rounds, shared: v['local-only'] ? [] : undefined, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
         onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
       });
       if (!v.quiet) process.stderr.write('\n');

@@ -103,7 +103,7 @@ export const defaultBehaviour: Behaviour = {
   search: { base: 0.3, motivationSlope: 1.0 },
   matching: { efficiency: 0.035, fillsPerVacancy: 1, outsideSearch: 4, ageDiscriminationPer10Years: 0.45 },
   exits: { schoolOrRemovedPerYear: 0.08, nonInfluenceablePerYear: 0.14, durationElasticity: 0.5, youthSchoolFactor: 2.5 },
-  economy: { referenceGrowthPct: 1.5, demandPerGrowthPoint: 0.3, lagMonths: 9, inflowElasticity: 1.2 },
+  economy: { referenceGrowthPct: 1.5, demandPerGrowthPoint: 0.3, lagMonths: 24, inflowElasticity: 1.2 },
   dynamics: { motivationDecayPerMonth: 0.004, motivationFloor: 0.1, skillDecayPerMonth: 0.0015 },
   revolvingDoor: {
     jobLossPerMonthFirstYear: 0.03,

@@ -54,6 +54,7 @@ export async function loadModel(file: string, options: { useFitted?: boolean } =
     throw new InputError(e instanceof Error ? e.message : String(e));
   }
   if (!companion) return { model, file, hash };
-  const { model: fittedModel, applied } = applyFitted(mod.default, model, companion.fitted);
+  const { model: fittedModel, applied, warnings } = applyFitted(mod.default, model, companion.fitted);
+  for (const w of warnings) console.error(w);
   return { model: validateModel(fittedModel, `${file} with ${companion.file}`), file, hash, fitted: { file: companion.file, hash: companion.hash, applied } };
 }

@@ -202,17 +202,23 @@ export function validateModel(data: unknown, file: string): Model {
  * The model input with a calibration applied: shared behaviour values (unless the model overrides
  * the same parameter itself) and the model's own fitted local values.
  */
-export function applyFitted(input: unknown, model: Model, fitted: Fitted): { model: unknown; applied: Record<string, number> } {
+export function applyFitted(input: unknown, model: Model, fitted: Fitted): { model: unknown; applied: Record<string, number>; warnings: string[] } {
   let out = input;
   const applied: Record<string, number> = {};
+  const warnings: string[] = [];
   for (const [path, value] of Object.entries(fitted.behaviour)) {
     if (getPath(model.behaviour ?? {}, path) !== undefined) continue; // the model's own override wins
     out = setPath(out, `behaviour.${path}`, value);
     applied[`behaviour.${path}`] = value;
   }
   for (const [path, value] of Object.entries(fitted.models[model.name] ?? {})) {
+    const atFit = fitted.fileValues?.[model.name]?.[path];
+    const now = getPath(model, path);
+    if (atFit !== undefined && typeof now === 'number' && now !== atFit) {
+      warnings.push(`warning: ${model.name}: ${path} is ${now} in the model file (it was ${atFit} when fitted), but fitted.json sets ${value}, which is used; refit (npx tsx src/calibrate.ts) or remove the entry from fitted.json to use the file's value`);
+    }
     out = setPath(out, path, value);
     applied[path] = value;
   }
-  return { model: out, applied };
+  return { model: out, applied, warnings };
 }
