@@ -15,7 +15,9 @@ import { getPath, InputError, loadModel } from './model/load.ts';
 import { TargetEvaluator, objective } from './calibration/evaluate.ts';
 import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
-import { markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+import { atABound, markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+import { sharedFreeFor, sharedValue } from './calibration/shared.ts';
+import { leaveOneTownOut, timeSplit, validationCsv, validationMarkdown } from './calibration/validate.ts';
 import { writeCalibrationCharts } from './report/index.ts';
 
 export const CALIBRATE_HELP = `usage: tsx src/calibrate.ts <model files...> [options]
@@ -33,6 +35,10 @@ Options:
   --workers W      worker threads; 0 = main thread (default: all cores)
   --out DIR        report folder (default runs/calibration/<date>-<time>)
   --local-only     fit only the models' own free parameters, the shared behaviour held fixed
+  --validate       also test out of sample (with --check: the current fit): (a) refit on the targets
+                   through 2016 and predict 2017; (b) leave each town out of the shared fit and predict
+                   its outflow and outflow to work from its own data. Writes validation.md and .csv
+  --validate-evaluations K   shared-block evaluations per refit in --validate (default 15)
   --no-write       fit, but do not write fitted.json
   --quiet          no progress
   --help           this text`;
@@ -52,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
         evaluations: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
+        validate: { type: 'boolean', default: false }, 'validate-evaluations': { type: 'string' },
         'no-write': { type: 'boolean', default: false }, 'local-only': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -78,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     const out = v.out ?? join('runs', 'calibration', `${stamp}${v.check ? '-check' : ''}`);
     const meta: Record<string, string | number> = { models: names.join(', '), replicates: runs, seed, method: METHOD };
     let results;
+    let parameters: { name: string; min: number; max: number; value: number }[] | undefined;
     if (v.check) {
       const evaluator = new TargetEvaluator(workers);
       try {
@@ -86,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
         await evaluator.close();
       }
       meta.objective = objective(results).toFixed(3);
+      parameters = [
+        ...sharedFreeFor(models).map((f) => ({ name: `behaviour.${f.path}`, min: f.min, max: f.max, value: sharedValue(models[0], f.path) })),
+        ...models.flatMap((m) => m.free.map((f) => ({ name: `${m.name}:${f.path}`, min: f.min, max: f.max, value: getPath(m, f.path) as number }))),
+      ];
     } else {
       // what each file itself says for its fitted paths (the loaded models carry the last fit)
       const fileValues: Record<string, Record<string, number>> = {};
@@ -102,7 +114,8 @@ export async function main(argv: string[]): Promise<number> {
       meta['objective before'] = objective(r.before).toFixed(3);
       meta['objective after'] = objective(r.after).toFixed(3);
       meta.evaluations = `${r.evaluations}${r.converged ? ' (converged)' : ' (budget reached)'}`;
-      for (const p of r.parameters) meta[p.name] = `${p.start.toPrecision(4)} -> ${p.value.toPrecision(4)} (bounds ${p.min}-${p.max})`;
+      for (const p of r.parameters) meta[p.name] = `${p.start.toPrecision(4)} -> ${p.value.toPrecision(4)} (bounds ${p.min}-${p.max})${atABound(p) ? ' FAILURE: at its bound' : ''}`;
+      parameters = r.parameters;
       if (!v['no-write']) {
         const file = fittedFileFor(loaded[0].file);
         if (loaded.some((l) => fittedFileFor(l.file) !== file)) throw new InputError('fit models from one folder at a time (fitted.json is per folder)');
@@ -111,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta));
+    writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta, parameters));
     writeFileSync(join(out, 'targets.csv'), targetsCsv(results));
     try {
       await writeCalibrationCharts(out);
@@ -119,6 +132,24 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`warning: the calibration chart could not be written: ${e instanceof Error ? e.message : String(e)}`);
     }
     console.log(terminalTable(results));
+    if (v.validate) {
+      const refitted = [];
+      for (const f of files) refitted.push((await loadModel(f)).model); // with the fit just written, if any
+      const vo = {
+        models: v['no-write'] ? models : refitted, runs, seed, workers, evaluations: int('validate-evaluations', v['validate-evaluations'], 1, 10_000, 15),
+        onProgress: (w: string) => { if (!v.quiet) process.stderr.write(`${w}\n`); },
+      };
+      const predictions = [...await timeSplit(vo), ...await leaveOneTownOut(vo)];
+      mkdirSync(out, { recursive: true });
+      const vmeta = { models: names.join(', '), replicates: runs, seed, 'shared evaluations per refit': vo.evaluations, 'refits start from': 'the current fit' };
+      writeFileSync(join(out, 'validation.md'), validationMarkdown(predictions, vmeta));
+      writeFileSync(join(out, 'validation.csv'), validationCsv(predictions));
+      for (const check of ['time split', 'leave one town out']) {
+        const rows = predictions.filter((p) => p.check === check);
+        console.log(`${check}: ${rows.filter((p) => p.within).length} of ${rows.length} held-out figures within tolerance (mean absolute error ${(100 * rows.reduce((a, p) => a + Math.abs(p.error), 0) / Math.max(1, rows.length)).toFixed(1)}%)`);
+      }
+      console.log(`validation report in ${join(out, 'validation.md')}`);
+    }
     const missed = results.filter((r) => !r.met && r.target.superseded === undefined).length;
     const superseded = results.filter((r) => r.target.superseded !== undefined).length;
     console.log(`\n${results.length - superseded - missed} of ${results.length - superseded} targets within tolerance (${superseded} superseded, reported only); report in ${join(out, 'calibration.md')}`);

@@ -25,6 +25,7 @@ import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
 import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
 import type { Experiment, Parameter } from './schema.ts';
 import { simulateCells } from './simulate.ts';
+import { displacementVerdict, runDisplacement } from './displacement.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
 
@@ -78,6 +79,16 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     }
   } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
     report.push(...(await runSampling(o, e, base, months, write)));
+  } else if (e.design.kind === 'displacement') {
+    const rows = await runDisplacement({ ...e, months }, loaded.models, o.workers);
+    const iv = (x: { mean: number; lo: number; hi: number }) => [x.mean, x.lo, x.hi];
+    write('displacement.csv', csv([
+      ['market', 'vacancy_factor', 'vacancy_fill', 'n_treated', 'n_untreated', 'gain', 'gain_lo', 'gain_hi', 'loss_untreated', 'loss_untreated_lo', 'loss_untreated_hi',
+        'loss_other_recipients', 'loss_other_recipients_lo', 'loss_other_recipients_hi', 'loss_outside', 'loss_outside_lo', 'loss_outside_hi', 'net_hires', 'net_hires_lo', 'net_hires_hi',
+        'untreated_loss_over_gain', 'untreated_loss_over_gain_lo', 'untreated_loss_over_gain_hi', 'displaced_share', 'displaced_share_lo', 'displaced_share_hi', 'replicates'],
+      ...rows.map((r) => [r.market, r.vacancyFactor, r.fill, r.nTreated, r.nUntreated, ...iv(r.gain), ...iv(r.lossUntreated), ...iv(r.lossOtherRecipients), ...iv(r.lossOutside), ...iv(r.net), ...iv(r.untreatedOverGain), ...iv(r.displacedShare), r.replicates]),
+    ]));
+    report.push(...displacementVerdict(rows));
   } else {
     const t = await runTrial({ ...e, months }, loaded.models, o.workers);
     write('trial.csv', csv([

@@ -72,7 +72,9 @@ function experimentRunSection(run: ExperimentRun, libraries: Record<string, stri
     ? run.factors.map((f) => `${esc(f.name)} (${esc(f.kind)}): ${f.levels.map((l) => esc(l)).join(', ')}; baseline ${esc(f.baseline)}`).join('<br>')
     : d.kind === 'trial'
       ? `control ${esc(d.control)}; arms ${d.arms.map((a) => esc(a)).join(', ')}; outflow measured at month ${d.measureAtMonth}${d.selfSelection ? '; also with arms chosen by the volunteers' : ''}`
-      : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
+      : d.kind === 'displacement'
+        ? `guidance for a random half of the group ${esc(JSON.stringify(d.group))}, drawn in month ${d.startMonth}, followed ${d.followMonths} months, in markets ${d.markets.map((k) => `${esc(k.name)} (vacancies x ${k.vacancyFactor})`).join(', ')}`
+        : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
   const cells = d.kind === 'factorial' ? `${allCells(run.factors).length} cells × ` : '';
   return `<section id="run">
 <h2>What this run was</h2>
