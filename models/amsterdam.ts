@@ -47,7 +47,7 @@ export default defineModel({
   economy: {
     growth: 'historical',
     labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, // data/cbs via cbsTown
-    regionalFactor: 1, // [choice] the national vacancy rate: province vacancy data (cbs_2018_09_vac_prov) cover one quarter only
+    regionalFactor: 1, // fitted (TOWN.vacancyFree): the data have no vacancy rate per town
   },
   policies: [
     {
@@ -88,5 +88,5 @@ export default defineModel({
       superseded: 'the earlier [choice] of 38,000; CBS counts 41,740 persons under AOW age at the end of 2015 (cbs_83450NED), and the CBS stock targets win (seed 002\'s "about equal" holds in CBS: 41,740 vs 41,300)',
     },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

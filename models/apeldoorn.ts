@@ -31,7 +31,7 @@ export default defineModel({
   horizonMonths: START + 24,
   population: { size: TOWN.size, traits: nationalStock }, // size: CBS persons under AOW age at the start of 2015 (cbsTown); traits [choice]
   inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
-  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; [choice] the national vacancy rate (province vacancy data cover one quarter only)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
     { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openFromMonth: START, openUntilMonth: START + 1 },
     { type: 'earnings-disregard', label: 'keep part of earnings', target: trial(1), places: ARM_PLACES, durationMonths: 24, openFromMonth: START, openUntilMonth: START + 1, keepShare: 0.25, costPerParticipantMonth: 20 },
@@ -42,5 +42,5 @@ export default defineModel({
   run: { replicates: 200, seed: 20171002 },
   // The seed's "450 in four equal groups" is not a target: a lottery into four arms gives equal groups by construction.
   targets: TOWN.targets,
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

@@ -28,7 +28,7 @@ export default defineModel({
   horizonMonths: START + 24,
   population: { size: TOWN.size, traits: nationalStock }, // size: CBS persons under AOW age at the start of 2015 (cbsTown); traits [choice]
   inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
-  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; [choice] the national vacancy rate (province vacancy data cover one quarter only)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
     {
       type: 'entrepreneurship', label: 'Ondernemend uit de bijstand', places: 150, durationMonths: 12, openFromMonth: START, // [choice] a pilot being extended
@@ -56,5 +56,5 @@ export default defineModel({
       superseded: 'a reader\'s comment, not a count: CBS has 26,870 persons under AOW age at the end of 2017 (cbs_84066NED), and the CBS stock targets win',
     },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

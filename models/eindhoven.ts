@@ -30,7 +30,7 @@ export default defineModel({
   horizonMonths: Y2018 + 24,
   population: { size: TOWN.size, traits: nationalStock }, // size: CBS persons under AOW age at the start of 2015 (cbsTown); traits [choice]
   inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
-  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; [choice] the national vacancy rate (province vacancy data cover one quarter only)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
     {
       type: 'triage',
@@ -70,5 +70,5 @@ export default defineModel({
       superseded: 'the article counts benefits (households; a couple is one), CBS counts persons: 7,270 persons under AOW age at the end of 2017 (cbs_84066NED). The CBS stock targets win; the seed\'s decline of 350 is kept',
     },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

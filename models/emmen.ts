@@ -52,7 +52,7 @@ export default defineModel({
   economy: {
     growth: 'historical',
     labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, // data/cbs via cbsTown
-    regionalFactor: 1, // [choice] the national vacancy rate: province vacancy data (cbs_2018_09_vac_prov) cover one quarter only
+    regionalFactor: 1, // fitted (TOWN.vacancyFree): the data have no vacancy rate per town
   },
   policies: [
     {
@@ -101,5 +101,5 @@ export default defineModel({
       superseded: 'the article counts 2,217 exits in 1.5 years (1,480 a year); CBS counts 1,150 persons under AOW age leaving in 2015 and 1,010 in 2016 (cbs_83450NED, cbs_83747NED). The article counts benefits and exits, including those over AOW age and repeat exits; the CBS flows win. Its exits to work (857, 571 a year) agree with CBS (580) and stay a target' },
     { name: 'caseload-flat', figure: 'the caseload stayed flat (about 3,600)', source: 'seed 000', value: 0, tolerance: 0.03, measure: { kind: 'caseload-change', fromMonth: 0, untilMonth: 18, relative: true } },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

@@ -27,7 +27,7 @@ export default defineModel({
     traits: { ...nationalStock, multiProblemShare: 0.4, ladder: [0.15, 0.26, 0.27, 0.19, 0.09, 0.04] }, // [seed 001] far from the labour market
   },
   inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
-  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; [choice] the national vacancy rate (province vacancy data cover one quarter only)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
     {
       type: 'training', label: 'ICT retraining', target: { maxAge: 50 }, places: 32, diagnosisMonths: 1, trainingMonths: 9, // [seed 001] 30+; [choice] nine months
@@ -44,5 +44,5 @@ export default defineModel({
     ...TOWN.targets,
     // The seed's "over thirty in a track" is not a target: 32 places give 32 participants by construction.
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

@@ -55,7 +55,7 @@ export default defineModel({
   economy: {
     growth: 'historical', // CBS GDP growth 2015-2019, data/nl-economy.csv
     labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, // data/cbs via cbsTown
-    regionalFactor: 1, // [choice] the national vacancy rate: province vacancy data (cbs_2018_09_vac_prov) cover one quarter only
+    regionalFactor: 1, // fitted (TOWN.vacancyFree): the data have no vacancy rate per town
   },
   policies: [
     {
@@ -126,5 +126,5 @@ export default defineModel({
       superseded: 'the earlier [choice] of 38,000; CBS counts 41,300 persons under AOW age at the end of 2015 (cbs_83450NED), and the CBS stock targets win',
     },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

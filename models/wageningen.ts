@@ -34,7 +34,7 @@ export default defineModel({
   horizonMonths: START + 24,
   population: { size: TOWN.size, traits: nationalStock }, // size: CBS persons under AOW age at the start of 2015 (cbsTown); traits [choice]
   inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
-  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; [choice] the national vacancy rate (province vacancy data cover one quarter only)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
     { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openFromMonth: START, openUntilMonth: RECRUITMENT },
     {
@@ -75,5 +75,5 @@ export default defineModel({
       measure: { kind: 'cohort-share', programme: 'keep part of earnings', enrolledFrom: START, enrolledUntil: RECRUITMENT, route: 'any', byMonth: START + 12 },
     },
   ],
-  free: [TOWN.free],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

@@ -103,7 +103,13 @@ export function cbsTown(geo: string, region: string, start = 2015, scale = 1) {
     size: Math.round(stockAtStart(geo, 2015) * scale),
     /** A start for the fit: CBS 2015 inflow per month (re-entries included, so the fit lands lower). */
     applicants: Math.round(perMonth),
-    free: { path: 'inflow.applicantsPerMonth', min: Math.round(0.3 * perMonth), max: Math.round(1.5 * perMonth), note: 'the one local value: applicants per month at 6.9% national unemployment' },
+    free: { path: 'inflow.applicantsPerMonth', min: Math.round(0.3 * perMonth), max: Math.round(1.5 * perMonth), note: 'applicants per month at 6.9% national unemployment' },
+    /**
+     * The town's vacancy rate relative to the national one: CBS gives vacancies by province for one
+     * quarter only (cbs_2018_09_vac_prov: 4,800 in Drenthe to 45,300 in Zuid-Holland), not per town,
+     * so it is fitted within 0.5-2. Leave-one-town-out holds it at 1 for the town it predicts.
+     */
+    vacancyFree: { path: 'economy.regionalFactor', min: 0.5, max: 2, note: 'the town\'s vacancy rate relative to the national one; not in the data per town' },
     labourForce,
     unemploymentRatio: Number(ratio.toFixed(3)),
     targets,

@@ -108,7 +108,13 @@ export async function leaveOneTownOut(o: ValidationOptions): Promise<Prediction[
     });
     // the town with the shared values fitted without it; its own applicants from its stock and inflow only
     let mine = applyFit([cbsOnly(town)], { ...withoutTown, fitted: { ...withoutTown.fitted, models: {} } })[0];
-    mine = { ...mine, targets: mine.targets.filter((t) => /^cbs-(stock|inflow)-/.test(t.name)) };
+    // its own data only: the vacancy rate at the national one (no fitted regional factor), the
+    // applicants from its stock and inflow
+    mine = {
+      ...mine, economy: { ...mine.economy, regionalFactor: 1 },
+      free: mine.free.filter((f) => f.path !== 'economy.regionalFactor'),
+      targets: mine.targets.filter((t) => /^cbs-(stock|inflow)-/.test(t.name)),
+    };
     const local = await fit({ models: [mine], runs: o.runs, seed: o.seed, rounds: 1, workers: o.workers, sharedEvaluations: 1, localEvaluations: 12, shared: [] });
     const predicted = { ...applyFit([mine], local)[0], targets: town.targets.filter((t) => /^cbs-(outflow|to-work)-/.test(t.name)) };
     const evaluator = new TargetEvaluator(o.workers);
