@@ -10,23 +10,32 @@ import { resolve } from 'node:path';
 import { buildClassroom, writeClassroom } from './classroom/build.ts';
 import { classroomMsg as msg } from './classroom/messages.ts';
 import { serveClassroom } from './classroom/serve.ts';
+import { checkOutFolder } from './output/out-folder.ts';
 
 async function main(argv: string[]): Promise<number> {
   let values: { port?: string; build?: string; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${msg.usage}\n`);
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n${msg.usage}\n`);
     return 2;
   }
   if (values.help) {
     process.stdout.write(msg.help + '\n');
     return 0;
   }
-  const port = values.port === undefined ? 8080 : Number(values.port);
+  const port = values.port === undefined ? 8080 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(msg.badPort(values.port ?? '') + '\n');
+    process.stderr.write(`error: ${msg.badPort(values.port ?? '')}\n`);
     return 2;
+  }
+  if (values.build !== undefined) {
+    try {
+      checkOutFolder('--build', values.build); // before the build, and never the current folder by accident
+    } catch (e) {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      return 2;
+    }
   }
   process.stdout.write(msg.building + '\n');
   const started = performance.now();
@@ -40,7 +49,12 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(msg.built(files.map((f) => ({ name: f.name, bytes: f.contents.byteLength })), (performance.now() - started) / 1000) + '\n');
   if (values.build !== undefined) {
     const dir = resolve(values.build);
-    writeClassroom(files, dir);
+    try {
+      writeClassroom(files, dir);
+    } catch (e) {
+      process.stderr.write(`error: option --build ${values.build}: could not write the page: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      return 1;
+    }
     process.stdout.write(msg.wrote(dir) + '\n');
     return 0;
   }

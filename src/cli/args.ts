@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
+import { MAX_WORKERS } from '../batch/run-batch.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -28,7 +29,8 @@ Options:
   --runs N      replicates per scenario (default: the model's run.replicates)
   --seed S      master seed, an integer 0..2147483648 (default: the model's run.seed)
   --months M    months to simulate (default: the model's horizonMonths)
-  --workers W   worker threads; 0 runs in the main thread (default: all cores)
+  --workers W   worker threads, at most ${MAX_WORKERS} and never more than replicates; 0 runs in the main
+                thread (default: all cores)
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
@@ -52,7 +54,7 @@ const RANGES: Record<string, [number, number]> = {
   runs: [1, 1_000_000],
   seed: [0, 2 ** 31],
   months: [1, 600],
-  workers: [0, 256],
+  workers: [0, MAX_WORKERS],
 };
 
 /** What each valued flag expects, for messages. */

@@ -27,6 +27,7 @@ import type { Experiment, Parameter } from './schema.ts';
 import { simulateCells } from './simulate.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
+import { checkExperiment } from './check.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -58,14 +59,17 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   const e: Experiment = { ...loaded.experiment, replicates: o.runs ?? loaded.experiment.replicates, seed: o.seed ?? loaded.experiment.seed };
   const base = loaded.models.get(e.design.base)!.model;
   const months = o.months ?? e.months ?? base.horizonMonths;
-  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`));
+  checkExperiment(e, base, months, o.file);
+  // everything that can fail on the user's input happens before the folder exists
+  const cells = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : [];
+  const sampling = e.design.kind === 'lhs' || e.design.kind === 'sobol' ? samplingCells(o, e, base, months) : undefined;
+  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`), { unique: o.out === undefined });
   o.onFolder?.(folder.workDir);
   const report: string[] = [e.question, ''];
   const files: string[] = [];
   const write = (name: string, content: string) => { folder.write(name, content); files.push(name); };
 
   if (e.design.kind === 'factorial') {
-    const cells = factorialCells(e, loaded.models, months);
     const series = await simulate(o, e, cells.map((c) => ({ model: c.model, name: cellName(c) })), months);
     const a = analyseFactorial(e, cells, series, months);
     writeFactorial(write, e, cells, series, a, months, base);
@@ -77,7 +81,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
     }
   } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
-    report.push(...(await runSampling(o, e, base, months, write)));
+    report.push(...(await runSampling(o, e, sampling!, months, write)));
   } else {
     const t = await runTrial({ ...e, months }, loaded.models, o.workers);
     write('trial.csv', csv([
@@ -176,14 +180,26 @@ function withParameter(m: Model, p: Parameter, value: number, months: number): M
   return setPath(m, p.path, v);
 }
 
-async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void): Promise<string[]> {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
+/** The sampled points of an lhs or sobol design and the model of each. */
+interface SamplingCells {
+  points: number[][];
+  cells: { model: Model; name: string }[];
+}
+
+function samplingCells(o: ExperimentOptions, e: Experiment, base: Model, months: number): SamplingCells {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') throw new Error('not a sampling design');
   const params = e.design.parameters;
   const factors: ContinuousFactor[] = params.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
   const bare: Model = { ...base, scenarios: [], targets: [], free: [], horizonMonths: months };
   const points = e.design.kind === 'lhs' ? latinHypercube(e.design.samples, factors, e.seed) : saltelliDesign(e.design.samples, factors, e.seed).runs;
   const cells = points.map((x, k) => ({ model: params.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
   for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
+  return { points, cells };
+}
+
+async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells }: SamplingCells, months: number, write: (n: string, c: string) => void): Promise<string[]> {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
+  const params = e.design.parameters;
   const series = await simulate(o, e, cells, months);
   const y = e.outcomes.map((oc) => Float64Array.from(series, (reps) => reps.reduce((s, x) => s + measureOutcome(oc, x, months), 0) / reps.length));
   write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
