@@ -28,6 +28,7 @@ import { simulateCells } from './simulate.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
 import { checkExperiment } from './check.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -165,12 +166,12 @@ function factorialTable(e: Experiment, cells: readonly Cell[], a: FactorialAnaly
   const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
   const body = cells.map((c) => [...names.map((n) => c.levels[n]), ...e.outcomes.map((o) => {
     const x = a.cells.find((y) => y.cell === c.index && y.outcome === o)!;
-    return `${fmt(x.mean)} ±${fmt(1.96 * x.se)}`;
+    return `${fmt(x.mean)} ±${Number.isFinite(x.se) ? fmt(tQuantile975(e.replicates - 1) * x.se) : 'n/a'}`;
   })]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (r: string[]) => r.map((v, i) => (i < names.length ? v.padEnd(w[i]) : v.padStart(w[i]))).join('  ');
   const base = baselines(e);
-  return [`Cell means with 95% intervals (${e.replicates} replicates each; baselines: ${Object.entries(base).map(([k, v]) => `${k}=${v}`).join(', ')}):`, '', line(head), line(w.map((x) => '-'.repeat(x))), ...body.map(line)];
+  return [`Cell means with 95% intervals (${e.replicates} replicates each${e.replicates < 2 ? ': one replicate gives no interval' : ''}; baselines: ${Object.entries(base).map(([k, v]) => `${k}=${v}`).join(', ')}):`, '', line(head), line(w.map((x) => '-'.repeat(x))), ...body.map(line)];
 }
 
 /** Applies a sampled parameter value to a model: a constant annual growth, or a dotted path. */
