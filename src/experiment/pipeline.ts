@@ -29,6 +29,7 @@ import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
 import { checkExperiment } from './check.ts';
 import { tQuantile975 } from '../output/stats.ts';
+import { csvText } from '../output/csv.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -51,8 +52,8 @@ export interface ExperimentResult {
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : q(v))).join(',')).join('\n') + '\n';
+/** CSV text with every text field neutralised against spreadsheet formulas (`src/output/csv.ts`). */
+const csv = csvText;
 
 export async function runExperiment(o: ExperimentOptions, data?: unknown): Promise<ExperimentResult> {
   const startedAt = new Date();
