@@ -12,8 +12,11 @@ export const msg = {
   outExists: (dir: string) => `${dir} exists already; choose another --out (a run never overwrites another).`,
   staleIncomplete: (dir: string) => `${dir} is left from an unfinished run (its process has ended); remove it or choose another --out.`,
   liveIncomplete: (dir: string, pid: number) => `${dir} is being written by a running process (pid ${pid}); choose another --out.`,
-  outUnusable: (flag: string, dir: string, e: unknown) =>
-    `${flag} ${dir}: the folder cannot be created there: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+  outUnusable: (flag: string, dir: string, e: unknown) => {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const hint = code === 'EEXIST' || code === 'ENOTDIR' ? ' (a part of the path is a file, not a folder)' : code === 'EROFS' ? ' (a read-only file system)' : '';
+    return `${flag} ${dir}: the folder cannot be created there${hint}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  },
   noModel: 'no model file given.',
   tooManyArgs: (args: string[]) => `expected one model file, found ${args.length}: ${args.join(' ')}.`,
   modelNotFound: (file: string) => `${file}: no such file.`,

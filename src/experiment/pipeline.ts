@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
 import { InputError, setPath, type LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
-import { gitCommit, pkg } from '../output/manifest.ts';
+import { gitCommit, gitFileStatus, pkg, recordedPath } from '../output/manifest.ts';
 import { RunFolder } from '../output/run-folder.ts';
 import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.ts';
 import { factorialCells, type Cell } from './cells.ts';
@@ -101,8 +101,11 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     tool: { name: pkg.name, version: pkg.version },
     node: process.version,
     git: gitCommit(),
-    experiment: { name: e.name, file: o.file, sha256: loaded.hash, design: e.design.kind },
-    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, { file: m.file, sha256: m.hash, calibration: m.fitted ?? null }])),
+    experiment: { name: e.name, file: recordedPath(o.file), sha256: loaded.hash, git: gitFileStatus(o.file), design: e.design.kind },
+    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, {
+      file: recordedPath(m.file), sha256: m.hash, git: gitFileStatus(m.file),
+      calibration: m.fitted ? { ...m.fitted, file: recordedPath(m.fitted.file), git: gitFileStatus(m.fitted.file) } : null,
+    }])),
     seed: e.seed,
     replicates: e.replicates,
     months,

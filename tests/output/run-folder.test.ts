@@ -147,7 +147,7 @@ describe('RunFolder', () => {
   it('a folder that cannot be created (under a file, a name too long) is an InputError naming --out', () => {
     const file = join(base, 'a-file');
     writeFileSync(file, 'x');
-    expect(() => new RunFolder(join(file, 'run'))).toThrow(/^--out .*a-file\/run: the folder cannot be created there: E(NOTDIR|EXIST)/);
+    expect(() => new RunFolder(join(file, 'run'))).toThrow(/^--out .*a-file\/run: the folder cannot be created there \(a part of the path is a file, not a folder\): E(NOTDIR|EXIST)/);
     expect(() => new RunFolder(join(base, 'x'.repeat(300)))).toThrow(/^--out .*: the folder cannot be created there: ENAMETOOLONG/);
     expect(() => new RunFolder('')).toThrow(InputError);
   });
