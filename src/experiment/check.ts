@@ -8,6 +8,7 @@
 import { getPath, InputError, setPath, validateModel, FORBIDDEN_KEYS } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import type { Experiment } from './schema.ts';
+import { CHOICE_RANGE } from './trial.ts';
 
 const at = (file: string, field: string, what: string) => new InputError(`${file}: at ${field}: ${what}`);
 
@@ -76,6 +77,12 @@ function checkTrial(e: Experiment, base: Model, months: number, file: string): v
     if (!labels.includes(g)) throw at(file, field, `the model '${d.base}' has no policy labelled '${g}' (it has: ${labels.join(', ') || 'none'})`);
     if (seen.has(g)) throw at(file, field, `'${g}' is named twice among the control and arms`);
     seen.add(g);
+  }
+  if (d.selfSelection) {
+    d.arms.forEach((a, i) => {
+      const type = base.policies.find((p) => (p as { label?: string }).label === a)?.type as string;
+      if (!CHOICE_RANGE[type]) throw at(file, `design.arms[${i}]`, `'${a}' is a ${type}, which volunteers cannot choose (choice rules exist for ${Object.keys(CHOICE_RANGE).join(', ')}); set selfSelection: false`);
+    });
   }
   if (d.measureAtMonth > months) throw at(file, 'design.measureAtMonth', `expected at most the ${months} months simulated (the experiment's months, --months or the base model's horizonMonths), found ${d.measureAtMonth}`);
 }
