@@ -7,6 +7,7 @@ export const msg = {
   seeHelp: 'Run with --help to see the options.',
   unknownFlag: (flag: string) => `unknown option '${flag}'.`,
   badFlagValue: (flag: string, expected: string, found: string) => `option --${flag}: expected ${expected}, found '${found}'.`,
+  repeatedFlag: (flag: string) => `option --${flag} is given more than once; give it once.`,
   missingValue: (flag: string) => `option --${flag} needs a value.`,
   takesNoValue: (flag: string) => `option --${flag} takes no value.`,
   outExists: (dir: string) => `${dir} exists already; choose another --out (a run never overwrites another).`,

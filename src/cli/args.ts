@@ -75,7 +75,7 @@ function integer(flag: keyof typeof RANGES & string, raw: string | undefined): n
 export function parseRunArgs(argv: string[]): RunArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     const err = e as { code?: string; message: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1] ?? err.message;
@@ -91,7 +91,14 @@ export function parseRunArgs(argv: string[]): RunArgs {
     }
     throw new InputError(`${err.message} ${msg.seeHelp}`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // a valued flag given twice is a mistake (which one was meant?), not "the last one wins"
+  const seen = new Set<string>();
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option' || OPTIONS[t.name as keyof typeof OPTIONS]?.type !== 'string') continue;
+    if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
+    seen.add(t.name);
+  }
   if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
   if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);

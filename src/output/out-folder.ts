@@ -5,6 +5,7 @@
  * naming the flag and the path.
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../model/validate.ts';
 
 export interface OutFolderOptions {
@@ -12,6 +13,22 @@ export interface OutFolderOptions {
   mustBeNew?: boolean;
   /** Create it now (otherwise it is created and removed again, to prove it can be). */
   create?: boolean;
+}
+
+/**
+ * `mkdir -p`, one level at a time from the deepest folder that exists. (Node's own
+ * `mkdirSync(path, { recursive: true })` loops for ever under /proc, e.g. `--out /proc/x/y`.)
+ */
+export function makeDirs(path: string): void {
+  const missing: string[] = [];
+  let cur = resolve(path);
+  while (!existsSync(cur)) {
+    missing.push(cur);
+    const up = dirname(cur);
+    if (up === cur) break;
+    cur = up;
+  }
+  for (const dir of missing.reverse()) mkdirSync(dir);
 }
 
 const why = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e));
@@ -25,7 +42,7 @@ export function checkOutFolder(flag: string, dir: string, o: OutFolderOptions = 
     return;
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
   } catch (e) {
     throw new InputError(`option ${flag}: the folder ${dir} cannot be created: ${why(e)}`);
   }

@@ -12,6 +12,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { basename, dirname, join } from 'node:path';
 import { msg } from '../messages.ts';
 import { InputError } from '../model/validate.ts';
+import { makeDirs } from './out-folder.ts';
 
 const OWNER = '.owner';
 
@@ -52,7 +53,7 @@ export class RunFolder {
     const flag = options.flag ?? '--out';
     if (finalDir.trim() === '') throw new InputError(msg.badFlagValue(flag.replace(/^-+/, ''), 'a folder path', finalDir));
     try {
-      mkdirSync(dirname(finalDir), { recursive: true });
+      makeDirs(dirname(finalDir));
     } catch (e) {
       throw new InputError(msg.outUnusable(flag, finalDir, e));
     }

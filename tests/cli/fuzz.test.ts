@@ -52,7 +52,8 @@ async function run(args: string[]): Promise<Outcome> {
   const out = join(root, 'out', `run-${++counter}`);
   let stdout = '';
   let stderr = '';
-  const code = await runMain(['--quiet', '--no-charts', '--out', out, ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const own = args.some((a) => a === '--out' || a.startsWith('--out='));
+  const code = await runMain(['--quiet', '--no-charts', ...(own ? [] : ['--out', out]), ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr, out };
 }
 
@@ -254,11 +255,17 @@ describe(`fuzz (seed ${SEED}): every input a clean exit 2 naming file and field,
   it(`${RUNS.commands} generated command lines`, async () => {
     await fc.assert(
       fc.asyncProperty(modelArg, fc.array(token, { maxLength: 4 }), async (model, tokens) => {
-        const argv = [model, '--runs', '1', '--months', '1', '--workers', '0', ...tokens.flat().map((t) => t.replace('__FILE__', join(root, 'a-file')))];
+        const given = tokens.flat().map((t) => t.replace('__FILE__', join(root, 'a-file')));
+        const has = (flag: string) => given.some((t) => t === flag || t.startsWith(`${flag}=`));
+        // small defaults for what the generated tokens leave out (a valued flag given twice is refused)
+        const defaults = [['--runs', '1'], ['--months', '1'], ['--workers', '0']].filter(([f]) => !has(f)).flat();
+        const argv = [model, ...defaults, ...given];
         const r = await run(argv);
         checkOutcome(r, ['option', 'option --', '--out', model, 'model file', 'expected one model file'], argv);
         const valid: Record<string, string[]> = { '--runs': ['1', '2'], '--seed': ['0', '7'], '--months': ['1', '2'], '--workers': ['0', '1'] };
-        const bad = model !== 'tests/fixtures/small.ts' || tokens.some((t) => (t.length === 2 ? !valid[t[0]]?.includes(t[1]) : !['--quiet', '--no-charts', '--runs=2', '--months=1'].includes(t[0])));
+        const valued = tokens.map((t) => (t.length === 2 ? t[0] : t[0].startsWith('--runs=') ? '--runs' : t[0].startsWith('--months=') ? '--months' : '')).filter(Boolean);
+        const repeated = valued.some((f, i) => valued.indexOf(f) !== i);
+        const bad = repeated || model !== 'tests/fixtures/small.ts' || tokens.some((t) => (t.length === 2 ? !valid[t[0]]?.includes(t[1]) : !['--quiet', '--no-charts', '--runs=2', '--months=1'].includes(t[0])));
         expect(r.code, `${argv.join(' ')}\n${r.stderr}`).toBe(bad ? 2 : 0);
         if (r.code === 2) expect(r.stderr.split('\n')[0], r.stderr).toMatch(/--[a-z-]+|tests\/fixtures|package\.json|model file/);
         tally.commands[r.code === 0 ? 'ok' : 'refused']++;

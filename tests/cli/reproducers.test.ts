@@ -101,6 +101,7 @@ describe('command lines and folders', () => {
     ['under a file', () => join(tmp, 'a-file', 'run'), /--out .*a-file\/run: the folder cannot be created there \(a part of the path is a file/],
     ['a name too long', () => join(tmp, 'x'.repeat(300)), /ENAMETOOLONG/],
     ['/proc/x', () => '/proc/x', /--out \/proc\/x: the folder cannot be created/],
+    ['/proc/x/y (found by the fuzz test: node\'s recursive mkdir loops for ever there)', () => '/proc/x/y', /--out \/proc\/x\/y: the folder cannot be created/],
   ])('run --out %s: exit 2 naming --out', (_, out, message) => {
     refused(cli('src/run.ts', ['tests/fixtures/small.ts', '--runs', '1', '--out', out()]), undefined, message);
   });
