@@ -31,6 +31,7 @@ export const msg = {
     `replicate ${replicate} of scenario '${scenario}' (master seed ${seed}) failed: ${why}\nThe batch was stopped; the run folder is left marked incomplete.`,
   interrupted: (dir: string) => `interrupted: the unfinished run is in ${dir} (no manifest.json: it is not a complete run).`,
   leftIncomplete: (dir: string) => `The unfinished run is in ${dir} (no manifest.json: it is not a complete run).`,
+  stoppedBy: (why: string) => `(stopped by ${why})`,
   leftAtOnce: 'interrupted again: leaving at once; the unfinished run folder keeps its .incomplete suffix.',
   wrote: (dir: string) => `wrote ${dir}`,
 } as const;

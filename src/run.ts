@@ -20,6 +20,7 @@ runCommand(
       stdout: (t) => process.stdout.write(t),
       stderr: (t) => process.stderr.write(t),
       isCancelled: stop.stopped,
+      stopReason: stop.reason,
       onStage: (s) => (stage = s),
     }),
   () => stage,

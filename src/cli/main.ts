@@ -23,6 +23,8 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** True once the user asked to stop (a signal). */
   isCancelled?: () => boolean;
+  /** Why the run was asked to stop (a signal, or the launching process that ended), for the message. */
+  stopReason?: () => string;
   /** Called with what the command is doing, for a message if it never finishes. */
   onStage?: (stage: string) => void;
 }
@@ -87,7 +89,8 @@ export async function runMain(argv: string[], io: CommandIo): Promise<number> {
     return await run(argv, io, (dir) => (workDir = dir));
   } catch (e) {
     if (e instanceof BatchInterrupted) {
-      io.stderr(msg.interrupted(workDir) + '\n');
+      const why = io.stopReason?.();
+      io.stderr(msg.interrupted(workDir) + (why ? `\n${msg.stoppedBy(why)}` : '') + '\n');
       return 130;
     }
     if (e instanceof ReplicateError) {

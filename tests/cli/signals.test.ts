@@ -73,6 +73,7 @@ describe('signals', () => {
       // 'close' fires once every process holding the stderr pipe (npx, tsx, the run) has exited
       await within(w.done, 30_000, () => process.kill(-child.pid!, 'SIGKILL'));
       expect(w.stderr()).toContain(msg.interrupted(out + '.incomplete'));
+      expect(w.stderr()).toMatch(/\(stopped by (SIGTERM|the launching process \d+ ended)\)/);
       expect(existsSync(out)).toBe(false);
       expect(existsSync(join(out + '.incomplete', 'manifest.json'))).toBe(false);
     } finally {
