@@ -3,7 +3,8 @@
  * engine and model files for a Web Worker, the page, the lessons), then serves it locally and
  * prints the URL, or with `--build` writes the static files and exits.
  *
- * Exit codes: 0 done (or stopped with Ctrl-C while serving); 1 the build failed; 2 bad flags.
+ * Exit codes: 0 done (or stopped with Ctrl-C while serving); 1 the build failed; 2 bad flags, output
+ * folder or lesson file.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { buildClassroom, writeClassroom } from './classroom/build.ts';
 import { classroomMsg as msg } from './classroom/messages.ts';
 import { serveClassroom } from './classroom/serve.ts';
 import { checkOutFolder } from './output/out-folder.ts';
+import { InputError } from './model/validate.ts';
 
 async function main(argv: string[]): Promise<number> {
   let values: { port?: string; build?: string; help?: boolean };
@@ -43,8 +45,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     files = await buildClassroom();
   } catch (e) {
-    process.stderr.write(msg.buildFailed(e instanceof Error ? e.message : String(e)) + '\n');
-    return 1;
+    // a lesson file with a mistake is bad input (exit 2); anything else is a failed build (exit 1)
+    process.stderr.write(`error: ${msg.buildFailed(e instanceof Error ? e.message : String(e))}\n`);
+    return e instanceof InputError ? 2 : 1;
   }
   process.stdout.write(msg.built(files.map((f) => ({ name: f.name, bytes: f.contents.byteLength })), (performance.now() - started) / 1000) + '\n');
   if (values.build !== undefined) {
