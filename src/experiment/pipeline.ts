@@ -213,6 +213,12 @@ async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells 
     const n = e.design.samples;
     const rows: (string | number)[][] = [['outcome', 'parameter', 'first_order', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
     e.outcomes.forEach((oc, k) => {
+      if (isConstant(y[k])) {
+        // no variance to share out: the indices are undefined (NA), and the verdict says why
+        params.forEach((p) => rows.push([oc, p.name, NaN, NaN, NaN, NaN, NaN, NaN]));
+        lines.push(constantVerdict(oc, y[k][0]));
+        return;
+      }
       const { yA, yB, yAB } = splitSaltelli(y[k], n, params.length);
       const s = sobolIndices(yA, yB, yAB, { seed: e.seed });
       s.indices.forEach((ix, i) => rows.push([oc, params[i].name, ix.first, ix.firstCi95[0], ix.firstCi95[1], ix.total, ix.totalCi95[0], ix.totalCi95[1]]));
@@ -222,12 +228,19 @@ async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells 
     write('sobol.csv', csv(rows));
   } else {
     e.outcomes.forEach((oc, k) => {
+      if (isConstant(y[k])) return void lines.push(constantVerdict(oc, y[k][0]));
       const r = params.map((_, i) => spearman(points.map((x) => x[i]), y[k]));
       lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} Latin-hypercube points.`);
     });
   }
   return lines;
 }
+
+const isConstant = (v: ArrayLike<number>) => Array.prototype.every.call(v, (x: number) => x === v[0]);
+
+/** The verdict for an outcome that every sampled point gives the same: nothing to attribute. */
+const constantVerdict = (oc: Experiment['outcomes'][number], value: number) =>
+  `${OUTCOME_LABEL[oc]}: the same at every sampled point (${Number(value.toPrecision(6))}), so no parameter explains any of it; the indices are undefined (NA). Widen the ranges or the months.`;
 
 function ranks(v: ArrayLike<number>): Float64Array {
   const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);
