@@ -17,6 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STACK = /\n\s+at .+:\d+:\d+\)?/;
 
 let tmp: string;
+let cases = 0;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'uitstroom-repro-'));
   mkdirSync(join(tmp, 'models', 'experiments'), { recursive: true });
@@ -90,8 +91,9 @@ describe('model and experiment files', () => {
     ['a numeric policy level name', { kind: 'factorial', base: 'small', factors: [{ kind: 'policies', levels: [{ name: 5, from: 'small' }] }] }, /at design\.factors\[0\]\.levels\[0\]\.name: expected string, found number 5/],
     ['a base that is not a model', { kind: 'factorial', base: 'profiles', factors: [{ kind: 'economy', levels: [{ name: 'flat', growth: 'flat' }] }] }, /at design\.base: 'profiles' is not a usable model/],
   ])('%s: exit 2 naming the experiment file and field, nothing written', async (_, design, message) => {
-    const f = file(`models/experiments/e-${Math.random().toString(36).slice(2)}.ts`, experiment(design));
-    const out = join(tmp, `o-${Math.random().toString(36).slice(2)}`);
+    const k = ++cases;
+    const f = file(`models/experiments/e-${k}.ts`, experiment(design));
+    const out = join(tmp, `o-experiment-${k}`);
     refused(await inProcess([f, '--workers', '0', '--out', out]), out, f, message);
   });
 });
