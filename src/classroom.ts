@@ -13,6 +13,7 @@ import { classroomMsg as msg } from './classroom/messages.ts';
 import { serveClassroom } from './classroom/serve.ts';
 import { checkOutFolder } from './output/out-folder.ts';
 import { InputError } from './model/validate.ts';
+import { runCommand } from './cli/exit.ts';
 
 async function main(argv: string[]): Promise<number> {
   let values: { port?: string; build?: string; help?: boolean };
@@ -78,5 +79,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
-process.exit();
+runCommand(() => main(process.argv.slice(2)), () => 'building the classroom page');
