@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { getPath, InputError, loadModel } from './model/load.ts';
+import { MAX_WORKERS } from './batch/run-batch.ts';
+import { exitWithError } from './cli/exit.ts';
+import { checkOutFolder } from './output/out-folder.ts';
 import { TargetEvaluator, objective } from './calibration/evaluate.ts';
 import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
@@ -71,11 +74,12 @@ export async function main(argv: string[]): Promise<number> {
   if (v.help) { console.log(CALIBRATE_HELP); return 0; }
   try {
     if (files.length === 0) throw new InputError('no model file given (see --help)');
+    if (v.out !== undefined) checkOutFolder('--out', v.out);
     const runs = int('runs', v.runs, 1, 10_000, 8);
     const seed = int('seed', v.seed, 0, 2 ** 31, 1);
     const evaluations = int('evaluations', v.evaluations, 1, 100_000, 120);
     const rounds = int('rounds', v.rounds, 1, 100, 2);
-    const workers = int('workers', v.workers, 0, 256, availableParallelism());
+    const workers = int('workers', v.workers, 0, MAX_WORKERS, Math.min(availableParallelism(), MAX_WORKERS));
     const loaded = [];
     for (const f of files) loaded.push(await loadModel(f));
     const models = loaded.map((l) => l.model);
@@ -83,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     if (new Set(names).size !== names.length) throw new InputError(`two model files have the same name: ${names.join(', ')}`);
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const out = v.out ?? join('runs', 'calibration', `${stamp}${v.check ? '-check' : ''}`);
+    checkOutFolder('--out', out); // before the (long) fit, not after
     const meta: Record<string, string | number> = { models: names.join(', '), replicates: runs, seed, method: METHOD };
     let results;
     let parameters: { name: string; min: number; max: number; value: number }[] | undefined;
@@ -155,11 +160,11 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`\n${results.length - superseded - missed} of ${results.length - superseded} targets within tolerance (${superseded} superseded, reported only); report in ${join(out, 'calibration.md')}`);
     return v.check && missed > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) { console.error(e.message); return 2; }
+    if (e instanceof InputError) { console.error(`error: ${e.message}`); return 2; }
     throw e;
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('calibrate.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+  main(process.argv.slice(2)).then((code) => process.exit(code), exitWithError);
 }

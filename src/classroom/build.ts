@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFitted } from '../calibration/fitted.ts';
 import { parseLesson } from './lesson.ts';
+import { InputError } from '../model/validate.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -55,7 +56,7 @@ export function readLessons(lessonsDir: string, modelNames: readonly string[]): 
       try {
         data = JSON.parse(readFileSync(join(lessonsDir, f), 'utf8'));
       } catch (e) {
-        throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+        throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
       }
       parseLesson(data, file, modelNames);
       return { file, lesson: data };

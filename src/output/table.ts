@@ -3,7 +3,7 @@ import { HEADLINES } from './headline.ts';
 import type { SummaryFile } from './summary.ts';
 
 const num = (x: number, unit: string) =>
-  unit === 'EUR million' ? x.toFixed(1) : unit === '%' ? x.toFixed(1) : Math.round(x).toLocaleString('en-GB');
+  !Number.isFinite(x) ? 'n/a' : unit === 'EUR million' ? x.toFixed(1) : unit === '%' ? x.toFixed(1) : Math.round(x).toLocaleString('en-GB');
 
 export function headlineTable(summary: SummaryFile): string {
   const names = Object.keys(summary.scenarios);
@@ -21,7 +21,7 @@ export function headlineTable(summary: SummaryFile): string {
     .filter((c) => ['caseloadEnd', 'exitsWork', 'totalCost'].includes(c.metric))
     .map((c) => [
       `${c.scenario} - ${c.against}: ${c.label} (${c.unit})`,
-      `${num(c.difference.mean, c.unit)}, 95% CI ${num(c.difference.ci95[0], c.unit)} .. ${num(c.difference.ci95[1], c.unit)} (paired se ${num(c.pairedSe, c.unit === 'people' ? '%' : c.unit)})`,
+      `${num(c.difference.mean, c.unit)}, 95% CI ${Number.isFinite(c.difference.ci95[0]) ? `${num(c.difference.ci95[0], c.unit)} .. ${num(c.difference.ci95[1], c.unit)}` : 'n/a (one replicate)'} (paired se ${num(c.pairedSe, c.unit === 'people' ? '%' : c.unit)})`,
     ]);
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   const line = (r: string[]) => r.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');

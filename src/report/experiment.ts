@@ -13,6 +13,7 @@ import { esc, libraryVersions, renderPage } from './html.ts';
 import { writeAtomic, writeCharts } from './render.ts';
 import { samplesChart, sobolChart, trialChart } from './sampling-charts.ts';
 import { monthName, num, range } from './theme.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
 const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', trial: 'randomised-trial emulation' };
 
@@ -37,7 +38,8 @@ function verdictSection(run: ExperimentRun): string {
       const cells = run.outcomes.map((o) => {
         const c = run.cells.find((x) => x.outcome === o.id && run.factors.every((f) => x.levels[f.name] === levels[f.name]));
         if (!c) return '<td>n/a</td>';
-        const [m, lo, hi] = [c.mean, c.mean - 1.96 * c.se, c.mean + 1.96 * c.se].map((v) => v * o.scale);
+        const half = tQuantile975(run.manifest.replicates - 1) * c.se; // Student's t; NaN (n/a) for one replicate
+        const [m, lo, hi] = [c.mean, c.mean - half, c.mean + half].map((v) => v * o.scale);
         return `<td>${num(m, o.decimals)}<span class="ci">${range(lo, hi, o.decimals)}</span></td>`;
       });
       return `<tr>${run.factors.map((f) => `<td${left}>${esc(levels[f.name])}</td>`).join('')}${cells.join('')}</tr>`;

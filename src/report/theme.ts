@@ -71,7 +71,8 @@ export const signed = (x: number, decimals = 0) => (x > 0 && Number(x.toFixed(de
 export const decimalsFor = (unit: string) => (unit === 'people' ? 0 : 1);
 
 /** "1,756 to 1,826": an interval in words (not a hyphen, which would read as a minus sign). */
-export const range = (lo: number, hi: number, decimals = 0) => `${num(lo, decimals)} to ${num(hi, decimals)}`;
+export const range = (lo: number, hi: number, decimals = 0) =>
+  Number.isFinite(lo) && Number.isFinite(hi) ? `${num(lo, decimals)} to ${num(hi, decimals)}` : 'n/a'; // one replicate: no interval
 
 /** "between 1,756 and 1,826" */
 export const between = (lo: number, hi: number, decimals = 0) => `between ${num(lo, decimals)} and ${num(hi, decimals)}`;

@@ -9,6 +9,7 @@ import type { BundledModel } from '../protocol.ts';
 import { LEVERS, leverKind, leverRange, yearsOf, type GrowthSetting, type Settings } from '../settings.ts';
 import { GrowthEditor } from './growth-editor.ts';
 import { fmt, growthName, nameOf, t, type Key } from './i18n.ts';
+import { html, setHtml } from './html.ts';
 
 const GROWTHS: [string, Key][] = [
   ['model', 'growthModel'], ['historical', 'growthHistorical'], ['flat', 'growthFlat'], ['recession', 'growthRecession'],
@@ -98,20 +99,18 @@ export class Controls {
     const bundled = this.models.find((m) => m.model.name === this.settings.model) ?? this.models[0];
     const model = bundled.model;
     const select = this.el<HTMLSelectElement>('#model');
-    select.innerHTML = this.models.map((m) => `<option value="${m.model.name}">${m.model.name[0].toUpperCase()}${m.model.name.slice(1)}</option>`).join('');
+    setHtml(select, html`${this.models.map((m) => html`<option value="${m.model.name}">${m.model.name[0].toUpperCase()}${m.model.name.slice(1)}</option>`)}`);
     select.value = model.name;
     const applied = Object.keys(bundled.applied).length;
-    this.el('#model-about').innerHTML =
-      `<p>${escape(model.description)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>` +
-      `${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`;
+    setHtml(this.el('#model-about'), html`<p>${model.description}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`);
 
     const growth = this.settings.growth ?? 'model';
     const g = this.el<HTMLSelectElement>('#growth');
-    g.innerHTML = GROWTHS.map(([v, k]) => `<option value="${v}">${t(k)}${v === 'model' ? ` (${typeof model.economy.growth === 'string' ? growthName(model.economy.growth) : '…'})` : ''}</option>`).join('');
+    setHtml(g, html`${GROWTHS.map(([v, k]) => html`<option value="${v}">${t(k)}${v === 'model' ? ` (${typeof model.economy.growth === 'string' ? growthName(model.economy.growth) : '…'})` : ''}</option>`)}`);
     g.value = typeof growth === 'string' ? growth : 'hand';
 
     const scale = this.el<HTMLSelectElement>('#scale');
-    scale.innerHTML = SCALES.map((s) => `<option value="${s}">× ${fmt(s, s < 1 ? 2 : 0)} (${fmt(Math.round(model.population.size * s))})</option>`).join('');
+    setHtml(scale, html`${SCALES.map((s) => html`<option value="${s}">× ${fmt(s, s < 1 ? 2 : 0)} (${fmt(Math.round(model.population.size * s))})</option>`)}`);
     scale.value = String(this.settings.scale ?? 1);
     this.el<HTMLInputElement>('#seed').value = String(this.seed());
     this.renderLevers(model);
@@ -119,7 +118,7 @@ export class Controls {
 
   private renderLevers(model: Model): void {
     const host = this.el('#levers');
-    host.innerHTML = '';
+    host.replaceChildren();
     const present: string[] = [...new Set(model.policies.map((p) => p.type as string))].filter((type) => type !== 'cohort');
     const addable = LEVERS.filter((l) => l.template && !present.includes(l.type)).map((l) => l.type);
     for (const type of [...present, ...addable]) {
@@ -131,8 +130,10 @@ export class Controls {
       const box = document.createElement('div');
       box.className = `lever${on ? '' : ' off'}${own ? '' : ' addable'}`;
       box.dataset.type = type;
-      const label = own?.label && own.label !== nameOf(type) ? `<span class="muted"> — ${escape(own.label)}</span>` : '';
-      box.innerHTML = `<label class="switch"><input type="checkbox" ${on ? 'checked' : ''}> ${nameOf(type)}${own ? '' : ` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`}${label}</label>`;
+      const label = own?.label && own.label !== nameOf(type) ? html`<span class="muted"> — ${own.label}</span>` : '';
+      const checked = on ? html` checked` : '';
+      const adding = own ? '' : html` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`;
+      setHtml(box, html`<label class="switch"><input type="checkbox"${checked}> ${nameOf(type)}${adding}${label}</label>`);
       box.querySelector('input')!.addEventListener('change', (e) => this.setLever(type, 'on', (e.target as HTMLInputElement).checked));
       if (on && spec) {
         for (const f of kind?.fields ?? []) {
@@ -142,7 +143,7 @@ export class Controls {
           const range = leverRange(f, model.population.size, current);
           const row = document.createElement('label');
           row.className = 'slider';
-          row.innerHTML = `<span>${nameOf(f.field)}</span><input type="range" data-field="${f.field}" min="${range.min}" max="${range.max}" step="${range.step}" value="${value}"><output>${show(value, range.step)}</output>`;
+          setHtml(row, html`<span>${nameOf(f.field)}</span><input type="range" data-field="${f.field}" min="${range.min}" max="${range.max}" step="${range.step}" value="${value}"><output>${show(value, range.step)}</output>`);
           const input = row.querySelector('input')!;
           input.addEventListener('input', () => (row.querySelector('output')!.textContent = show(Number(input.value), range.step)));
           input.addEventListener('change', () => this.setLever(type, f.field, Number(input.value)));
@@ -165,6 +166,3 @@ function show(v: number, step: number): string {
   return step < 1 ? fmt(v, 2) : fmt(v);
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
