@@ -66,7 +66,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   // everything that can fail on the user's input happens before the folder exists
   const cells = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : [];
   const sampling = e.design.kind === 'lhs' || e.design.kind === 'sobol' ? samplingCells(o, e, base, months) : undefined;
-  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`), { unique: o.out === undefined });
+  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`), { unique: o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
   o.onFolder?.(folder.workDir);
   const report: string[] = [e.question, ''];
   const files: string[] = [];
