@@ -37,11 +37,11 @@ describe('calibration check over every model', () => {
       await evaluator.close();
     }
     expect(results.length).toBe(models.reduce((n, m) => n + m.targets.length, 0));
-    expect(results.length).toBeGreaterThanOrEqual(25);
+    expect(results.length).toBeGreaterThanOrEqual(150);
   }, 120_000);
 
-  it('every target is within its tolerance, apart from the documented misses', () => {
-    const missed = results.filter((r) => !r.met).map((r) => `${r.model}/${r.target.name}`);
+  it('every target is within its tolerance, apart from the documented misses (superseded seed figures are reported, not checked)', () => {
+    const missed = results.filter((r) => !r.met && r.target.superseded === undefined).map((r) => `${r.model}/${r.target.name}`);
     const unexpected = missed.filter((k) => !(k in KNOWN_MISSES));
     const nowMet = Object.keys(KNOWN_MISSES).filter((k) => !missed.includes(k));
     expect(unexpected, 'targets missed that are not documented').toEqual([]);
