@@ -49,6 +49,7 @@ export function terminalTable(results: readonly TargetResult[]): string {
 /** Which targets inform which free values: the calibration's identification, stated once. */
 export const INFORMS: readonly [RegExp, string][] = [
   [/^inflow\.applicantsPerMonth$/, "the town's cbs-stock-* and cbs-inflow-* targets (its level); the trend comes from unemployment"],
+  [/^economy\.regionalFactor$/, 'the town\'s cbs-to-work-* against its labour force and unemployment (the data have no vacancy rate per town)'],
   [/^economy\.inflowElasticity$/, 'every town\'s cbs-inflow-* over 2015-2017 (how inflow fell as unemployment fell)'],
   [/^matching\./, 'every town\'s cbs-to-work-* (exits to work against its labour force, unemployment and vacancies)'],
   [/^exits\./, 'every town\'s cbs-outflow-* less cbs-to-work-*, the national share-5y-plus-* and Amsterdam\'s share-5y-plus-2017 (how duration slows exits)'],
