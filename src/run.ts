@@ -16,6 +16,7 @@ import { defaultWorkers } from './batch/run-batch.ts';
 import { isExperiment } from './experiment/load.ts';
 import { runExperiment } from './experiment/pipeline.ts';
 import { writeReport } from './report/index.ts';
+import { shardMsg } from './batch/messages.ts';
 
 /** The file's default export, if it can be imported (a model file's own problems are reported by the loader). */
 async function peek(file: string): Promise<unknown> {
@@ -52,8 +53,9 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   const progress = createProgress(args.modelFile, { quiet: args.quiet });
   try {
-    const data = await peek(args.modelFile);
+    const data = args.modelFile ? await peek(args.modelFile) : undefined;
     if (isExperiment(data)) {
+      if (args.shard || args.resume) throw new InputError(shardMsg.experimentUnsupported(args.shard ? 'shard' : 'resume'));
       const r = await runExperiment({
         file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out,
         onProgress: (d, t) => progress.update(d, t), isCancelled: () => cancelled, onFolder: (dir) => (workDir = dir),
@@ -74,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
       onFolder: (dir) => (workDir = dir),
     });
     progress.finish();
+    if (result.shard) {
+      process.stdout.write(msg.wrote(result.dir) + '\n');
+      return 0;
+    }
     if (!args.quiet) {
       process.stdout.write(
         `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +
@@ -87,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     progress.finish();
     if (e instanceof BatchInterrupted) {
-      process.stderr.write(msg.interrupted(workDir) + '\n');
+      process.stderr.write(msg.interrupted(workDir) + '\n' + shardMsg.resumeHint(workDir) + '\n');
       return 130;
     }
     throw e;

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
+import { parseShard, type Shard } from '../batch/shard.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -17,6 +18,10 @@ export interface RunArgs {
   /** Skip the charts and report.html. */
   noCharts: boolean;
   help: boolean;
+  /** Run one shard of the batch (`--shard i/n`, `auto`, `auto/n`). */
+  shard?: Shard;
+  /** Continue an unfinished run folder. */
+  resume?: string;
 }
 
 export const HELP = `${msg.usage}
@@ -32,6 +37,11 @@ Options:
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
+  --shard i/n   run shard i of n (counting from 0) and write a shard folder for src/merge.ts;
+                'auto' reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, 'auto/n' reads
+                SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
+  --resume DIR  continue the unfinished run in DIR (a folder ending in .incomplete); the model
+                file, replicates, seed and months are the run's own
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -45,6 +55,8 @@ const OPTIONS = {
   out: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
+  shard: { type: 'string' },
+  resume: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -91,11 +103,11 @@ export function parseRunArgs(argv: string[]): RunArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
-  if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
+  if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
   return {
-    modelFile: positionals[0],
+    modelFile: positionals[0] ?? '',
     runs: integer('runs', values.runs),
     seed: integer('seed', values.seed),
     months: integer('months', values.months),
@@ -104,5 +116,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     quiet: values.quiet,
     noCharts: values['no-charts'],
     help: false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    resume: values.resume,
   };
 }

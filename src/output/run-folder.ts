@@ -13,9 +13,11 @@ export class RunFolder {
   readonly workDir: string;
   private readonly written: string[] = [];
 
-  constructor(readonly finalDir: string) {
+  /** `reopen`: continue in the existing `<finalDir>.incomplete` (a resumed run) instead of creating it. */
+  constructor(readonly finalDir: string, options: { reopen?: boolean } = {}) {
     if (existsSync(finalDir)) throw new InputError(msg.outExists(finalDir));
     this.workDir = join(dirname(finalDir), basename(finalDir) + '.incomplete');
+    if (options.reopen) return;
     if (existsSync(this.workDir)) throw new InputError(msg.staleIncomplete(this.workDir));
     mkdirSync(dirname(this.workDir), { recursive: true });
     mkdirSync(this.workDir);
@@ -59,6 +61,11 @@ export class RunFolder {
   /** Writes the manifest last and gives the folder its final name. */
   complete(manifest: unknown): string {
     this.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+    return this.finish();
+  }
+
+  /** Gives the folder its final name (after its last file, e.g. a shard's `shard.json`). */
+  finish(): string {
     renameSync(this.workDir, this.finalDir);
     return this.finalDir;
   }
