@@ -9,7 +9,8 @@
  *   costs.csv          benefit and programme cost, net saving, the EUR 14,000 rule of thumb, payback
  *   series.csv         mean monthly metrics per cell (tidy long format), with a 90% band for the caseload
  *   replicates.csv     every replicate's outcomes
- *   samples.csv / sobol.csv / trial.csv   for sampling and trial designs
+ *   samples.csv / sobol.csv / trial.csv   for sampling (lhs, sobol, grid) and trial designs; a
+ *                      sampling design's replicates.csv has one row per point x replicate
  *   verdict.txt        the sentences printed at the end
  */
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.t
 import { factorialCells, type Cell } from './cells.ts';
 import { loadExperiment, type LoadedExperiment } from './load.ts';
 import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
+import { gridModel, gridPoints } from './grid.ts';
 import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
 import type { Experiment, Parameter } from './schema.ts';
 import { simulateCells } from './simulate.ts';
@@ -76,7 +78,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
       report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
     }
-  } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
+  } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
     report.push(...(await runSampling(o, e, base, months, write)));
   } else {
     const t = await runTrial({ ...e, months }, loaded.models, o.workers);
@@ -177,17 +179,32 @@ function withParameter(m: Model, p: Parameter, value: number, months: number): M
 }
 
 async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void): Promise<string[]> {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
-  const params = e.design.parameters;
-  const factors: ContinuousFactor[] = params.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol' && e.design.kind !== 'grid') return [];
+  const d = e.design;
+  const params = d.parameters;
   const bare: Model = { ...base, scenarios: [], targets: [], free: [], horizonMonths: months };
-  const points = e.design.kind === 'lhs' ? latinHypercube(e.design.samples, factors, e.seed) : saltelliDesign(e.design.samples, factors, e.seed).runs;
-  const cells = points.map((x, k) => ({ model: params.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
+  let points: number[][];
+  let cells: { model: Model; name: string }[];
+  if (d.kind === 'grid') {
+    points = gridPoints(d.parameters);
+    cells = points.map((x, k) => ({ model: gridModel(bare, d.parameters, x, months, o.file), name: `point ${k}` }));
+  } else {
+    const factors: ContinuousFactor[] = d.parameters.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
+    points = d.kind === 'lhs' ? latinHypercube(d.samples, factors, e.seed) : saltelliDesign(d.samples, factors, e.seed).runs;
+    cells = points.map((x, k) => ({ model: d.parameters.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
+  }
   for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
   const series = await simulate(o, e, cells, months);
-  const y = e.outcomes.map((oc) => Float64Array.from(series, (reps) => reps.reduce((s, x) => s + measureOutcome(oc, x, months), 0) / reps.length));
+  const perReplicate = e.outcomes.map((oc) => series.map((reps) => Float64Array.from(reps, (x) => measureOutcome(oc, x, months))));
+  const y = perReplicate.map((byPoint) => Float64Array.from(byPoint, (v) => v.reduce((s, x) => s + x, 0) / v.length));
   write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
+  // Mesa's batch_run shape: one tidy row per point x replicate, the parameter values in columns
+  write('replicates.csv', csv([
+    ['point', ...params.map((p) => p.name), 'replicate', 'master_seed', ...e.outcomes],
+    ...points.flatMap((x, k) => Array.from({ length: e.replicates }, (_, r) => [k, ...x, r, e.seed, ...perReplicate.map((v) => v[k][r])])),
+  ]));
   const lines: string[] = [];
+  if (d.kind === 'grid') lines.push(...gridVerdict(e, params.map((p) => p.name), points, perReplicate));
   if (e.design.kind === 'sobol') {
     const n = e.design.samples;
     const rows: (string | number)[][] = [['outcome', 'parameter', 'first_order', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
@@ -202,10 +219,22 @@ async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, mon
   } else {
     e.outcomes.forEach((oc, k) => {
       const r = params.map((_, i) => spearman(points.map((x) => x[i]), y[k]));
-      lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} Latin-hypercube points.`);
+      lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} ${d.kind === 'grid' ? 'grid' : 'Latin-hypercube'} points.`);
     });
   }
   return lines;
+}
+
+/** Per outcome and point: the mean over replicates with its 95% interval. */
+function gridVerdict(e: Experiment, names: string[], points: number[][], perReplicate: Float64Array[][]): string[] {
+  return e.outcomes.map((oc, k) => `${OUTCOME_LABEL[oc]}: ` + points.map((x, j) => {
+    const v = perReplicate[k][j];
+    const mean = v.reduce((s, a) => s + a, 0) / v.length;
+    const sd = v.length > 1 ? Math.sqrt(v.reduce((s, a) => s + (a - mean) ** 2, 0) / (v.length - 1)) : 0;
+    const half = (1.96 * sd) / Math.sqrt(v.length);
+    const f = (a: number) => (Math.abs(a) >= 1000 ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1));
+    return `${names.map((n, i) => `${n}=${x[i]}`).join(' ')}: ${f(mean)} (95% CI ${f(mean - half)} to ${f(mean + half)})`;
+  }).join('; ') + '.');
 }
 
 function ranks(v: ArrayLike<number>): Float64Array {

@@ -13,8 +13,9 @@ import { esc, libraryVersions, renderPage } from './html.ts';
 import { writeAtomic, writeCharts } from './render.ts';
 import { samplesChart, sobolChart, trialChart } from './sampling-charts.ts';
 import { monthName, num, range } from './theme.ts';
+import { gridValues } from '../experiment/grid.ts';
 
-const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', trial: 'randomised-trial emulation' };
+const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', grid: 'grid sweep', trial: 'randomised-trial emulation' };
 
 /** The charts of an experiment, in report order; which ones depends on the design. */
 export function buildExperimentCharts(run: ExperimentRun): Chart[] {
@@ -72,6 +73,8 @@ function experimentRunSection(run: ExperimentRun, libraries: Record<string, stri
     ? run.factors.map((f) => `${esc(f.name)} (${esc(f.kind)}): ${f.levels.map((l) => esc(l)).join(', ')}; baseline ${esc(f.baseline)}`).join('<br>')
     : d.kind === 'trial'
       ? `control ${esc(d.control)}; arms ${d.arms.map((a) => esc(a)).join(', ')}; outflow measured at month ${d.measureAtMonth}${d.selfSelection ? '; also with arms chosen by the volunteers' : ''}`
+      : d.kind === 'grid'
+        ? d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>): ${gridValues(p).map((v) => num(v, 2)).join(', ')}`).join('<br>')
       : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
   const cells = d.kind === 'factorial' ? `${allCells(run.factors).length} cells × ` : '';
   return `<section id="run">
