@@ -1,5 +1,5 @@
 /**
- * `npx tsx src/merge.ts <shard folder>... [--out DIR] [--quiet]`
+ * `npx tsx src/merge.ts <shard folder>... [--out DIR] [--format csv|parquet|both] [--quiet]`
  *
  * Merges the shard folders of one run (`run.ts --shard i/n`) into the run folder a one-machine
  * run with the same model file and seed writes, byte for byte (`series.csv`, `replicates.csv`,
@@ -24,7 +24,8 @@ import { InputError } from './model/load.ts';
 import { Aggregator } from './output/aggregate.ts';
 import { RunFolder } from './output/run-folder.ts';
 import type { SummaryFile } from './output/summary.ts';
-import { REPLICATES_HEADER, replicateRows, writeAggregates } from './output/write-run.ts';
+import { TABLE_FORMATS, type TableFormat } from './output/parquet.ts';
+import { openReplicates, writeAggregates } from './output/write-run.ts';
 import { SHARD_FILE, type ShardFile } from './pipeline.ts';
 
 export interface MergeResult {
@@ -68,7 +69,7 @@ export function readShards(dirs: string[]): { dir: string; file: ShardFile }[] {
 }
 
 /** Merges shard folders into a run folder (`out`, or beside the first shard, named as a one-machine run). */
-export function mergeShards(dirs: string[], out?: string): MergeResult {
+export function mergeShards(dirs: string[], out?: string, format?: TableFormat): MergeResult {
   const shards = readShards(dirs);
   const { key, dates, describe, manifest } = shards[0].file;
   const scenarioCount = key.scenarios.length;
@@ -76,21 +77,20 @@ export function mergeShards(dirs: string[], out?: string): MergeResult {
   const folder = new RunFolder(finalDir);
   // 3. stream in task order
   const agg = new Aggregator(key.scenarios, key.runs, key.months);
-  const csv = folder.stream('replicates.csv');
-  csv.write(REPLICATES_HEADER);
+  const table = openReplicates(folder, format);
   for (const s of shards) {
     let k = 0;
     for (const rec of readLog(join(s.dir, RESULTS_FILE), key.months)) {
       const r = s.file.key.shard!.from + Math.floor(k / scenarioCount);
       if (rec.replicate !== r || rec.scenarioIndex !== k % scenarioCount) throw new InputError(shardMsg.mergeOrder(s.dir, k));
       agg.add(rec.scenarioIndex, rec.replicate, rec.series);
-      csv.write(replicateRows(describe[rec.scenarioIndex], dates, rec.replicate, rec.series));
+      table.add(describe[rec.scenarioIndex], dates, rec.replicate, rec.series);
       k++;
     }
   }
-  csv.close();
+  table.close();
   // 4. write
-  const summary = writeAggregates(folder, agg, dates);
+  const summary = writeAggregates(folder, agg, dates, format);
   const startedAt = shards.map((s) => s.file.manifest.startedAt).sort()[0];
   const dir = folder.complete({
     ...manifest,
@@ -104,12 +104,13 @@ export function mergeShards(dirs: string[], out?: string): MergeResult {
 }
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(shardMsg.mergeNoShards + '\n');
     return 0;
   }
-  const r = mergeShards(positionals, values.out);
+  if (values.format !== undefined && !TABLE_FORMATS.includes(values.format as TableFormat)) throw new InputError(`option --format: expected csv, parquet or both, found '${values.format}'.`);
+  const r = mergeShards(positionals, values.out, values.format as TableFormat | undefined);
   if (!values.quiet) process.stdout.write(`merged ${r.shards} shards\n`);
   process.stdout.write(msg.wrote(r.dir) + '\n');
   return 0;

@@ -27,7 +27,8 @@ import { Aggregator } from './output/aggregate.ts';
 import { buildManifest, pkg } from './output/manifest.ts';
 import { RunFolder } from './output/run-folder.ts';
 import type { SummaryFile } from './output/summary.ts';
-import { describeScenarios, REPLICATES_HEADER, replicateRows, writeAggregates } from './output/write-run.ts';
+import type { TableFormat } from './output/parquet.ts';
+import { describeScenarios, openReplicates, writeAggregates } from './output/write-run.ts';
 
 export interface PipelineOptions {
   modelFile: string;
@@ -44,6 +45,8 @@ export interface PipelineOptions {
   shard?: Shard;
   /** An unfinished run folder (`<run>.incomplete`) to continue; the model file may then be ''. */
   resume?: string;
+  /** `replicates` (and `series`) as CSV (default), Parquet or both. */
+  format?: TableFormat;
 }
 
 export interface PipelineResult {
@@ -125,6 +128,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     model: { name: model.name, file: resumed?.model.file ?? modelFile, path: resolvePath(modelFile), sha256: hash },
     calibrationSha256: fitted?.hash ?? null,
     masterSeed: seed, runs, months, scenarios: names, shard: shardSpec, finalDir,
+    format: o.format ?? resumed?.format ?? 'csv',
   };
   // 3. open
   let folder: RunFolder;
@@ -142,12 +146,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const dates = Array.from({ length: months }, (_, t) => monthLabel(model.startMonth, t));
   // 4. simulate: replay what a resumed run has, then run the rest; a shard only logs its results
   const agg = new Aggregator(names, runs, months);
-  const replicatesCsv = shardSpec ? undefined : folder.stream('replicates.csv');
-  replicatesCsv?.write(REPLICATES_HEADER);
+  const replicatesTable = shardSpec ? undefined : openReplicates(folder, key.format);
   const take = (s: number, r: number, series: Float64Array) => {
-    if (!replicatesCsv) return;
+    if (!replicatesTable) return;
     agg.add(s, r, series);
-    replicatesCsv.write(replicateRows(describe[s], dates, r, series));
+    replicatesTable.add(describe[s], dates, r, series);
   };
   const logFile = join(folder.workDir, RESULTS_FILE);
   const kept = resumed ? trimLog(logFile, months) : 0;
@@ -180,7 +183,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       economyNotes, startedAt, files,
     });
   const result = { model, runs, seed, months, workers, resumedResults: kept };
-  if (!replicatesCsv) {
+  if (!replicatesTable) {
     // 6. finish a shard: its results log stays, shard.json is its last file
     const shardFile: ShardFile = { key, describe, dates, manifest: manifestOf([]) };
     folder.write(SHARD_FILE, JSON.stringify(shardFile, null, 2) + '\n');
@@ -188,9 +191,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     const dir = folder.finish();
     return { ...result, dir, shard: shardSpec, summary: { runs, months, scenarios: {}, contrasts: [], notes: [] }, seconds: (Date.now() - startedAt.getTime()) / 1000 };
   }
-  replicatesCsv.close();
+  replicatesTable.close();
   // 5. aggregate
-  const summary = writeAggregates(folder, agg, dates);
+  const summary = writeAggregates(folder, agg, dates, key.format);
   // 6. finish: the results log and key were only for a resume
   rmSync(logFile);
   rmSync(join(folder.workDir, CHECKPOINT_FILE));

@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     if (isExperiment(data)) {
       if (args.shard || args.resume) throw new InputError(shardMsg.experimentUnsupported(args.shard ? 'shard' : 'resume'));
       const r = await runExperiment({
-        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out,
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format,
         onProgress: (d, t) => progress.update(d, t), isCancelled: () => cancelled, onFolder: (dir) => (workDir = dir),
       }, data);
       progress.finish();

@@ -33,6 +33,8 @@ export interface RunKey {
   shard: { index: number; count: number; from: number; to: number } | null;
   /** The folder the finished run gets (without `.incomplete`). */
   finalDir: string;
+  /** The tables' format (does not change a result, so a merge may choose another). */
+  format?: 'csv' | 'parquet' | 'both';
 }
 
 /** Bytes of one record for runs of `months` months. */

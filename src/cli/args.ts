@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
 import { parseShard, type Shard } from '../batch/shard.ts';
+import { TABLE_FORMATS, type TableFormat } from '../output/parquet.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -22,6 +23,8 @@ export interface RunArgs {
   shard?: Shard;
   /** Continue an unfinished run folder. */
   resume?: string;
+  /** Tables as csv (default), parquet or both. */
+  format?: TableFormat;
 }
 
 export const HELP = `${msg.usage}
@@ -42,6 +45,9 @@ Options:
                 SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
   --resume DIR  continue the unfinished run in DIR (a folder ending in .incomplete); the model
                 file, replicates, seed and months are the run's own
+  --format F    csv (default), parquet or both: replicates.parquet and series.parquet beside or
+                instead of replicates.csv (series.csv is always written); for an experiment, every
+                table as .parquet too
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -57,6 +63,7 @@ const OPTIONS = {
   'no-charts': { type: 'boolean', default: false },
   shard: { type: 'string' },
   resume: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -71,6 +78,7 @@ const RANGES: Record<string, [number, number]> = {
 const EXPECTED: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RANGES).map(([k, [lo, hi]]) => [k, `an integer from ${lo} to ${hi}`])),
   out: 'a folder path',
+  format: 'csv, parquet or both',
 };
 
 function integer(flag: keyof typeof RANGES & string, raw: string | undefined): number | undefined {
@@ -106,6 +114,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
   if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
+  if (values.format !== undefined && !TABLE_FORMATS.includes(values.format as TableFormat)) throw new InputError(`${msg.badFlagValue('format', EXPECTED.format, values.format)} ${msg.seeHelp}`);
   return {
     modelFile: positionals[0] ?? '',
     runs: integer('runs', values.runs),
@@ -118,5 +127,6 @@ export function parseRunArgs(argv: string[]): RunArgs {
     help: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     resume: values.resume,
+    format: values.format as TableFormat | undefined,
   };
 }

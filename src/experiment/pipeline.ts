@@ -18,6 +18,7 @@ import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
 import { InputError, setPath, type LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { gitCommit, pkg } from '../output/manifest.ts';
+import { csvToParquet, wantsParquet, type TableFormat } from '../output/parquet.ts';
 import { RunFolder } from '../output/run-folder.ts';
 import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.ts';
 import { factorialCells, type Cell } from './cells.ts';
@@ -40,6 +41,8 @@ export interface ExperimentOptions {
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   onFolder?: (dir: string) => void;
+  /** `parquet` or `both`: every table also as `.parquet` (the CSV stays: the report reads it). */
+  format?: TableFormat;
 }
 
 export interface ExperimentResult {
@@ -64,7 +67,14 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   o.onFolder?.(folder.workDir);
   const report: string[] = [e.question, ''];
   const files: string[] = [];
-  const write = (name: string, content: string) => { folder.write(name, content); files.push(name); };
+  const write = (name: string, content: string) => {
+    folder.write(name, content);
+    files.push(name);
+    if (!wantsParquet(o.format) || !name.endsWith('.csv')) return;
+    const parquetName = name.replace(/\.csv$/, '.parquet');
+    csvToParquet(folder, parquetName, content);
+    files.push(parquetName);
+  };
 
   if (e.design.kind === 'factorial') {
     const cells = factorialCells(e, loaded.models, months);

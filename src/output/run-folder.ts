@@ -54,6 +54,11 @@ export class RunFolder {
     };
   }
 
+  /** Records a file another writer has put into the folder under its final name (e.g. Parquet). */
+  record(name: string): void {
+    this.written.push(name);
+  }
+
   files(): string[] {
     return [...this.written];
   }

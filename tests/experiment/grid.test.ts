@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import small from '../fixtures/small.ts';
 import { gridModel, gridPoints, gridValues } from '../../src/experiment/grid.ts';
 import { loadExperiment, validateExperiment } from '../../src/experiment/load.ts';
@@ -38,7 +39,7 @@ describe('grid values and points', () => {
 describe('runExperiment on a grid', () => {
   let r: ExperimentResult;
   beforeAll(async () => {
-    r = await runExperiment({ file: 'tests/fixtures/experiments/small-grid.ts', workers: 1, out: join(mkdtempSync(join(tmpdir(), 'uitstroom-grid-')), 'out') });
+    r = await runExperiment({ file: 'tests/fixtures/experiments/small-grid.ts', workers: 1, format: 'parquet', out: join(mkdtempSync(join(tmpdir(), 'uitstroom-grid-')), 'out') });
   });
 
   it('writes one row per point x replicate with the parameter values in columns', () => {
@@ -48,6 +49,14 @@ describe('runExperiment on a grid', () => {
     expect(rows.slice(1, 6).map((x) => x.slice(0, 5))).toEqual([
       ['0', '0', '-2', '0', '3'], ['0', '0', '-2', '1', '3'], ['0', '0', '-2', '2', '3'], ['0', '0', '-2', '3', '3'], ['1', '0', '3', '0', '3'],
     ]);
+  });
+
+  it('with --format parquet every table is also Parquet, numbers as DOUBLE', async () => {
+    const rows = (await parquetReadObjects({ file: await asyncBufferFromFile(join(r.dir, 'replicates.parquet')) })) as Record<string, unknown>[];
+    const csv = table(r.dir, 'replicates.csv');
+    expect(rows.length).toBe(csv.length - 1);
+    expect(Object.keys(rows[0])).toEqual(csv[0]);
+    expect(rows[5]).toMatchObject({ point: 1, managers: 0, growth: 3, replicate: 1, master_seed: 3, 'caseload-change': Number(csv[6][5]) });
   });
 
   it('samples.csv holds each point\'s mean over its replicates, and the parameters change the outcome', () => {
