@@ -11,6 +11,9 @@
  *   3. stream   the shards' results in task order to replicates.csv and the aggregator
  *   4. write    series.csv, summary.json, then manifest.json; the folder gets its final name
  *
+ * Shards of an experiment file are merged by reading their results and running the experiment's
+ * analysis on them (`mergeExperimentShards`).
+ *
  * Exit codes: 0 merged; 2 the folders do not make one run (nothing is written).
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -27,6 +30,7 @@ import type { SummaryFile } from './output/summary.ts';
 import { TABLE_FORMATS, type TableFormat } from './output/parquet.ts';
 import { openReplicates, writeAggregates } from './output/write-run.ts';
 import { SHARD_FILE, type ShardFile } from './pipeline.ts';
+import { runExperiment, type ExperimentResult } from './experiment/pipeline.ts';
 
 export interface MergeResult {
   dir: string;
@@ -103,24 +107,49 @@ export function mergeShards(dirs: string[], out?: string, format?: TableFormat):
   return { dir, summary, shards: shards.length };
 }
 
-function main(argv: string[]): number {
+/**
+ * Merges the shard folders of one experiment: the results are read from the shards (checked
+ * against the experiment file as it is now) and analysed as a one-machine run analyses them.
+ */
+export async function mergeExperimentShards(dirs: string[], out?: string, format?: TableFormat): Promise<ExperimentResult> {
+  const shards = readShards(dirs);
+  const { key } = shards[0].file;
+  return runExperiment({
+    file: key.model.path, runs: key.runs, seed: key.masterSeed, months: key.months, workers: 0, format,
+    out: out ?? key.finalDir.replace(/-shard\d+of\d+$/, ''),
+    fromShards: shards.map((s) => s.dir),
+  });
+}
+
+const isExperimentShard = (dir: string) =>
+  existsSync(join(dir, SHARD_FILE)) && (JSON.parse(readFileSync(join(dir, SHARD_FILE), 'utf8')) as { kind?: string }).kind === 'experiment';
+
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(shardMsg.mergeNoShards + '\n');
     return 0;
   }
   if (values.format !== undefined && !TABLE_FORMATS.includes(values.format as TableFormat)) throw new InputError(`option --format: expected csv, parquet or both, found '${values.format}'.`);
-  const r = mergeShards(positionals, values.out, values.format as TableFormat | undefined);
+  const format = values.format as TableFormat | undefined;
+  if (positionals.length > 0 && isExperimentShard(positionals[0])) {
+    const r = await mergeExperimentShards(positionals, values.out, format);
+    if (!values.quiet) process.stdout.write(`merged ${positionals.length} shards\n\n${r.report.join('\n')}\n\n`);
+    process.stdout.write(msg.wrote(r.dir) + '\n');
+    return 0;
+  }
+  const r = mergeShards(positionals, values.out, format);
   if (!values.quiet) process.stdout.write(`merged ${r.shards} shards\n`);
   process.stdout.write(msg.wrote(r.dir) + '\n');
   return 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (e) {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(e instanceof InputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1);
-  }
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(e instanceof InputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1);
+    },
+  );
 }

@@ -75,14 +75,14 @@ export interface ShardFile {
 export const SHARD_FILE = 'shard.json';
 
 /** The key of an unfinished folder given to --resume, or an input error. */
-function resumeKey(dir: string): RunKey {
+export function resumeKey(dir: string): RunKey {
   const key = dir.replace(/\/+$/, '').endsWith('.incomplete') ? readKey(dir) : undefined;
   if (!key) throw new InputError(shardMsg.resumeNotIncomplete(dir));
   return key;
 }
 
 /** A flag given with --resume must agree with the run it continues. */
-function agreed(dir: string, what: string, given: number | undefined, was: number): number {
+export function agreed(dir: string, what: string, given: number | undefined, was: number): number {
   if (given !== undefined && given !== was) throw new InputError(shardMsg.resumeConflict(dir, what, was, given));
   return was;
 }

@@ -9,7 +9,7 @@ import { BatchInterrupted, ReplicateError } from './batch/run-batch.ts';
 import { msg } from './messages.ts';
 import { InputError } from './model/load.ts';
 import { headlineTable } from './output/table.ts';
-import { runPipeline } from './pipeline.ts';
+import { resumeKey, runPipeline } from './pipeline.ts';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultWorkers } from './batch/run-batch.ts';
@@ -53,14 +53,18 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   const progress = createProgress(args.modelFile, { quiet: args.quiet });
   try {
-    const data = args.modelFile ? await peek(args.modelFile) : undefined;
+    const data = await peek(args.modelFile || (args.resume ? resumeKey(args.resume).model.path : ''));
     if (isExperiment(data)) {
-      if (args.shard || args.resume) throw new InputError(shardMsg.experimentUnsupported(args.shard ? 'shard' : 'resume'));
       const r = await runExperiment({
+        shard: args.shard, resume: args.resume,
         file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format,
         onProgress: (d, t) => progress.update(d, t), isCancelled: () => cancelled, onFolder: (dir) => (workDir = dir),
       }, data);
       progress.finish();
+      if (r.shard) {
+        process.stdout.write(msg.wrote(r.dir) + '\n');
+        return 0;
+      }
       if (!args.quiet) {
         process.stdout.write(`\n${r.experiment.name}: ${r.experiment.replicates} replicates per cell, seed ${r.experiment.seed}, ${r.seconds.toFixed(1)} s\n\n`);
         process.stdout.write(r.report.join('\n') + '\n\n');

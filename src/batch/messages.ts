@@ -9,6 +9,7 @@ export const shardMsg = {
   indexOutOfRange: (spec: string, index: number, count: number) =>
     `option --shard ${spec}: shard index ${index} is outside 0..${count - 1}.`,
   tooManyShards: (count: number, runs: number) => `option --shard: ${count} shards for ${runs} replicates; use at most one shard per replicate.`,
+  trialUnsupported: 'the trial design cannot be split into shards or resumed yet; run it whole.',
   experimentUnsupported: (flag: string) => `option --${flag} works with model files; experiment files cannot use it yet.`,
   resumeNotIncomplete: (dir: string) => `--resume ${dir}: not an unfinished run folder (expected a folder ending in .incomplete with a checkpoint.json).`,
   resumeModelChanged: (dir: string, file: string) => `--resume ${dir}: ${file} has changed since the run started (its sha256 differs); a resumed run would mix two models.`,

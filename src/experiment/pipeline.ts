@@ -13,7 +13,12 @@
  *                      sampling design's replicates.csv has one row per point x replicate
  *   verdict.txt        the sentences printed at the end
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { shardMsg } from '../batch/messages.ts';
+import { shardReplicates, type Shard } from '../batch/shard.ts';
+import { agreed, resumeKey } from '../pipeline.ts';
+import { dropCheckpoint, ShardWritten, simulateCellsCheckpointed, type CellCheckpoint } from './checkpointed.ts';
 import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
 import { InputError, setPath, type LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
@@ -27,7 +32,6 @@ import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
 import { gridModel, gridPoints } from './grid.ts';
 import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
 import type { Experiment, Parameter } from './schema.ts';
-import { simulateCells } from './simulate.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
 
@@ -43,6 +47,12 @@ export interface ExperimentOptions {
   onFolder?: (dir: string) => void;
   /** `parquet` or `both`: every table also as `.parquet` (the CSV stays: the report reads it). */
   format?: TableFormat;
+  /** Run only this shard's replicates of every cell and write a shard folder. */
+  shard?: Shard;
+  /** An unfinished experiment folder (`.incomplete`) to continue; `file` may then be ''. */
+  resume?: string;
+  /** Merge: analyse the results of these finished shard folders (checked, in index order). */
+  fromShards?: string[];
 }
 
 export interface ExperimentResult {
@@ -51,6 +61,8 @@ export interface ExperimentResult {
   /** What to print: the question, a table, the verdicts. */
   report: string[];
   seconds: number;
+  /** Set when only a shard was run (no analysis, no report). */
+  shard?: boolean;
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -59,77 +71,107 @@ const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeo
 
 export async function runExperiment(o: ExperimentOptions, data?: unknown): Promise<ExperimentResult> {
   const startedAt = new Date();
-  const loaded = await loadExperiment(o.file, data);
-  const e: Experiment = { ...loaded.experiment, replicates: o.runs ?? loaded.experiment.replicates, seed: o.seed ?? loaded.experiment.seed };
+  const resumed = o.resume ? resumeKey(o.resume) : undefined;
+  const file = o.file || resumed?.model.path || '';
+  const loaded = await loadExperiment(file, data);
+  const was = (what: string, given: number | undefined, before: number | undefined, dflt: number) =>
+    resumed && before !== undefined ? agreed(o.resume!, what, given, before) : (given ?? dflt);
+  const e: Experiment = { ...loaded.experiment, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
   const base = loaded.models.get(e.design.base)!.model;
-  const months = o.months ?? e.months ?? base.horizonMonths;
-  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`));
+  const months = was('--months', o.months, resumed?.months, e.months ?? base.horizonMonths);
+  if ((o.shard || resumed || o.fromShards) && e.design.kind === 'trial') throw new InputError(shardMsg.trialUnsupported);
+  const shard = resumed ? resumed.shard : o.shard ? (([from, to]) => ({ ...o.shard!, from, to }))(shardReplicates(o.shard, e.replicates)) : null;
+  const finalDir = resumed
+    ? o.resume!.replace(/\/+$/, '').slice(0, -'.incomplete'.length)
+    : (o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}${shard ? `-shard${shard.index}of${shard.count}` : ''}`));
+  const folder = new RunFolder(finalDir, { reopen: resumed !== undefined });
   o.onFolder?.(folder.workDir);
-  const report: string[] = [e.question, ''];
-  const files: string[] = [];
-  const write = (name: string, content: string) => {
-    folder.write(name, content);
-    files.push(name);
-    if (!wantsParquet(o.format) || !name.endsWith('.csv')) return;
-    const parquetName = name.replace(/\.csv$/, '.parquet');
-    csvToParquet(folder, parquetName, content);
-    files.push(parquetName);
+  const format = o.format ?? resumed?.format;
+  const modelsHash = createHash('sha256').update(JSON.stringify([...loaded.models].map(([n, m]) => [n, m.hash, m.fitted?.hash ?? null]))).digest('hex');
+  const checkpoint: CellCheckpoint = {
+    folder, resumed, fromShards: o.fromShards,
+    key: {
+      tool: `${pkg.name} ${pkg.version}`, model: { name: e.name, file: resumed?.model.file ?? file, path: resolve(file), sha256: loaded.hash },
+      calibrationSha256: modelsHash, masterSeed: e.seed, runs: e.replicates, months, shard, finalDir, format,
+    },
   };
-
-  if (e.design.kind === 'factorial') {
-    const cells = factorialCells(e, loaded.models, months);
-    const series = await simulate(o, e, cells.map((c) => ({ model: c.model, name: cellName(c) })), months);
-    const a = analyseFactorial(e, cells, series, months);
-    writeFactorial(write, e, cells, series, a, months, base);
-    report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
-    for (const c of a.costs) {
-      const p = c.paybackMonthDeclared;
-      if (p === undefined) continue;
-      const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
-      report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
-    }
-  } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
-    report.push(...(await runSampling(o, e, base, months, write)));
-  } else {
-    const t = await runTrial({ ...e, months }, loaded.models, o.workers);
-    write('trial.csv', csv([
-      ['design', 'arm', 'n_arm', 'n_control', 'outflow_arm', 'outflow_control', 'estimate', 'ci95_half_width', 'true_effect', 'true_effect_se_paired', 'coverage', 'power'],
-      ...t.arms.map((a) => [a.variant, a.arm, a.nArm, a.nControl, a.outflowArm, a.outflowControl, a.estimate, a.halfWidth, a.trueEffect, a.trueSe, a.coverage, a.power]),
-    ]));
-    if (t.treatedOutflow) {
-      const x = t.treatedOutflow;
-      write('self-selection.csv', csv([['outflow_lottery', 'outflow_choice', 'difference', 'se_paired'], [x.lottery, x.choice, x.difference, x.se]]));
-    }
-    report.push(...trialVerdict(t));
+  try {
+    return await analyse();
+  } catch (err) {
+    if (err instanceof ShardWritten) return { dir: err.dir, experiment: e, report: [], seconds: (Date.now() - startedAt.getTime()) / 1000, shard: true };
+    throw err;
   }
-  write('verdict.txt', report.join('\n') + '\n');
-  const manifest = {
-    tool: { name: pkg.name, version: pkg.version },
-    node: process.version,
-    git: gitCommit(),
-    experiment: { name: e.name, file: o.file, sha256: loaded.hash, design: e.design.kind },
-    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, { file: m.file, sha256: m.hash, calibration: m.fitted ?? null }])),
-    seed: e.seed,
-    replicates: e.replicates,
-    months,
-    workers: o.workers,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    files,
-    parameters: { experiment: e },
-    reproduce: `npx tsx src/run.ts ${o.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
-  };
-  const dir = folder.complete(manifest);
-  return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+  // the stages after the folder: simulate (or replay, or read shards), analyse, write
+  async function analyse(): Promise<ExperimentResult> {
+    const simulate = (cells: { model: Model; name: string }[]) => simulateAll(o, e, cells, months, checkpoint);
+    const report: string[] = [e.question, ''];
+    const files: string[] = [];
+    const write = (name: string, content: string) => {
+      folder.write(name, content);
+      files.push(name);
+      if (!wantsParquet(format) || !name.endsWith('.csv')) return;
+      const parquetName = name.replace(/\.csv$/, '.parquet');
+      csvToParquet(folder, parquetName, content);
+      files.push(parquetName);
+    };
+
+    if (e.design.kind === 'factorial') {
+      const cells = factorialCells(e, loaded.models, months);
+      const series = await simulate(cells.map((c) => ({ model: c.model, name: cellName(c) })));
+      const a = analyseFactorial(e, cells, series, months);
+      writeFactorial(write, e, cells, series, a, months, base);
+      report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
+      for (const c of a.costs) {
+        const p = c.paybackMonthDeclared;
+        if (p === undefined) continue;
+        const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
+        report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
+      }
+    } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
+      report.push(...(await runSampling(o, e, base, months, write, simulate)));
+    } else {
+      const t = await runTrial({ ...e, months }, loaded.models, o.workers);
+      write('trial.csv', csv([
+        ['design', 'arm', 'n_arm', 'n_control', 'outflow_arm', 'outflow_control', 'estimate', 'ci95_half_width', 'true_effect', 'true_effect_se_paired', 'coverage', 'power'],
+        ...t.arms.map((a) => [a.variant, a.arm, a.nArm, a.nControl, a.outflowArm, a.outflowControl, a.estimate, a.halfWidth, a.trueEffect, a.trueSe, a.coverage, a.power]),
+      ]));
+      if (t.treatedOutflow) {
+        const x = t.treatedOutflow;
+        write('self-selection.csv', csv([['outflow_lottery', 'outflow_choice', 'difference', 'se_paired'], [x.lottery, x.choice, x.difference, x.se]]));
+      }
+      report.push(...trialVerdict(t));
+    }
+    write('verdict.txt', report.join('\n') + '\n');
+    const manifest = {
+      tool: { name: pkg.name, version: pkg.version },
+      node: process.version,
+      git: gitCommit(),
+      experiment: { name: e.name, file: o.file, sha256: loaded.hash, design: e.design.kind },
+      models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, { file: m.file, sha256: m.hash, calibration: m.fitted ?? null }])),
+      seed: e.seed,
+      replicates: e.replicates,
+      months,
+      workers: o.workers,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      files,
+      parameters: { experiment: e },
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+      ...(o.fromShards ? { shards: o.fromShards } : {}),
+    };
+    dropCheckpoint(folder);
+    const dir = folder.complete(manifest);
+    return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+  }
 }
 
 function cellName(c: Pick<Cell, 'levels'>): string {
   return Object.entries(c.levels).map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
-async function simulate(o: ExperimentOptions, e: Experiment, cells: { model: Model; name: string }[], months: number): Promise<Float64Array[][]> {
+async function simulateAll(o: ExperimentOptions, e: Experiment, cells: { model: Model; name: string }[], months: number, checkpoint: CellCheckpoint): Promise<Float64Array[][]> {
   const series: Float64Array[][] = cells.map(() => new Array<Float64Array>(e.replicates));
-  await simulateCells({ cells, replicates: e.replicates, seed: e.seed, months, workers: o.workers, onResult: (c, r, s) => (series[c][r] = s), onProgress: o.onProgress, isCancelled: o.isCancelled });
+  await simulateCellsCheckpointed(checkpoint, { cells, replicates: e.replicates, seed: e.seed, months, workers: o.workers, onResult: (c, r, s) => (series[c][r] = s), onProgress: o.onProgress, isCancelled: o.isCancelled });
   return series;
 }
 
@@ -188,7 +230,7 @@ function withParameter(m: Model, p: Parameter, value: number, months: number): M
   return setPath(m, p.path, v);
 }
 
-async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void): Promise<string[]> {
+async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void, simulate: (cells: { model: Model; name: string }[]) => Promise<Float64Array[][]>): Promise<string[]> {
   if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol' && e.design.kind !== 'grid') return [];
   const d = e.design;
   const params = d.parameters;
@@ -204,7 +246,7 @@ async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, mon
     cells = points.map((x, k) => ({ model: d.parameters.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
   }
   for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
-  const series = await simulate(o, e, cells, months);
+  const series = await simulate(cells);
   const perReplicate = e.outcomes.map((oc) => series.map((reps) => Float64Array.from(reps, (x) => measureOutcome(oc, x, months))));
   const y = perReplicate.map((byPoint) => Float64Array.from(byPoint, (v) => v.reduce((s, x) => s + x, 0) / v.length));
   write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
