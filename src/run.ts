@@ -84,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(msg.wrote(result.dir) + '\n');
       return 0;
     }
+    if (result.resumedResults > 0 && !args.quiet) process.stdout.write(shardMsg.resumed(result.dir, result.resumedResults, result.runs * Object.keys(result.summary.scenarios).length) + '\n');
     if (!args.quiet) {
       process.stdout.write(
         `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +

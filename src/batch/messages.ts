@@ -15,7 +15,7 @@ export const shardMsg = {
   resumeModelChanged: (dir: string, file: string) => `--resume ${dir}: ${file} has changed since the run started (its sha256 differs); a resumed run would mix two models.`,
   resumeConflict: (dir: string, what: string, was: number, now: number) =>
     `--resume ${dir}: the run was started with ${what} ${was}, not ${now}; leave the option out or give the same value.`,
-  resumed: (dir: string, done: number, total: number) => `resuming ${dir}: ${done} of ${total} replicate results kept.`,
+  resumed: (dir: string, done: number, total: number) => `resumed into ${dir}: ${done} of ${total} replicate results were kept from before the interruption.`,
   resumeHint: (dir: string) => `resume it with: npx tsx src/run.ts --resume ${dir}`,
   mergeNoShards: 'usage: npx tsx src/merge.ts <shard folder>... [--out DIR] [--quiet]',
   mergeNotShard: (dir: string) => `${dir}: not a finished shard (no shard.json); an unfinished shard can be resumed with --resume.`,
