@@ -78,7 +78,7 @@ export async function startCluster(): Promise<Cluster> {
   const conf = p('slurm.conf');
   writeFileSync(conf, [
     'ClusterName=uitstroomtest',
-    `SlurmctldHost=${host}`,
+    `SlurmctldHost=${host}(127.0.0.1)`, // no name lookup needed on a fresh machine
     'SlurmUser=root',
     'SlurmdUser=root',
     'AuthType=auth/munge',
@@ -103,7 +103,7 @@ export async function startCluster(): Promise<Cluster> {
     'MpiDefault=none',
     'ReturnToService=2',
     'SlurmdTimeout=300',
-    `${node} State=UNKNOWN`,
+    `${node} NodeAddr=127.0.0.1 State=UNKNOWN`,
     `PartitionName=test Nodes=${host} Default=YES MaxTime=INFINITE State=UP`,
     '',
   ].join('\n'));
