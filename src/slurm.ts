@@ -75,7 +75,7 @@ export function slurmScripts(o: SlurmOptions): Record<string, string> {
     'if [ -d "$shard.incomplete" ]; then',
     `  exec ${node} --import tsx src/run.ts --resume "$shard.incomplete" --workers ${cpus} --quiet`,
     'fi',
-    `exec ${node} --import tsx src/run.ts ${model} ${runFlags} --workers ${cpus} --quiet --no-charts --shard auto --out "$shard"`,
+    `exec ${node} --import tsx src/run.ts ${[model, runFlags].filter(Boolean).join(' ')} --workers ${cpus} --quiet --no-charts --shard auto --out "$shard"`,
     '',
   ].join('\n');
   const shardDirs = Array.from({ length: o.shards }, (_, i) => `${q(dir)}/shard-${i}`).join(' ');

@@ -17,7 +17,7 @@ export const shardMsg = {
     `--resume ${dir}: the run was started with ${what} ${was}, not ${now}; leave the option out or give the same value.`,
   resumed: (dir: string, done: number, total: number) => `resumed into ${dir}: ${done} of ${total} replicate results were kept from before the interruption.`,
   resumeHint: (dir: string) => `resume it with: npx tsx src/run.ts --resume ${dir}`,
-  mergeNoShards: 'usage: npx tsx src/merge.ts <shard folder>... [--out DIR] [--quiet]',
+  mergeNoShards: 'usage: npx tsx src/merge.ts <shard folder>... [--out DIR] [--format csv|parquet|both] [--quiet]',
   mergeNotShard: (dir: string) => `${dir}: not a finished shard (no shard.json); an unfinished shard can be resumed with --resume.`,
   mergeMismatch: (a: string, b: string, lines: string[]) => `${b} does not belong to the same run as ${a}:\n  ${lines.join('\n  ')}`,
   mergeMissing: (count: number, missing: number[]) => `shards missing: ${missing.join(', ')} of 0..${count - 1}.`,
@@ -25,5 +25,5 @@ export const shardMsg = {
   mergeShort: (dir: string, expected: number, found: number) => `${dir}: expected ${expected} replicate results, found ${found}.`,
   mergeOrder: (dir: string, at: number) => `${dir}: record ${at} is not the replicate and scenario expected there.`,
   slurmUsage:
-    'usage: npx tsx src/slurm.ts <model file> --shards N [--runs N] [--seed S] [--months M] [--partition P] [--time HH:MM:SS] [--cpus C] [--mem SIZE] [--dir DIR] [--submit]',
+    'usage: npx tsx src/slurm.ts <model file> --shards N [--runs N] [--seed S] [--months M] [--partition P] [--time HH:MM:SS] [--cpus C] [--mem SIZE] [--dir DIR] [--out DIR] [--no-charts] [--submit]',
 } as const;
