@@ -30,6 +30,10 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between tasks; when it returns true the batch stops with `BatchInterrupted`. */
   isCancelled?: () => boolean;
+  /** Only replicates `from <= r < to` (a shard); default all. */
+  replicates?: [from: number, to: number];
+  /** Skip this many tasks at the start of the (shard's) task order: they were done before a resume. */
+  skipTasks?: number;
 }
 
 export class ReplicateError extends Error {
@@ -61,7 +65,7 @@ export const threadsFor = (workers: number, tasks: number) => Math.max(1, Math.m
  * The tasks of a batch, in the order results are delivered. Each scenario's economy is built
  * here, once; a scenario whose economy cannot be built fails in its replicates, in task order.
  */
-export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number): Generator<ReplicateTask> {
+export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number, from = 0, to = runs): Generator<ReplicateTask> {
   const scenarios = scenariosOf(model);
   const behaviour = resolveBehaviour(model.behaviour);
   const economies: (EconomyPath | Error)[] = scenarios.map((s) => {
@@ -71,7 +75,7 @@ export function* tasksOf(model: Model, runs: number, masterSeed: number, months:
       return e instanceof Error ? e : new Error(String(e));
     }
   });
-  for (let replicate = 0; replicate < runs; replicate++) {
+  for (let replicate = from; replicate < to; replicate++) {
     for (let scenarioIndex = 0; scenarioIndex < scenarios.length; scenarioIndex++) {
       const economy = economies[scenarioIndex];
       yield economy instanceof Error
@@ -83,12 +87,19 @@ export function* tasksOf(model: Model, runs: number, masterSeed: number, months:
 
 export async function runBatch(o: BatchOptions): Promise<void> {
   const names = scenariosOf(o.model).map((s) => s.name);
-  const total = o.runs * names.length;
+  const [from, to] = o.replicates ?? [0, o.runs];
+  const total = (to - from) * names.length;
   const fail = (t: ReplicateTask, e: unknown) =>
     new ReplicateError(names[t.scenarioIndex], t.replicate, t.masterSeed, e instanceof Error ? e.message : String(e));
-  let done = 0;
+  const skip = o.skipTasks ?? 0;
+  let done = skip;
+  const remaining = () => {
+    const it = tasksOf(o.model, o.runs, o.masterSeed, o.months, from, to);
+    for (let k = 0; k < skip; k++) it.next();
+    return it;
+  };
   if (o.workers === 0) {
-    for (const task of tasksOf(o.model, o.runs, o.masterSeed, o.months)) {
+    for (const task of remaining()) {
       await new Promise((r) => setImmediate(r)); // let signal handlers run between replicates
       if (o.isCancelled?.()) throw new BatchInterrupted();
       let series: Float64Array;
@@ -115,7 +126,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   pool.on('error', (e: unknown) => (poolError ??= e instanceof Error ? e : new Error(String(e))));
   const inFlight = threads * 2;
   const pending = new Map<number, Promise<Float64Array>>();
-  const tasks = tasksOf(o.model, o.runs, o.masterSeed, o.months);
+  const tasks = remaining();
   const sent: ReplicateTask[] = [];
   let next = 0;
   const submit = () => {
@@ -131,7 +142,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   };
   try {
     submit();
-    while (next < total) {
+    while (next < total - skip) {
       if (o.isCancelled?.()) throw new BatchInterrupted();
       if (poolError) throw poolError;
       const task = sent[next];

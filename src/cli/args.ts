@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
 import { MAX_WORKERS } from '../batch/run-batch.ts';
+import { parseShard, type Shard } from '../batch/shard.ts';
+import { TABLE_FORMATS, type TableFormat } from '../output/parquet.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -18,6 +20,12 @@ export interface RunArgs {
   /** Skip the charts and report.html. */
   noCharts: boolean;
   help: boolean;
+  /** Run one shard of the batch (`--shard i/n`, `auto`, `auto/n`). */
+  shard?: Shard;
+  /** Continue an unfinished run folder. */
+  resume?: string;
+  /** Tables as csv (default), parquet or both. */
+  format?: TableFormat;
 }
 
 export const HELP = `${msg.usage}
@@ -34,6 +42,14 @@ Options:
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
+  --shard i/n   run shard i of n (counting from 0) and write a shard folder for src/merge.ts;
+                'auto' reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, 'auto/n' reads
+                SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
+  --resume DIR  continue the unfinished run in DIR (a folder ending in .incomplete); the model
+                file, replicates, seed and months are the run's own
+  --format F    csv (default), parquet or both: replicates.parquet and series.parquet beside or
+                instead of replicates.csv (series.csv is always written); for an experiment, every
+                table as .parquet too
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -47,6 +63,9 @@ const OPTIONS = {
   out: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
+  shard: { type: 'string' },
+  resume: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -61,6 +80,7 @@ const RANGES: Record<string, [number, number]> = {
 const EXPECTED: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RANGES).map(([k, [lo, hi]]) => [k, `an integer from ${lo} to ${hi}`])),
   out: 'a folder path',
+  format: 'csv, parquet or both',
 };
 
 function integer(flag: keyof typeof RANGES & string, raw: string | undefined): number | undefined {
@@ -100,11 +120,12 @@ export function parseRunArgs(argv: string[]): RunArgs {
     seen.add(t.name);
   }
   if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
-  if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
+  if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
+  if (values.format !== undefined && !TABLE_FORMATS.includes(values.format as TableFormat)) throw new InputError(`${msg.badFlagValue('format', EXPECTED.format, values.format)} ${msg.seeHelp}`);
   return {
-    modelFile: positionals[0],
+    modelFile: positionals[0] ?? '',
     runs: integer('runs', values.runs),
     seed: integer('seed', values.seed),
     months: integer('months', values.months),
@@ -113,5 +134,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
     quiet: values.quiet,
     noCharts: values['no-charts'],
     help: false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    resume: values.resume,
+    format: values.format as TableFormat | undefined,
   };
 }

@@ -13,7 +13,8 @@ import { BatchInterrupted, ReplicateError, defaultWorkers } from '../batch/run-b
 import { msg } from '../messages.ts';
 import { importDefault } from '../model/load.ts';
 import { headlineTable } from '../output/table.ts';
-import { runPipeline } from '../pipeline.ts';
+import { resumeKey, runPipeline } from '../pipeline.ts';
+import { shardMsg } from '../batch/messages.ts';
 import { isExperiment } from '../experiment/load.ts';
 import { runExperiment } from '../experiment/pipeline.ts';
 import { writeReport } from '../report/index.ts';
@@ -48,15 +49,21 @@ async function run(argv: string[], io: CommandIo, setWorkDir: (dir: string) => v
   const isCancelled = io.isCancelled ?? (() => false);
   const progress = createProgress(args.modelFile, { quiet: args.quiet });
   try {
-    io.onStage?.(`loading ${args.modelFile}`);
-    const data = await importDefault(args.modelFile);
+    const file = args.modelFile || (args.resume ? resumeKey(args.resume).model.path : '');
+    io.onStage?.(`loading ${file}`);
+    const data = await importDefault(file);
     io.onStage?.(`running ${args.modelFile}`);
     if (isExperiment(data)) {
       const r = await runExperiment({
-        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out,
+        shard: args.shard, resume: args.resume,
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format,
         onProgress: (d, t) => progress.update(d, t), isCancelled, onFolder: setWorkDir,
       }, data);
       progress.finish();
+      if (r.shard) {
+        io.stdout(msg.wrote(r.dir) + '\n');
+        return 0;
+      }
       if (!args.quiet) {
         io.stdout(`\n${r.experiment.name}: ${r.experiment.replicates} replicates per cell, seed ${r.experiment.seed}, ${r.seconds.toFixed(1)} s\n\n`);
         io.stdout(r.report.join('\n') + '\n\n');
@@ -67,6 +74,11 @@ async function run(argv: string[], io: CommandIo, setWorkDir: (dir: string) => v
     }
     const result = await runPipeline({ ...args, onProgress: (d, t) => progress.update(d, t), isCancelled, onFolder: setWorkDir });
     progress.finish();
+    if (result.shard) {
+      io.stdout(msg.wrote(result.dir) + '\n');
+      return 0;
+    }
+    if (result.resumedResults > 0 && !args.quiet) io.stdout(shardMsg.resumed(result.dir, result.resumedResults, result.runs * Object.keys(result.summary.scenarios).length) + '\n');
     if (!args.quiet) {
       io.stdout(
         `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +
@@ -90,7 +102,7 @@ export async function runMain(argv: string[], io: CommandIo): Promise<number> {
   } catch (e) {
     if (e instanceof BatchInterrupted) {
       const why = io.stopReason?.();
-      io.stderr(msg.interrupted(workDir) + (why ? `\n${msg.stoppedBy(why)}` : '') + '\n');
+      io.stderr(msg.interrupted(workDir) + (why ? `\n${msg.stoppedBy(why)}` : '') + (workDir ? `\n${shardMsg.resumeHint(workDir)}` : '') + '\n');
       return 130;
     }
     if (e instanceof ReplicateError) {

@@ -9,28 +9,35 @@
  *   costs.csv          benefit and programme cost, net saving, the EUR 14,000 rule of thumb, payback
  *   series.csv         mean monthly metrics per cell (tidy long format), with a 90% band for the caseload
  *   replicates.csv     every replicate's outcomes
- *   samples.csv / sobol.csv / trial.csv   for sampling and trial designs
+ *   samples.csv / sobol.csv / trial.csv   for sampling (lhs, sobol, grid) and trial designs; a
+ *                      sampling design's replicates.csv has one row per point x replicate
  *   verdict.txt        the sentences printed at the end
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { shardMsg } from '../batch/messages.ts';
+import { shardReplicates, type Shard } from '../batch/shard.ts';
+import { agreed, resumeKey } from '../pipeline.ts';
+import { dropCheckpoint, ShardWritten, simulateCellsCheckpointed, type CellCheckpoint } from './checkpointed.ts';
 import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
 import { InputError, setPath, type LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { gitCommit, gitFileStatus, pkg, recordedPath } from '../output/manifest.ts';
+import { csvToParquet, wantsParquet, type TableFormat } from '../output/parquet.ts';
 import { RunFolder } from '../output/run-folder.ts';
 import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.ts';
 import { factorialCells, type Cell } from './cells.ts';
 import { loadExperiment, type LoadedExperiment } from './load.ts';
 import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
+import { gridModel, gridPoints } from './grid.ts';
 import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
 import type { Experiment, Parameter } from './schema.ts';
-import { simulateCells } from './simulate.ts';
-import { displacementVerdict, runDisplacement } from './displacement.ts';
 import { runTrial, trialVerdict } from './trial.ts';
-import { monthLabel } from '../pipeline.ts';
+import { displacementVerdict, runDisplacement } from './displacement.ts';
 import { checkExperiment } from './check.ts';
 import { tQuantile975 } from '../output/stats.ts';
 import { csvText } from '../output/csv.ts';
+import { monthLabel } from '../pipeline.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -42,6 +49,14 @@ export interface ExperimentOptions {
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   onFolder?: (dir: string) => void;
+  /** `parquet` or `both`: every table also as `.parquet` (the CSV stays: the report reads it). */
+  format?: TableFormat;
+  /** Run only this shard's replicates of every cell and write a shard folder. */
+  shard?: Shard;
+  /** An unfinished experiment folder (`.incomplete`) to continue; `file` may then be ''. */
+  resume?: string;
+  /** Merge: analyse the results of these finished shard folders (checked, in index order). */
+  fromShards?: string[];
 }
 
 export interface ExperimentResult {
@@ -50,94 +65,132 @@ export interface ExperimentResult {
   /** What to print: the question, a table, the verdicts. */
   report: string[];
   seconds: number;
+  /** Set when only a shard was run (no analysis, no report). */
+  shard?: boolean;
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-/** CSV text with every text field neutralised against spreadsheet formulas (`src/output/csv.ts`). */
 const csv = csvText;
 
 export async function runExperiment(o: ExperimentOptions, data?: unknown): Promise<ExperimentResult> {
   const startedAt = new Date();
-  const loaded = await loadExperiment(o.file, data);
-  const e: Experiment = { ...loaded.experiment, replicates: o.runs ?? loaded.experiment.replicates, seed: o.seed ?? loaded.experiment.seed };
+  const resumed = o.resume ? resumeKey(o.resume) : undefined;
+  const file = o.file || resumed?.model.path || '';
+  const loaded = await loadExperiment(file, data);
+  const was = (what: string, given: number | undefined, before: number | undefined, dflt: number) =>
+    resumed && before !== undefined ? agreed(o.resume!, what, given, before) : (given ?? dflt);
+  const e: Experiment = { ...loaded.experiment, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
   const base = loaded.models.get(e.design.base)!.model;
-  const months = o.months ?? e.months ?? base.horizonMonths;
-  checkExperiment(e, base, months, o.file);
-  // everything that can fail on the user's input happens before the folder exists
-  const cells = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : [];
-  const sampling = e.design.kind === 'lhs' || e.design.kind === 'sobol' ? samplingCells(o, e, base, months) : undefined;
-  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`), { unique: o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
+  const months = was('--months', o.months, resumed?.months, e.months ?? base.horizonMonths);
+  checkExperiment(e, base, months, file); // everything that can fail on the user's input happens before the folder exists
+  if ((o.shard || resumed || o.fromShards) && (e.design.kind === 'trial' || e.design.kind === 'displacement')) throw new InputError(shardMsg.trialUnsupported);
+  const shard = resumed ? resumed.shard : o.shard ? (([from, to]) => ({ ...o.shard!, from, to }))(shardReplicates(o.shard, e.replicates)) : null;
+  const finalDir = resumed
+    ? o.resume!.replace(/\/+$/, '').slice(0, -'.incomplete'.length)
+    : (o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}${shard ? `-shard${shard.index}of${shard.count}` : ''}`));
+  const factorial = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : []; // before the folder: its mistakes leave none
+  const fresh = resumed === undefined;
+  const folder = new RunFolder(finalDir, { reopen: !fresh, unique: fresh && o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
   o.onFolder?.(folder.workDir);
-  const report: string[] = [e.question, ''];
-  const files: string[] = [];
-  const write = (name: string, content: string) => { folder.write(name, content); files.push(name); };
-
-  if (e.design.kind === 'factorial') {
-    const series = await simulate(o, e, cells.map((c) => ({ model: c.model, name: cellName(c) })), months);
-    const a = analyseFactorial(e, cells, series, months);
-    writeFactorial(write, e, cells, series, a, months, base);
-    report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
-    for (const c of a.costs) {
-      const p = c.paybackMonthDeclared;
-      if (p === undefined) continue;
-      const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
-      report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
-    }
-  } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
-    report.push(...(await runSampling(o, e, sampling!, months, write)));
-  } else if (e.design.kind === 'displacement') {
-    const rows = await runDisplacement({ ...e, months }, loaded.models, o.workers);
-    const iv = (x: { mean: number; lo: number; hi: number }) => [x.mean, x.lo, x.hi];
-    write('displacement.csv', csv([
-      ['market', 'vacancy_factor', 'vacancy_fill', 'n_treated', 'n_untreated', 'gain', 'gain_lo', 'gain_hi', 'loss_untreated', 'loss_untreated_lo', 'loss_untreated_hi',
-        'loss_other_recipients', 'loss_other_recipients_lo', 'loss_other_recipients_hi', 'loss_outside', 'loss_outside_lo', 'loss_outside_hi', 'net_hires', 'net_hires_lo', 'net_hires_hi',
-        'untreated_loss_over_gain', 'untreated_loss_over_gain_lo', 'untreated_loss_over_gain_hi', 'displaced_share', 'displaced_share_lo', 'displaced_share_hi', 'replicates'],
-      ...rows.map((r) => [r.market, r.vacancyFactor, r.fill, r.nTreated, r.nUntreated, ...iv(r.gain), ...iv(r.lossUntreated), ...iv(r.lossOtherRecipients), ...iv(r.lossOutside), ...iv(r.net), ...iv(r.untreatedOverGain), ...iv(r.displacedShare), r.replicates]),
-    ]));
-    report.push(...displacementVerdict(rows));
-  } else {
-    const t = await runTrial({ ...e, months }, loaded.models, o.workers);
-    write('trial.csv', csv([
-      ['design', 'arm', 'n_arm', 'n_control', 'outflow_arm', 'outflow_control', 'estimate', 'ci95_half_width', 'true_effect', 'true_effect_se_paired', 'coverage', 'power'],
-      ...t.arms.map((a) => [a.variant, a.arm, a.nArm, a.nControl, a.outflowArm, a.outflowControl, a.estimate, a.halfWidth, a.trueEffect, a.trueSe, a.coverage, a.power]),
-    ]));
-    if (t.treatedOutflow) {
-      const x = t.treatedOutflow;
-      write('self-selection.csv', csv([['outflow_lottery', 'outflow_choice', 'difference', 'se_paired'], [x.lottery, x.choice, x.difference, x.se]]));
-    }
-    report.push(...trialVerdict(t));
-  }
-  write('verdict.txt', report.join('\n') + '\n');
-  const manifest = {
-    tool: { name: pkg.name, version: pkg.version },
-    node: process.version,
-    git: gitCommit(),
-    experiment: { name: e.name, file: recordedPath(o.file), sha256: loaded.hash, git: gitFileStatus(o.file), design: e.design.kind },
-    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, {
-      file: recordedPath(m.file), sha256: m.hash, git: gitFileStatus(m.file),
-      calibration: m.fitted ? { ...m.fitted, file: recordedPath(m.fitted.file), git: gitFileStatus(m.fitted.file) } : null,
-    }])),
-    seed: e.seed,
-    replicates: e.replicates,
-    months,
-    workers: o.workers,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    files,
-    parameters: { experiment: e },
-    reproduce: `npx tsx src/run.ts ${o.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+  const format = o.format ?? resumed?.format;
+  const modelsHash = createHash('sha256').update(JSON.stringify([...loaded.models].map(([n, m]) => [n, m.hash, m.fitted?.hash ?? null]))).digest('hex');
+  const checkpoint: CellCheckpoint = {
+    folder, resumed, fromShards: o.fromShards,
+    key: {
+      tool: `${pkg.name} ${pkg.version}`, model: { name: e.name, file: resumed?.model.file ?? file, path: resolve(file), sha256: loaded.hash },
+      calibrationSha256: modelsHash, masterSeed: e.seed, runs: e.replicates, months, shard, finalDir: folder.finalDir, format,
+    },
   };
-  const dir = folder.complete(manifest);
-  return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+  try {
+    return await analyse();
+  } catch (err) {
+    if (err instanceof ShardWritten) return { dir: err.dir, experiment: e, report: [], seconds: (Date.now() - startedAt.getTime()) / 1000, shard: true };
+    throw err;
+  }
+  // the stages after the folder: simulate (or replay, or read shards), analyse, write
+  async function analyse(): Promise<ExperimentResult> {
+    const simulate = (cells: { model: Model; name: string }[]) => simulateAll(o, e, cells, months, checkpoint);
+    const report: string[] = [e.question, ''];
+    const files: string[] = [];
+    const write = (name: string, content: string) => {
+      folder.write(name, content);
+      files.push(name);
+      if (!wantsParquet(format) || !name.endsWith('.csv')) return;
+      const parquetName = name.replace(/\.csv$/, '.parquet');
+      csvToParquet(folder, parquetName, content);
+      files.push(parquetName);
+    };
+
+    if (e.design.kind === 'factorial') {
+      const cells = factorial;
+      const series = await simulate(cells.map((c) => ({ model: c.model, name: cellName(c) })));
+      const a = analyseFactorial(e, cells, series, months);
+      writeFactorial(write, e, cells, series, a, months, base);
+      report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
+      for (const c of a.costs) {
+        const p = c.paybackMonthDeclared;
+        if (p === undefined) continue;
+        const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
+        report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
+      }
+    } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
+      report.push(...(await runSampling(o, e, base, months, write, simulate)));
+    } else if (e.design.kind === 'displacement') {
+      const rows = await runDisplacement({ ...e, months }, loaded.models, o.workers);
+      const iv = (x: { mean: number; lo: number; hi: number }) => [x.mean, x.lo, x.hi];
+      write('displacement.csv', csv([
+        ['market', 'vacancy_factor', 'vacancy_fill', 'n_treated', 'n_untreated', 'gain', 'gain_lo', 'gain_hi', 'loss_untreated', 'loss_untreated_lo', 'loss_untreated_hi',
+          'loss_other_recipients', 'loss_other_recipients_lo', 'loss_other_recipients_hi', 'loss_outside', 'loss_outside_lo', 'loss_outside_hi', 'net_hires', 'net_hires_lo', 'net_hires_hi',
+          'untreated_loss_over_gain', 'untreated_loss_over_gain_lo', 'untreated_loss_over_gain_hi', 'displaced_share', 'displaced_share_lo', 'displaced_share_hi', 'replicates'],
+        ...rows.map((r) => [r.market, r.vacancyFactor, r.fill, r.nTreated, r.nUntreated, ...iv(r.gain), ...iv(r.lossUntreated), ...iv(r.lossOtherRecipients), ...iv(r.lossOutside), ...iv(r.net), ...iv(r.untreatedOverGain), ...iv(r.displacedShare), r.replicates]),
+      ]));
+      report.push(...displacementVerdict(rows));
+    } else {
+      const t = await runTrial({ ...e, months }, loaded.models, o.workers);
+      write('trial.csv', csv([
+        ['design', 'arm', 'n_arm', 'n_control', 'outflow_arm', 'outflow_control', 'estimate', 'ci95_half_width', 'true_effect', 'true_effect_se_paired', 'coverage', 'power'],
+        ...t.arms.map((a) => [a.variant, a.arm, a.nArm, a.nControl, a.outflowArm, a.outflowControl, a.estimate, a.halfWidth, a.trueEffect, a.trueSe, a.coverage, a.power]),
+      ]));
+      if (t.treatedOutflow) {
+        const x = t.treatedOutflow;
+        write('self-selection.csv', csv([['outflow_lottery', 'outflow_choice', 'difference', 'se_paired'], [x.lottery, x.choice, x.difference, x.se]]));
+      }
+      report.push(...trialVerdict(t));
+    }
+    write('verdict.txt', report.join('\n') + '\n');
+    const manifest = {
+      tool: { name: pkg.name, version: pkg.version },
+      node: process.version,
+      git: gitCommit(),
+      experiment: { name: e.name, file: recordedPath(file), sha256: loaded.hash, git: gitFileStatus(file), design: e.design.kind },
+      models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, {
+        file: recordedPath(m.file), sha256: m.hash, git: gitFileStatus(m.file),
+        calibration: m.fitted ? { ...m.fitted, file: recordedPath(m.fitted.file), git: gitFileStatus(m.fitted.file) } : null,
+      }])),
+      seed: e.seed,
+      replicates: e.replicates,
+      months,
+      workers: o.workers,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      files,
+      parameters: { experiment: e },
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+      ...(o.fromShards ? { shards: o.fromShards } : {}),
+    };
+    dropCheckpoint(folder);
+    const dir = folder.complete(manifest);
+    return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+  }
 }
 
 function cellName(c: Pick<Cell, 'levels'>): string {
   return Object.entries(c.levels).map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
-async function simulate(o: ExperimentOptions, e: Experiment, cells: { model: Model; name: string }[], months: number): Promise<Float64Array[][]> {
+async function simulateAll(o: ExperimentOptions, e: Experiment, cells: { model: Model; name: string }[], months: number, checkpoint: CellCheckpoint): Promise<Float64Array[][]> {
   const series: Float64Array[][] = cells.map(() => new Array<Float64Array>(e.replicates));
-  await simulateCells({ cells, replicates: e.replicates, seed: e.seed, months, workers: o.workers, onResult: (c, r, s) => (series[c][r] = s), onProgress: o.onProgress, isCancelled: o.isCancelled });
+  await simulateCellsCheckpointed(checkpoint, { cells, replicates: e.replicates, seed: e.seed, months, workers: o.workers, onResult: (c, r, s) => (series[c][r] = s), onProgress: o.onProgress, isCancelled: o.isCancelled });
   return series;
 }
 
@@ -196,30 +249,33 @@ function withParameter(m: Model, p: Parameter, value: number, months: number): M
   return setPath(m, p.path, v);
 }
 
-/** The sampled points of an lhs or sobol design and the model of each. */
-interface SamplingCells {
-  points: number[][];
-  cells: { model: Model; name: string }[];
-}
-
-function samplingCells(o: ExperimentOptions, e: Experiment, base: Model, months: number): SamplingCells {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') throw new Error('not a sampling design');
-  const params = e.design.parameters;
-  const factors: ContinuousFactor[] = params.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
+async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void, simulate: (cells: { model: Model; name: string }[]) => Promise<Float64Array[][]>): Promise<string[]> {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol' && e.design.kind !== 'grid') return [];
+  const d = e.design;
+  const params = d.parameters;
   const bare: Model = { ...base, scenarios: [], targets: [], free: [], horizonMonths: months };
-  const points = e.design.kind === 'lhs' ? latinHypercube(e.design.samples, factors, e.seed) : saltelliDesign(e.design.samples, factors, e.seed).runs;
-  const cells = points.map((x, k) => ({ model: params.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
+  let points: number[][];
+  let cells: { model: Model; name: string }[];
+  if (d.kind === 'grid') {
+    points = gridPoints(d.parameters);
+    cells = points.map((x, k) => ({ model: gridModel(bare, d.parameters, x, months, o.file), name: `point ${k}` }));
+  } else {
+    const factors: ContinuousFactor[] = d.parameters.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
+    points = d.kind === 'lhs' ? latinHypercube(d.samples, factors, e.seed) : saltelliDesign(d.samples, factors, e.seed).runs;
+    cells = points.map((x, k) => ({ model: d.parameters.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
+  }
   for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
-  return { points, cells };
-}
-
-async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells }: SamplingCells, months: number, write: (n: string, c: string) => void): Promise<string[]> {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
-  const params = e.design.parameters;
-  const series = await simulate(o, e, cells, months);
-  const y = e.outcomes.map((oc) => Float64Array.from(series, (reps) => reps.reduce((s, x) => s + measureOutcome(oc, x, months), 0) / reps.length));
+  const series = await simulate(cells);
+  const perReplicate = e.outcomes.map((oc) => series.map((reps) => Float64Array.from(reps, (x) => measureOutcome(oc, x, months))));
+  const y = perReplicate.map((byPoint) => Float64Array.from(byPoint, (v) => v.reduce((s, x) => s + x, 0) / v.length));
   write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
+  // Mesa's batch_run shape: one tidy row per point x replicate, the parameter values in columns
+  write('replicates.csv', csv([
+    ['point', ...params.map((p) => p.name), 'replicate', 'master_seed', ...e.outcomes],
+    ...points.flatMap((x, k) => Array.from({ length: e.replicates }, (_, r) => [k, ...x, r, e.seed, ...perReplicate.map((v) => v[k][r])])),
+  ]));
   const lines: string[] = [];
+  if (d.kind === 'grid') lines.push(...gridVerdict(e, params.map((p) => p.name), points, perReplicate));
   if (e.design.kind === 'sobol') {
     const n = e.design.samples;
     const rows: (string | number)[][] = [['outcome', 'parameter', 'first_order', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
@@ -241,7 +297,7 @@ async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells 
     e.outcomes.forEach((oc, k) => {
       if (isConstant(y[k])) return void lines.push(constantVerdict(oc, y[k][0]));
       const r = params.map((_, i) => spearman(points.map((x) => x[i]), y[k]));
-      lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} Latin-hypercube points.`);
+      lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} ${d.kind === 'grid' ? 'grid' : 'Latin-hypercube'} points.`);
     });
   }
   return lines;
@@ -252,6 +308,18 @@ const isConstant = (v: ArrayLike<number>) => Array.prototype.every.call(v, (x: n
 /** The verdict for an outcome that every sampled point gives the same: nothing to attribute. */
 const constantVerdict = (oc: Experiment['outcomes'][number], value: number) =>
   `${OUTCOME_LABEL[oc]}: the same at every sampled point (${Number(value.toPrecision(6))}), so no parameter explains any of it; the indices are undefined (NA). Widen the ranges or the months.`;
+
+/** Per outcome and point: the mean over replicates with its 95% interval (Student's t; n/a from one replicate). */
+function gridVerdict(e: Experiment, names: string[], points: number[][], perReplicate: Float64Array[][]): string[] {
+  return e.outcomes.map((oc, k) => `${OUTCOME_LABEL[oc]}: ` + points.map((x, j) => {
+    const v = perReplicate[k][j];
+    const mean = v.reduce((s, a) => s + a, 0) / v.length;
+    const sd = v.length > 1 ? Math.sqrt(v.reduce((s, a) => s + (a - mean) ** 2, 0) / (v.length - 1)) : 0;
+    const half = (tQuantile975(v.length - 1) * sd) / Math.sqrt(v.length);
+    const f = (a: number) => (Math.abs(a) >= 1000 ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1));
+    return `${names.map((n, i) => `${n}=${x[i]}`).join(' ')}: ${f(mean)} (95% CI ${f(mean - half)} to ${f(mean + half)})`;
+  }).join('; ') + '.');
+}
 
 function ranks(v: ArrayLike<number>): Float64Array {
   const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);

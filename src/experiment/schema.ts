@@ -71,6 +71,26 @@ const parameter = z.strictObject({
 
 export type Parameter = z.output<typeof parameter>;
 
+/** A parameter of a grid: its `values`, or `start`, `step` and `end` (inclusive). */
+const gridParameter = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/),
+    /** `growthPct` (constant annual growth), or a dotted path to a number in the model such as `policies.1.caseManagers`. */
+    path: z.string(),
+    values: z.array(z.number()).min(1).optional(),
+    start: z.number().optional(),
+    step: z.number().positive().optional(),
+    end: z.number().optional(),
+  })
+  .refine((p) => (p.values !== undefined) !== (p.start !== undefined && p.step !== undefined && p.end !== undefined), {
+    message: 'expected either values: [...] or start, step and end',
+  })
+  .refine((p) => p.values !== undefined || (p.end! >= p.start! && (p.end! - p.start!) / p.step! <= 10_000), {
+    message: 'expected end >= start and at most 10,000 steps',
+  });
+
+export type GridParameter = z.output<typeof gridParameter>;
+
 const design = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('factorial'),
@@ -81,6 +101,7 @@ const design = z.discriminatedUnion('kind', [
     baseline: z.record(z.string(), z.string()).optional(),
   }),
   z.strictObject({ kind: z.literal('lhs'), base: modelName, parameters: z.array(parameter).min(1), samples: z.number().int().min(2).max(100_000) }),
+  z.strictObject({ kind: z.literal('grid'), base: modelName, parameters: z.array(gridParameter).min(1) }),
   z.strictObject({ kind: z.literal('sobol'), base: modelName, parameters: z.array(parameter).min(1), samples: z.number().int().min(8).max(100_000) }),
   z.strictObject({
     kind: z.literal('trial'),

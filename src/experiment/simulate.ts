@@ -21,14 +21,21 @@ export interface SimulateCellsOptions {
   onResult: (cell: number, replicate: number, series: Float64Array) => void;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /** Only replicates `from <= r < to` of every cell (a shard); default all. */
+  replicateRange?: [from: number, to: number];
+  /** Skip this many jobs at the start of the order: their results were kept before a resume. */
+  skipJobs?: number;
 }
 
 export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
   // each cell's tasks (its economy built once), then interleaved replicate-major
   const perCell = o.cells.map((c) => [...tasksOf(c.model, o.replicates, o.seed, o.months)].filter((t) => t.scenarioIndex === 0));
-  const jobs: { cell: number; task: ReplicateTask }[] = [];
-  for (let r = 0; r < o.replicates; r++) for (let c = 0; c < o.cells.length; c++) jobs.push({ cell: c, task: perCell[c][r] });
-  const total = jobs.length;
+  const all: { cell: number; task: ReplicateTask }[] = [];
+  const [from, to] = o.replicateRange ?? [0, o.replicates];
+  for (let r = from; r < to; r++) for (let c = 0; c < o.cells.length; c++) all.push({ cell: c, task: perCell[c][r] });
+  const skip = o.skipJobs ?? 0;
+  const jobs = all.slice(skip);
+  const total = all.length;
   const fail = (j: (typeof jobs)[number], e: unknown) =>
     new ReplicateError(o.cells[j.cell].name, j.task.replicate, o.seed, e instanceof Error ? e.message : String(e));
   if (o.workers === 0) {
@@ -38,7 +45,7 @@ export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
       let series: Float64Array;
       try { series = runTask(j.task).series; } catch (e) { throw fail(j, e); }
       o.onResult(j.cell, j.task.replicate, series);
-      o.onProgress?.(k + 1, total);
+      o.onProgress?.(skip + k + 1, total);
     }
     return;
   }
@@ -49,7 +56,7 @@ export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
   const pending = new Map<number, Promise<Float64Array>>();
   let sent = 0;
   const submit = () => {
-    while (pending.size < inFlight && sent < total) {
+    while (pending.size < inFlight && sent < jobs.length) {
       const p = pool.run(jobs[sent].task) as Promise<Float64Array>;
       p.catch(() => undefined);
       pending.set(sent++, p);
@@ -57,14 +64,14 @@ export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
   };
   try {
     submit();
-    for (let k = 0; k < total; k++) {
+    for (let k = 0; k < jobs.length; k++) {
       if (o.isCancelled?.()) throw new BatchInterrupted();
       let series: Float64Array;
       try { series = await pending.get(k)!; } catch (e) { throw fail(jobs[k], e); }
       pending.delete(k);
       submit();
       o.onResult(jobs[k].cell, jobs[k].task.replicate, series);
-      o.onProgress?.(k + 1, total);
+      o.onProgress?.(skip + k + 1, total);
     }
   } finally {
     await Promise.allSettled(pending.values());

@@ -49,8 +49,16 @@ export class RunFolder {
   readonly finalDir: string;
   private readonly written: string[] = [];
 
-  constructor(finalDir: string, options: RunFolderOptions = {}) {
+  constructor(finalDir: string, options: RunFolderOptions & { reopen?: boolean } = {}) {
     const flag = options.flag ?? '--out';
+    if (options.reopen) {
+      // a resumed run continues in its existing `<finalDir>.incomplete`
+      if (existsSync(finalDir)) throw new InputError(msg.outExists(finalDir));
+      this.finalDir = finalDir;
+      this.workDir = join(dirname(finalDir), basename(finalDir) + '.incomplete');
+      writeFileSync(join(this.workDir, OWNER), `${process.pid}\n`);
+      return;
+    }
     if (finalDir.trim() === '') throw new InputError(msg.badFlagValue(flag.replace(/^-+/, ''), 'a folder path', finalDir));
     try {
       makeDirs(dirname(finalDir));
@@ -111,6 +119,11 @@ export class RunFolder {
     };
   }
 
+  /** Records a file another writer has put into the folder under its final name (e.g. Parquet). */
+  record(name: string): void {
+    this.written.push(name);
+  }
+
   files(): string[] {
     return [...this.written];
   }
@@ -118,6 +131,11 @@ export class RunFolder {
   /** Writes the manifest last and gives the folder its final name. */
   complete(manifest: unknown): string {
     this.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+    return this.finish();
+  }
+
+  /** Gives the folder its final name (after its last file, e.g. a shard's `shard.json`). */
+  finish(): string {
     rmSync(join(this.workDir, OWNER), { force: true });
     if (existsSync(this.finalDir)) throw new InputError(msg.outExists(this.finalDir)); // never rename onto another run
     renameSync(this.workDir, this.finalDir);

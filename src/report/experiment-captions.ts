@@ -159,7 +159,7 @@ export function sobolCaption(run: ExperimentRun): string {
 
 /** Per outcome its range over the points and its rank correlation with each parameter. */
 export function samplesCaption(run: ExperimentRun): string {
-  if (run.experiment.design.kind !== 'lhs' && run.experiment.design.kind !== 'sobol') return '';
+  if (run.experiment.design.kind !== 'lhs' && run.experiment.design.kind !== 'sobol' && run.experiment.design.kind !== 'grid') return '';
   const params = run.experiment.design.parameters;
   return run.outcomes.map((o) => {
     const y = run.samples.map((s) => s.outcomes[o.id]);

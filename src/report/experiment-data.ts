@@ -179,7 +179,7 @@ function readTrial(dir: string) {
 }
 
 function readSampling(dir: string, e: Experiment) {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return { samples: [], sobol: [] };
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol' && e.design.kind !== 'grid') return { samples: [], sobol: [] };
   const f = join(dir, 'samples.csv');
   const names = e.design.parameters.map((p) => p.name);
   const samples = readTable(f).rows.map((r): SamplePoint => ({

@@ -14,8 +14,9 @@ import { writeAtomic, writeCharts } from './render.ts';
 import { samplesChart, sobolChart, trialChart } from './sampling-charts.ts';
 import { monthName, num, range } from './theme.ts';
 import { tQuantile975 } from '../output/stats.ts';
+import { gridValues } from '../experiment/grid.ts';
 
-const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', trial: 'randomised-trial emulation' };
+const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', grid: 'grid sweep', trial: 'randomised-trial emulation' };
 
 /** The charts of an experiment, in report order; which ones depends on the design. */
 export function buildExperimentCharts(run: ExperimentRun): Chart[] {
@@ -76,7 +77,9 @@ function experimentRunSection(run: ExperimentRun, libraries: Record<string, stri
       ? `control ${esc(d.control)}; arms ${d.arms.map((a) => esc(a)).join(', ')}; outflow measured at month ${d.measureAtMonth}${d.selfSelection ? '; also with arms chosen by the volunteers' : ''}`
       : d.kind === 'displacement'
         ? `guidance for a random half of the group ${esc(JSON.stringify(d.group))}, drawn in month ${d.startMonth}, followed ${d.followMonths} months, in markets ${d.markets.map((k) => `${esc(k.name)} (vacancies x ${k.vacancyFactor})`).join(', ')}`
-        : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
+      : d.kind === 'grid'
+        ? d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>): ${gridValues(p).map((v) => num(v, 2)).join(', ')}`).join('<br>')
+      : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
   const cells = d.kind === 'factorial' ? `${allCells(run.factors).length} cells × ` : '';
   return `<section id="run">
 <h2>What this run was</h2>

@@ -4,6 +4,8 @@
  * against each sampled parameter (samples.csv).
  */
 import type { Chart } from './charts.ts';
+import { gridValues } from '../experiment/grid.ts';
+import type { GridParameter, Parameter } from '../experiment/schema.ts';
 import { outcomeTitle, type ExperimentRun, type OutcomeInfo } from './experiment-data.ts';
 import { tip, topLevel, type Json } from './marks.ts';
 import { PALETTE } from './theme.ts';
@@ -106,7 +108,7 @@ export function sobolChart(run: ExperimentRun): Chart | null {
 
 /** (L) Each outcome against each sampled parameter: one scatter per pair, one row per outcome. */
 export function samplesChart(run: ExperimentRun): Chart | null {
-  if (run.samples.length === 0 || (run.experiment.design.kind !== 'lhs' && run.experiment.design.kind !== 'sobol')) return null;
+  if (run.samples.length === 0 || (run.experiment.design.kind !== 'lhs' && run.experiment.design.kind !== 'sobol' && run.experiment.design.kind !== 'grid')) return null;
   const params = run.experiment.design.parameters;
   const rows = run.samples.map((s, point) => ({ point: point + 1, ...Object.fromEntries(params.map((p, i) => [`p${i}`, s.parameters[p.name]])), ...Object.fromEntries(run.outcomes.map((o, k) => [`y${k}`, s.outcomes[o.id] * o.scale])) }));
   const paramTips = params.map((p, i) => tip(`p${i}`, p.name, ',.4~g'));
@@ -115,7 +117,7 @@ export function samplesChart(run: ExperimentRun): Chart | null {
     height: 180,
     mark: { type: 'point', filled: true, size: 40, opacity: 0.75, color: PALETTE[0] },
     encoding: {
-      x: { field: `p${i}`, type: 'quantitative', title: p.path === 'growthPct' ? `${p.name} (annual GDP growth, %)` : p.name, scale: { zero: false, ...(p.log ? { type: 'log' } : {}) } },
+      x: { field: `p${i}`, type: 'quantitative', title: p.path === 'growthPct' ? `${p.name} (annual GDP growth, %)` : p.name, scale: { zero: false, ...('log' in p && p.log ? { type: 'log' } : {}) } },
       y: { field: `y${k}`, type: 'quantitative', title: outcomeTitle(o), scale: { zero: false } },
       tooltip: [tip('point', 'Point'), ...paramTips, tip(`y${k}`, outcomeTitle(o), o.format)],
     },
@@ -124,8 +126,8 @@ export function samplesChart(run: ExperimentRun): Chart | null {
   const spec = topLevel(
     title,
     [
-      `Each dot: one ${run.design === 'lhs' ? 'Latin-hypercube' : 'Saltelli'} point, the mean of ${run.manifest.replicates} replicate${run.manifest.replicates === 1 ? '' : 's'}. One row per outcome, one column per parameter.`,
-      `Parameters: ${params.map((p) => `${p.name} = ${p.path === 'growthPct' ? 'constant annual GDP growth (%)' : p.path}, ${p.min} to ${p.max}`).join('; ')}.`,
+      `Each dot: one ${run.design === 'lhs' ? 'Latin-hypercube' : run.design === 'grid' ? 'grid' : 'Saltelli'} point, the mean of ${run.manifest.replicates} replicate${run.manifest.replicates === 1 ? '' : 's'}. One row per outcome, one column per parameter.`,
+      `Parameters: ${params.map((p) => `${p.name} = ${p.path === 'growthPct' ? 'constant annual GDP growth (%)' : p.path}, ${'values' in p || 'start' in p ? gridValues(p as GridParameter).join(', ') : `${(p as Parameter).min} to ${(p as Parameter).max}`}`).join('; ')}.`,
     ],
     { data: { values: rows }, vconcat: run.outcomes.map((o, k) => ({ hconcat: params.map((p, i) => panel(o, k, p, i)), spacing: 40 })) },
   );
