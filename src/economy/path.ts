@@ -11,7 +11,7 @@ import type { Behaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
 import { NAMED_PATHS, type AnnualPath } from './scenarios.ts';
 import { historicalPath } from './historical.ts';
-import { estimateRelation, observedAt, REFERENCE_UNEMPLOYMENT_PCT } from './labour-market.ts';
+import { estimateRelation, historicalLogDemand, observedAt, REFERENCE_UNEMPLOYMENT_PCT } from './labour-market.ts';
 import { aowAgeMonths } from '../data/cbs.ts';
 
 export interface EconomyPath {
@@ -67,13 +67,19 @@ export function buildEconomy(model: Model, growth: Model['economy']['growth'], m
   }
   const { referenceGrowthPct, demandPerGrowthPoint, lagMonths } = behaviour.economy;
   const demand = new Float64Array(months);
-  let logD = demandPerGrowthPoint * (withHistory[0] - referenceGrowthPct);
-  for (let t = -24; t < months; t++) {
+  const first = startYear * 12 + startMonth - 1;
+  // Every path starts where the real economy stood: the demand of the month before the start as
+  // CBS growth gives it (when the start lies in the data's years); the path's own growth moves it
+  // from there. So two scenarios share a starting point and differ in their future.
+  const history = historicalLogDemand(behaviour);
+  const observedStart = history.get(first - 1);
+  let logD = observedStart ?? demandPerGrowthPoint * (withHistory[0] - referenceGrowthPct);
+  for (let t = observedStart === undefined ? -24 : 0; t < months; t++) {
     const target = demandPerGrowthPoint * (withHistory[t + 24] - referenceGrowthPct);
     logD += (target - logD) / lagMonths;
     if (t >= 0) demand[t] = Math.exp(logD);
   }
-  const first = startYear * 12 + startMonth - 1;
+  const logDStart = observedStart ?? Math.log(demand[0]);
   const unemploymentPct = new Float64Array(months);
   const tightness = new Float64Array(months);
   if (growth === 'historical') {
@@ -86,13 +92,12 @@ export function buildEconomy(model: Model, growth: Model['economy']['growth'], m
   } else {
     const rel = estimateRelation(behaviour);
     const o = observedAt(first);
-    const d0 = Math.log(demand[0]);
     for (let t = 0; t < months; t++) {
-      const dd = Math.log(demand[t]) - d0;
+      const dd = Math.log(demand[t]) - logDStart;
       unemploymentPct[t] = o.unemploymentPct * Math.exp(rel.unemploymentSlope * dd);
       tightness[t] = o.tightness * Math.exp(rel.tightnessSlope * dd);
     }
-    note += `; unemployment and tightness from the observed ${model.startMonth} levels, moved by demand (slopes ${rel.unemploymentSlope.toFixed(2)} and ${rel.tightnessSlope.toFixed(2)}, estimated from CBS 2013-2024)`;
+    note += `; demand, unemployment and tightness start where CBS observed them in ${model.startMonth} and move with this path's growth (slopes ${rel.unemploymentSlope.toFixed(2)} and ${rel.tightnessSlope.toFixed(2)}, estimated from CBS 2013-2024)`;
   }
   const { labourForce, unemploymentRatio, regionalFactor } = model.economy;
   const pensionMonths = new Float64Array(months);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEconomy } from '../../src/economy/path.ts';
+import { historicalLogDemand, observedAt } from '../../src/economy/labour-market.ts';
 import { defaultBehaviour, resolveBehaviour, type Behaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { Model, ModelInput } from '../../src/model/schema.ts';
@@ -30,24 +31,30 @@ function csvGrowth(): Map<number, number> {
 }
 
 describe('buildEconomy', () => {
-  it("'flat' keeps labour demand at its reference level 1 in every month", () => {
+  it("'flat' starts where CBS growth had put demand and moves it steadily towards the reference level 1", () => {
     const e = buildEconomy(model, 'flat', 60, behaviour);
     expect(e.demand.length).toBe(60);
-    for (const d of e.demand) expect(d).toBeCloseTo(1, 12);
     for (const g of e.growth) expect(g).toBe(behaviour.economy.referenceGrowthPct);
+    const start = Math.exp(historicalLogDemand(behaviour).get(2014 * 12 + 11)!); // after 2012-2013's contraction: below 1
+    expect(start).toBeLessThan(1);
+    for (let t = 1; t < 60; t++) {
+      expect(Math.abs(e.demand[t] - 1)).toBeLessThan(Math.abs(e.demand[t - 1] - 1));
+      expect(e.demand[t]).toBeLessThan(1);
+    }
   });
 
-  it("'boom' keeps demand above 1 and 'recession' pushes it below 1 within the first 18 months", () => {
+  it("every path shares the start; 'boom' lies above 'flat' and 'recession' below it in every later month", () => {
     const boom = buildEconomy(model, 'boom', 36, behaviour);
-    for (const d of boom.demand) expect(d).toBeGreaterThan(1);
+    const flat = buildEconomy(model, 'flat', 36, behaviour);
     const rec = buildEconomy(model, 'recession', 36, behaviour);
-    const first18 = Array.from(rec.demand.subarray(0, 18));
-    expect(Math.min(...first18)).toBeLessThan(1);
-    // it enters from a 1.8% economy (long-run demand exp(eta * 0.3) > 1) and falls while growth is -2.5%
-    expect(rec.demand[0]).toBeLessThan(Math.exp(behaviour.economy.demandPerGrowthPoint * 0.3));
+    for (const e of [boom, rec]) expect(Math.abs(Math.log(e.demand[0] / flat.demand[0]))).toBeLessThan(0.1);
+    for (let t = 1; t < 36; t++) {
+      expect(boom.demand[t]).toBeGreaterThan(flat.demand[t]);
+      expect(rec.demand[t]).toBeLessThan(flat.demand[t]);
+      expect(boom.unemploymentPct[t]).toBeLessThan(rec.unemploymentPct[t]);
+    }
+    // the recession (growth -2.5%) pushes demand down while it lasts
     for (let t = 1; t < 12; t++) expect(rec.demand[t]).toBeLessThan(rec.demand[t - 1]);
-    // demand in a boom is above demand in a recession in every month
-    for (let t = 0; t < 36; t++) expect(boom.demand[t]).toBeGreaterThan(rec.demand[t]);
   });
 
   it('follows a custom monthly path with the documented lag recursion', () => {
@@ -57,20 +64,24 @@ describe('buildEconomy', () => {
     const e = buildEconomy(m, m.economy.growth, months, behaviour);
     // each month has its path value; the last value holds after the path ends
     for (let t = 0; t < months; t++) expect(e.growth[t]).toBe(path[Math.min(t, path.length - 1)]);
-    expect(e.note.startsWith('a step up; unemployment and tightness')).toBe(true);
-    // ln D(t) = ln D(t-1) + (eta (g(t) - g*) - ln D(t-1)) / lag, starting at the long-run level of g(0)
+    expect(e.note.startsWith('a step up; demand, unemployment and tightness start where CBS observed them')).toBe(true);
+    // ln D(t) = ln D(t-1) + (eta (g(t) - g*) - ln D(t-1)) / lag, starting where CBS growth had put
+    // demand in the month before the start (December 2014 for the fixture)
     const { demandPerGrowthPoint: eta, referenceGrowthPct: gStar, lagMonths: lag } = behaviour.economy;
-    let logD = eta * (path[0] - gStar);
+    const start = historicalLogDemand(behaviour).get(2014 * 12 + 11)!;
+    let logD = start;
     for (let t = 0; t < months; t++) {
       logD += (eta * (path[Math.min(t, path.length - 1)] - gStar) - logD) / lag;
       expect(e.demand[t]).toBeCloseTo(Math.exp(logD), 10);
     }
-    // qualitatively: flat at 1 before the step, then rising towards exp(eta * 3) without overshooting
-    for (let t = 0; t < 6; t++) expect(e.demand[t]).toBeCloseTo(1, 12);
-    for (let t = 6; t < months; t++) {
+    // qualitatively: after the step, rising towards exp(eta * 3) without overshooting
+    for (let t = 7; t < months; t++) {
       expect(e.demand[t]).toBeGreaterThan(e.demand[t - 1]);
       expect(e.demand[t]).toBeLessThan(Math.exp(eta * 3));
     }
+    // and unemployment starts at the observed level and falls as demand rises
+    expect(Math.abs(e.unemploymentPct[0] - observedAt(2015 * 12).unemploymentPct)).toBeLessThan(0.15);
+    expect(e.unemploymentPct[months - 1]).toBeLessThan(e.unemploymentPct[6]);
   });
 
   it("'historical' from 2015 gives each month its calendar year's growth from data/nl-economy.csv", () => {
@@ -133,7 +144,7 @@ describe('buildEconomy', () => {
     const boom = buildEconomy(model, 'boom', 48, behaviour);
     const recession = buildEconomy(model, 'recession', 48, behaviour);
     const flat = buildEconomy(model, 'flat', 48, behaviour);
-    expect(boom.unemploymentPct[0]).toBeCloseTo(recession.unemploymentPct[0], 1);
+    expect(Math.abs(Math.log(boom.unemploymentPct[0] / recession.unemploymentPct[0]))).toBeLessThan(0.1); // one month apart at most
     // more demand: less unemployment, a tighter market
     expect(boom.unemploymentPct[47]).toBeLessThan(flat.unemploymentPct[47]);
     expect(recession.unemploymentPct[47]).toBeGreaterThan(flat.unemploymentPct[47]);
