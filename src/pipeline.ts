@@ -29,6 +29,8 @@ export interface PipelineOptions {
   months?: number;
   workers?: number;
   out?: string;
+  /** The language recorded in the manifest for the report (default English). */
+  lang?: string;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   /** Called once the run folder exists (so an interrupt handler can name it). */
@@ -118,7 +120,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const dir = folder.complete(
     buildManifest({
       model, modelFile: o.modelFile, modelHash: hash, fitted, behaviour, scenarios: names, masterSeed: seed, runs, months, workers,
-      economyNotes, startedAt, files: [...folder.files(), 'manifest.json'],
+      economyNotes, startedAt, files: [...folder.files(), 'manifest.json'], lang: o.lang,
     }),
   );
   return { dir, summary, model, runs, seed, months, workers, seconds: (Date.now() - startedAt.getTime()) / 1000 };

@@ -16,6 +16,7 @@ import { defaultWorkers } from './batch/run-batch.ts';
 import { isExperiment } from './experiment/load.ts';
 import { runExperiment } from './experiment/pipeline.ts';
 import { writeReport } from './report/index.ts';
+import { words } from './report/words.ts';
 
 /** The file's default export, if it can be imported (a model file's own problems are reported by the loader). */
 async function peek(file: string): Promise<unknown> {
@@ -75,11 +76,8 @@ async function main(argv: string[]): Promise<number> {
     });
     progress.finish();
     if (!args.quiet) {
-      process.stdout.write(
-        `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +
-          `${result.months} months from ${result.model.startMonth}, master seed ${result.seed}, ${result.workers} workers, ${result.seconds.toFixed(1)} s\n\n`,
-      );
-      process.stdout.write(headlineTable(result.summary) + '\n\n');
+      const line = words(args.lang).tableRunLine(result.model.name, result.runs, Object.keys(result.summary.scenarios).length, result.months, result.model.startMonth, result.seed, result.workers, result.seconds.toFixed(1));
+      process.stdout.write(`\n${line}\n\n${headlineTable(result.summary, args.lang)}\n\n`);
     }
     await charts(result.dir, args.noCharts);
     process.stdout.write(msg.wrote(result.dir) + '\n');

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
+import { isLang, langFromEnv, type Lang } from '../report/lang.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -16,6 +17,8 @@ export interface RunArgs {
   quiet: boolean;
   /** Skip the charts and report.html. */
   noCharts: boolean;
+  /** The language of report.html, the charts and the terminal table (`--lang`, else the locale's). */
+  lang: Lang;
   help: boolean;
 }
 
@@ -32,6 +35,8 @@ Options:
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
+  --lang L      nl or en: the language of report.html, the charts and this table
+                (default: from the locale, LC_ALL / LC_MESSAGES / LANG; recorded in manifest.json)
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -43,6 +48,7 @@ const OPTIONS = {
   months: { type: 'string' },
   workers: { type: 'string' },
   out: { type: 'string' },
+  lang: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +65,7 @@ const RANGES: Record<string, [number, number]> = {
 const EXPECTED: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RANGES).map(([k, [lo, hi]]) => [k, `an integer from ${lo} to ${hi}`])),
   out: 'a folder path',
+  lang: 'nl or en',
 };
 
 function integer(flag: keyof typeof RANGES & string, raw: string | undefined): number | undefined {
@@ -90,10 +97,11 @@ export function parseRunArgs(argv: string[]): RunArgs {
     throw new InputError(`${err.message} ${msg.seeHelp}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, lang: 'en', help: true };
   if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
+  if (values.lang !== undefined && !isLang(values.lang)) throw new InputError(`${msg.badFlagValue('lang', EXPECTED.lang, values.lang)} ${msg.seeHelp}`);
   return {
     modelFile: positionals[0],
     runs: integer('runs', values.runs),
@@ -103,6 +111,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     out: values.out,
     quiet: values.quiet,
     noCharts: values['no-charts'],
+    lang: (values.lang as Lang | undefined) ?? langFromEnv(),
     help: false,
   };
 }

@@ -3,7 +3,8 @@
  * run command), so tests can assert the wording.
  */
 export const reportMsg = {
-  reportUsage: 'usage: tsx src/report.ts <run folder>',
+  reportUsage: 'usage: tsx src/report.ts <run folder> [--lang nl|en]',
+  badLang: (found: string) => `option --lang: expected nl or en, found '${found}'.`,
   compareUsage: 'usage: tsx src/compare.ts <run folder> <run folder> [...] [--out DIR]',
   noFolder: 'no run folder given.',
   tooManyFolders: (args: string[]) => `expected one run folder, found ${args.length}: ${args.join(' ')}.`,
