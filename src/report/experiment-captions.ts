@@ -115,7 +115,8 @@ export function savingsCaption(run: ExperimentRun): string {
     const thumb = row?.ruleOfThumbPerYear !== undefined && row.simulatedLastYear !== undefined
       ? `; the rule of thumb (EUR 14,000 a year per person fewer) says ${money(row.ruleOfThumbPerYear * 1e-6)} a year, the simulation ${money(row.simulatedLastYear * 1e-6)} in the last year`
       : '';
-    const declared = row?.paybackDeclared === undefined ? '' : row.paybackDeclared === null
+    // only an experiment that declares an investment can say whether it pays it back
+    const declared = row?.paybackDeclared === undefined || !run.experiment.investment ? '' : row.paybackDeclared === null
       ? '; it does not pay back the declared investment within the run'
       : `; it pays back the declared investment in ${monthName(run.startMonth!, row.paybackDeclared)}`;
     return `${s.level}${where} ${verb}${ci} by the end of ${last}; ${payback}${thumb}${declared}.`;

@@ -6,6 +6,7 @@
 import type { Chart } from './charts.ts';
 import { cellLabel, outcomeTitle, type ExperimentRun, type FactorInfo, type OutcomeInfo } from './experiment-data.ts';
 import { tip, topLevel, type Json } from './marks.ts';
+import { textWidth } from './text-metrics.ts';
 import { num, PALETTE } from './theme.ts';
 
 /** The data field of factor `i` (factor names are free text; field names stay plain). */
@@ -109,7 +110,7 @@ export function decompositionChart(run: ExperimentRun): Chart | null {
     share: 100 * d.share, lo: 100 * d.lo, hi: 100 * d.hi, label: `${num(100 * d.share)}%`, ss: d.ss, df: d.df,
   }));
   const scale = componentScale(run);
-  const y = { field: 'outcome', type: 'nominal', sort: order, title: null, scale: { paddingInner: 0.25 }, axis: { labelLimit: 280, labelFontWeight: 'bold' } };
+  const y = { field: 'outcome', type: 'nominal', sort: order, title: null, scale: { paddingInner: 0.25 }, axis: { labelLimit: 0, labelFontWeight: 'bold' } };
   const enc = (e: Json) => ({ y, yOffset: { field: 'component', type: 'nominal', sort: scale.domain }, ...e });
   const x = (field: string) => ({ field, type: 'quantitative', title: 'Share of the variation (%)', scale: { domain: [0, 100] } });
   const title = 'Policy or economy? What the variation in each outcome comes from';
@@ -147,13 +148,15 @@ export const effectLabel = (e: { factor: string; level: string; baseline: string
 export function effectsChart(run: ExperimentRun): Chart | null {
   if (run.effects.length === 0) return null;
   const factorScale = { domain: run.factors.map((f) => f.name), range: run.factors.map((_, i) => PALETTE[i]) };
+  const labelWidth = Math.ceil(Math.max(280, ...run.effects.map((e) => textWidth(effectLabel(e), 11)))) + 8;
   const panel = (o: OutcomeInfo): Json => {
     const rows = run.effects.filter((e) => e.outcome === o.id).map((e, order) => ({
       label: effectLabel(e), factor: e.factor, order, mean: e.mean * o.scale, lo: e.lo * o.scale, hi: e.hi * o.scale,
       se: e.se * o.scale, seUnpaired: e.seUnpaired * o.scale,
     }));
     const x = (field: string) => ({ field, type: 'quantitative', title: `Difference from the baseline (${o.unit})` });
-    const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { minExtent: 280, maxExtent: 280, labelLimit: 275 } };
+    // the axis as wide as the longest label of any panel (so the panels line up), never truncated
+    const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { minExtent: labelWidth, maxExtent: labelWidth, labelLimit: 0 } };
     return {
       title: outcomeTitle(o), width: 440, height: { step: 18 }, data: { values: rows },
       layer: [

@@ -32,7 +32,7 @@ export function caseloadCellsChart(run: ExperimentRun): Chart | null {
   const width = Math.max(130, Math.min(300, Math.floor(760 / columns)));
   const color = { field: fieldOf(l.colourIndex), type: 'nominal', title: l.colour.name, scale: levelScale(l.colour), sort: l.colour.levels };
   const x = xMonth(run.months);
-  const y = (field: string) => ({ field, type: 'quantitative', title: 'People on benefit', scale: { zero: false } });
+  const y = (field: string) => ({ field, type: 'quantitative', title: 'People on benefit', scale: { zero: true } });
   const columnIndex = run.factors.indexOf(l.column);
   const title = 'Caseload over time, cell by cell';
   const spec = topLevel(
@@ -173,7 +173,7 @@ export function costBarsChart(run: ExperimentRun): Chart | null {
     height: { step: 22 },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'cell', type: 'nominal', sort: order, title: run.factors.map((f) => f.name).join(', '), axis: { labelLimit: 260 } },
+      y: { field: 'cell', type: 'nominal', sort: order, title: run.factors.map((f) => f.name).join(', '), axis: { labelLimit: 0 } },
       x: { field: 'cost', type: 'quantitative', stack: 'zero', title: 'EUR million over the run' },
       color: { field: 'part', type: 'nominal', title: 'Cost', scale: { domain: parts.map((p) => p.label), range: parts.map((p) => p.color) } },
       order: { field: 'order', type: 'quantitative' },

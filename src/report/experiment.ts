@@ -26,6 +26,11 @@ export function buildExperimentCharts(run: ExperimentRun): Chart[] {
   return list.filter((c): c is Chart => c !== null);
 }
 
+/** Printed under every verdict with shares: what a share of the variation means, and what it does not. */
+export const SHARES_WARNING =
+  'These shares describe this experiment: they depend on the levels chosen (a wider range of economies gives the economy more of the variation, ' +
+  'more different policies give the policy more). Read them as "over these policies and these economies", not as how much of a real change either caused.';
+
 /** The question and the verdict sentences, and for a factorial each cell's means with 95% intervals. */
 function verdictSection(run: ExperimentRun): string {
   const sentences = verdictSentences(run).map((s) => `<p>${esc(s)}</p>`).join('\n');
@@ -51,6 +56,7 @@ function verdictSection(run: ExperimentRun): string {
 <h2>The question, and what the run says</h2>
 <p><strong>${esc(run.experiment.question)}</strong></p>
 ${sentences}
+${run.decomposition.length > 0 ? `<p class="note" id="shares-warning">${esc(SHARES_WARNING)}</p>` : ''}
 ${table}
 </section>`;
 }

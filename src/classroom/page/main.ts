@@ -254,10 +254,10 @@ function drawLive(): void {
   liveCharts.exits.set('exits', rows.flatMap((r, k) => routes.map(([m, route], order) => ({ date: date(k), route, count: r[m], order }))));
   const emp0 = rows[0]?.[M.meanEmployability] || 1;
   liveCharts.composition.set('composition', rows.flatMap((r, k) => [
-    { date: date(k), measure: t('share45'), value: 100 * r[M.share45Plus] },
-    { date: date(k), measure: t('share5y'), value: 100 * r[M.share5YearsPlus] },
-    { date: date(k), measure: t('motivation'), value: 100 * r[M.meanMotivation] },
-    { date: date(k), measure: t('employability'), value: (100 * r[M.meanEmployability]) / emp0 },
+    { date: date(k), panel: t('panelShares'), measure: t('share45'), value: 100 * r[M.share45Plus] },
+    { date: date(k), panel: t('panelShares'), measure: t('share5y'), value: 100 * r[M.share5YearsPlus] },
+    { date: date(k), panel: t('panelIndex'), measure: t('motivation'), value: 100 * r[M.meanMotivation] },
+    { date: date(k), panel: t('panelIndex'), measure: t('employability'), value: (100 * r[M.meanEmployability]) / emp0 },
   ]));
   // the six replicates grow with the live one (all of them once it has finished)
   const upTo = n >= months ? months : n;
