@@ -156,6 +156,16 @@ describe('a class session with a teacher and 8 groups', () => {
     expect((await fetch(`${server.studentUrl}export.csv`)).status).toBe(403);
   });
 
+  it('the projector shows every town large; a reloaded teacher page finds the session as it was', async () => {
+    const projector = await (await browser.newContext()).newPage();
+    await projector.goto(server.teacherUrl.replace('/teacher?', '/projector?'));
+    await expect.poll(() => projector.locator('.round td.town').count()).toBe(16);
+    expect(await projector.locator('body.projector').count()).toBe(1);
+    expect(await projector.locator('button[data-action=start]').count()).toBe(0);
+    await teacher.reload();
+    await expect.poll(() => teacher.locator('.round td.town').count()).toBe(16);
+  });
+
   it('rounds repeat: the next round opens the choices again', async () => {
     await teacher.click('button[data-action=next-round]');
     await expect.poll(() => students[0].page.locator('input[name=policy][value="3"]').isEnabled()).toBe(true);
