@@ -14,6 +14,7 @@ import { libraryVersions, renderPage } from './html.ts';
 import { writeAtomic, writeCharts } from './render.ts';
 import { descriptionHtml, headlineSection, runSection } from './sections.ts';
 import type { Lang } from './lang.ts';
+import { missingDutchDescription, modelDescription } from './model-words.ts';
 import { words } from './words.ts';
 import { monthName, num } from './theme.ts';
 
@@ -29,7 +30,7 @@ export function buildReportHtml(run: RunData, charts = buildCharts(run)): string
   return renderPage({
     title: W.pageTitle(m.model.name, num(m.runs, 0, run.lang), m.scenarios.length),
     lead: [W.pageLead(m.months, monthName(run.startMonth, 0, run.lang), m.masterSeed, m.scenarios.join(', '))],
-    leadHtml: m.parameters.model.description ? [descriptionHtml(m.parameters.model.description, run.lang)] : [],
+    leadHtml: m.parameters.model.description ? [descriptionHtml(m.model.name, m.parameters.model.description, run.lang)] : [],
     before: [headlineSection(run)],
     figures,
     after: [runSection(run, libraryVersions())],
@@ -43,12 +44,15 @@ export function buildReportHtml(run: RunData, charts = buildCharts(run)): string
  * `runDir`. An experiment folder (its manifest names an `experiment`) gets the experiment report
  * (`writeExperimentReport`), a calibration report folder (targets.csv, no manifest) its targets chart
  * (`writeCalibrationCharts`). `lang` overrides the language the manifest records (a run report only;
- * experiment and calibration reports are in English). Throws an InputError if the folder is missing or not a complete run.
+ * experiment and calibration reports are in English); `warn` hears a Dutch report's missing
+ * translations. Throws an InputError if the folder is missing or not a complete run.
  */
-export async function writeReport(runDir: string, lang?: Lang): Promise<string[]> {
+export async function writeReport(runDir: string, lang?: Lang, warn: (message: string) => void = (w) => process.stderr.write(`warning: ${w}\n`)): Promise<string[]> {
   if (isExperimentFolder(runDir)) return writeExperimentReport(runDir);
   if (isCalibrationFolder(runDir)) return writeCalibrationCharts(runDir);
   const run = loadRun(runDir, lang);
+  const description = run.manifest.parameters.model.description;
+  if (description && !modelDescription(run.manifest.model.name, description, run.lang).translated) warn(missingDutchDescription(run.manifest.model.name));
   const charts = buildCharts(run);
   const { files } = await writeCharts(join(runDir, 'charts'), charts);
   writeAtomic(join(runDir, 'report.html'), buildReportHtml(run, charts));

@@ -7,6 +7,7 @@ import type { RunData } from './data.ts';
 import { esc } from './html.ts';
 import type { Lang } from './lang.ts';
 import { decimalsFor, monthName, num, range, signed } from './theme.ts';
+import { modelDescription } from './model-words.ts';
 import { words } from './words.ts';
 
 /** Headlines shown in the tables, in order. */
@@ -80,12 +81,13 @@ ${contrastTable(run)}
 }
 
 /**
- * A model's description in the page's language. Model files describe themselves in English; a
- * Dutch page shows the English text marked `lang="en"` (so readers and screen readers know) with a
- * note saying it is only in English.
+ * A model's description in the page's language: the Dutch translation (model-words.ts) when it
+ * translates the model file's current English; otherwise the English text marked `lang="en"` (so
+ * readers and screen readers know) with a note saying it is only in English.
  */
-export function descriptionHtml(description: string, lang: Lang): string {
-  if (lang === 'en') return esc(description);
+export function descriptionHtml(model: string, description: string, lang: Lang): string {
+  const d = modelDescription(model, description, lang);
+  if (d.translated) return esc(d.text);
   return `${esc(words(lang).descriptionOnlyEnglish)} <span lang="en">${esc(description)}</span>`;
 }
 
@@ -102,7 +104,7 @@ export function runSection(run: RunData, libraries: Record<string, string>, id =
 <h2>${esc(heading ?? W.whatRun)}</h2>
 <dl>
 ${item(I.model, `${esc(m.model.name)} (<code>${esc(m.model.file)}</code>, sha256 <code>${esc(m.model.sha256.slice(0, 16))}</code>)`)}
-${m.parameters.model.description ? item(I.description, descriptionHtml(m.parameters.model.description, lang)) : ''}
+${m.parameters.model.description ? item(I.description, descriptionHtml(m.model.name, m.parameters.model.description, lang)) : ''}
 ${item(I.calibration, m.calibration ? `<code>${esc(m.calibration.file)}</code>` : esc(W.noCalibration))}
 ${item(I.seed, esc(m.masterSeed))}
 ${item(I.replicates, esc(W.perScenario(num(m.runs, 0, lang))))}

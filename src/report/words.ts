@@ -62,7 +62,7 @@ const en = {
   inflowSubtitle: (runs: string) => `People coming onto benefit each month. Line: mean of ${runs}; band: 90% of runs.`,
   admittedPanel: 'Applicants admitted',
   reentriesPanel: 'Re-entries after a lost job',
-  peoplePerMonth: 'Personen per maand',
+  peoplePerMonth: 'People per month',
   compositionTitle: 'Who is on benefit',
   compositionSubtitle: (runs: string) =>
     [`Composition of the caseload at the end of each month. Line: mean of ${runs}; band: 90% of runs.`, 'Shares start at zero; the employability index does not (its axis shows the range it moves in).'],

@@ -98,6 +98,10 @@ describe('--lang nl', () => {
     const dutchWords = wordsOf(dutch);
     const leaks = englishWords.filter((w) => dutchWords.has(w) && !SHARED.has(w));
     expect(leaks).toEqual([]);
+    // and the other way round: no Dutch word in the English report
+    const englishSet = wordsOf(english);
+    const dutchOnly = [...dutchWords].filter((w) => !ALLOWED.has(w) && !SHARED.has(w));
+    expect(dutchOnly.filter((w) => englishSet.has(w))).toEqual([]);
     expect(dutch).toContain('Kerncijfers');
     expect(dutch).toContain('Grafieken');
     // Dutch number formatting: the caseload at the start with a point for thousands
@@ -110,6 +114,8 @@ describe('--lang nl', () => {
     const nl = wordsOf(headlineTable(summary, 'nl'));
     expect(en.length).toBeGreaterThan(20);
     expect(en.filter((w) => nl.has(w) && !SHARED.has(w))).toEqual([]);
+    const enAll = wordsOf(headlineTable(summary, 'en'));
+    expect([...nl].filter((w) => !ALLOWED.has(w) && !SHARED.has(w) && enAll.has(w))).toEqual([]);
     expect(headlineTable(summary, 'nl')).toContain('bestand aan het eind (personen)');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { esc } from '../../report/html.ts';
 import { formatNumber, type Lang } from '../../report/lang.ts';
+import { hasDutchLabel, policyLabel } from '../../report/model-words.ts';
 import type { TownResult } from './round.ts';
 import type { Group, Round, SessionState } from './state.ts';
 import { POLICY_NAMES, sessionWords, term, type Term, type Wording } from './words.ts';
@@ -97,7 +98,9 @@ function t(r: Reader, what: Term): string {
 /** A policy of the town in the reader's language (the model file's own label beside it, marked as English). */
 export function policyName(s: SessionState, k: number, lang: Lang): string {
   const p = s.model.policies[k];
-  return `${esc(POLICY_NAMES[lang][p.type] ?? p.type)}${p.label ? ` <span class="note" lang="en">(${esc(p.label)})</span>` : ''}`;
+  const label = p.label ? policyLabel(p.label, lang) : '';
+  const marked = label && lang !== 'en' && !hasDutchLabel(p.label!) ? ` lang="en"` : '';
+  return `${esc(POLICY_NAMES[lang][p.type] ?? p.type)}${label ? ` <span class="note"${marked}>(${esc(label)})</span>` : ''}`;
 }
 
 const choiceText = (s: SessionState, policies: number[], r: Reader) =>
