@@ -8,7 +8,8 @@ import type { Model } from '../../model/schema.ts';
 import type { Settings } from '../settings.ts';
 import { Chart, dateOf, spec, type Frame } from './charts.ts';
 import { describeSettings } from './describe.ts';
-import { fmt, pct, t } from './i18n.ts';
+import { fmt, getLang, pct, t } from './i18n.ts';
+import { policyLabel } from '../../report/model-words.ts';
 import { fan, meanInterval, pairedDifference, quantile } from './stats.ts';
 import type { Pool, ReplicateResult } from './workers.ts';
 
@@ -132,7 +133,7 @@ export class Batches {
         const own = results.flatMap((r) => r.programmes.filter((p) => p.label === label && p.entrants > 0));
         const shares = own.map((p) => p.left12 / p.entrants).sort((x, y) => x - y);
         const entrants = own.reduce((s, p) => s + p.entrants, 0) / own.length;
-        return `<p class="small">${t('programmeText', label, pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
+        return `<p class="small">${t('programmeText', policyLabel(label, getLang()), pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
       })
       .join('');
   }

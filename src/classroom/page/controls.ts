@@ -8,7 +8,14 @@ import type { PolicySpec } from '../../policies/registry.ts';
 import type { BundledModel } from '../protocol.ts';
 import { LEVERS, leverKind, leverRange, yearsOf, type GrowthSetting, type Settings } from '../settings.ts';
 import { GrowthEditor } from './growth-editor.ts';
-import { fmt, growthName, nameOf, t, type Key } from './i18n.ts';
+import { fmt, getLang, growthName, nameOf, t, type Key } from './i18n.ts';
+import { modelDescription, policyLabel } from '../../report/model-words.ts';
+
+/** The model's description in the page's language; English (marked) when no current Dutch one exists. */
+function describeModel(model: Model): string {
+  const d = modelDescription(model.name, model.description, getLang());
+  return d.translated ? escape(d.text) : `<span lang="en">${escape(d.text)}</span>`;
+}
 
 const GROWTHS: [string, Key][] = [
   ['model', 'growthModel'], ['historical', 'growthHistorical'], ['flat', 'growthFlat'], ['recession', 'growthRecession'],
@@ -102,7 +109,7 @@ export class Controls {
     select.value = model.name;
     const applied = Object.keys(bundled.applied).length;
     this.el('#model-about').innerHTML =
-      `<p>${escape(model.description)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>` +
+      `<p>${describeModel(model)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>` +
       `${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`;
 
     const growth = this.settings.growth ?? 'model';
@@ -131,7 +138,8 @@ export class Controls {
       const box = document.createElement('div');
       box.className = `lever${on ? '' : ' off'}${own ? '' : ' addable'}`;
       box.dataset.type = type;
-      const label = own?.label && own.label !== nameOf(type) ? `<span class="muted"> — ${escape(own.label)}</span>` : '';
+      const ownLabel = own?.label ? policyLabel(own.label, getLang()) : '';
+      const label = ownLabel && ownLabel !== nameOf(type) ? `<span class="muted"> — ${escape(ownLabel)}</span>` : '';
       box.innerHTML = `<label class="switch"><input type="checkbox" ${on ? 'checked' : ''}> ${nameOf(type)}${own ? '' : ` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`}${label}</label>`;
       box.querySelector('input')!.addEventListener('change', (e) => this.setLever(type, 'on', (e.target as HTMLInputElement).checked));
       if (on && spec) {
