@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     const data = await peek(args.modelFile);
     if (isExperiment(data)) {
       const r = await runExperiment({
-        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out,
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, lang: args.lang,
         onProgress: (d, t) => progress.update(d, t), isCancelled: () => cancelled, onFolder: (dir) => (workDir = dir),
       }, data);
       progress.finish();

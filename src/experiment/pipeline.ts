@@ -35,6 +35,8 @@ export interface ExperimentOptions {
   months?: number;
   workers: number;
   out?: string;
+  /** The language of the report (recorded in the manifest; factorial reports only). */
+  lang?: string;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   onFolder?: (dir: string) => void;
@@ -105,7 +107,8 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     finishedAt: new Date().toISOString(),
     files,
     parameters: { experiment: e },
-    reproduce: `npx tsx src/run.ts ${o.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+    reproduce: `npx tsx src/run.ts ${o.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}`,
+    lang: o.lang ?? 'en',
   };
   const dir = folder.complete(manifest);
   return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };

@@ -43,12 +43,12 @@ export function buildReportHtml(run: RunData, charts = buildCharts(run)): string
  * for each chart and `report.html`, each file atomically. Returns the files written, relative to
  * `runDir`. An experiment folder (its manifest names an `experiment`) gets the experiment report
  * (`writeExperimentReport`), a calibration report folder (targets.csv, no manifest) its targets chart
- * (`writeCalibrationCharts`). `lang` overrides the language the manifest records (a run report only;
- * experiment and calibration reports are in English); `warn` hears a Dutch report's missing
+ * (`writeCalibrationCharts`). `lang` overrides the language the manifest records (run reports and
+ * factorial experiment reports; trial, sampling and calibration reports are in English); `warn` hears a Dutch report's missing
  * translations. Throws an InputError if the folder is missing or not a complete run.
  */
 export async function writeReport(runDir: string, lang?: Lang, warn: (message: string) => void = (w) => process.stderr.write(`warning: ${w}\n`)): Promise<string[]> {
-  if (isExperimentFolder(runDir)) return writeExperimentReport(runDir);
+  if (isExperimentFolder(runDir)) return writeExperimentReport(runDir, lang);
   if (isCalibrationFolder(runDir)) return writeCalibrationCharts(runDir);
   const run = loadRun(runDir, lang);
   const description = run.manifest.parameters.model.description;

@@ -19,21 +19,29 @@ import { buildReportHtml, writeReport } from '../../src/report/index.ts';
 import { num } from '../../src/report/theme.ts';
 import { visit } from './browser.ts';
 import { ROOT } from './helpers.ts';
+import { buildExperimentHtml } from '../../src/report/experiment.ts';
+import { loadExperimentRun } from '../../src/report/experiment-data.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './setup-chromium.ts';
 
 /** Words that are names or the same in both languages. */
 const ALLOWED = new Set([
   'rotterdam', 'as', 'is', 'no', 'policy', 'as-is', 'no-policy', 'strict-intake', 'tegenprestatie', 'sanctions', 'exemption', 'uitstroom',
-  'vega', 'vega-lite', 'vega-embed', 'node', 'git', 'sha256', 'eur', 'scenario', 'model', 'route', 'index', 'in', 'se', 'n', 'min', 'seed', 'json', 'summary',
+  'vega', 'vega-lite', 'vega-embed', 'node', 'git', 'sha256', 'sha', 'eur', 'scenario', 'model', 'route', 'index', 'in', 'se', 'n', 'min', 'seed', 'json', 'summary',
   'svg', 'png', 'charts', 'javascript', 'nl', 'en', 'x',
 ]);
 
 /** Words spelled the same in Dutch and English, with the same meaning here. */
-const SHARED = new Set(['over', 'per', 'start', 'school', 'routes', 'interval', 'band']);
+const SHARED = new Set([
+  'over', 'per', 'start', 'school', 'routes', 'interval', 'band', 'tooltip', 'plus', 'factor', 'extra', 'was', 'experiment',
+  // month abbreviations spelled alike
+  'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'nov', 'dec',
+]);
 /** Spelled like an English word but Dutch here: "of" (or), as in "45 jaar of ouder". */
 SHARED.add('of');
 
-const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'’-]*/g) ?? []).map((w) => w.replace(/['’-]+$/, '')));
+/** Words of two letters or more (single letters are from versions, hashes and times: v20, 2026-11-29T18:00Z). */
+const wordsOf = (text: string) =>
+  new Set((text.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'’-]*/g) ?? []).map((w) => w.replace(/['’-]+$/, '')).filter((w) => w.length > 1));
 
 let base: string;
 let dir: string;
@@ -59,7 +67,8 @@ async function interfaceText(file: string): Promise<string> {
   try {
     expect(v.errors).toEqual([]);
     return await v.page.evaluate(() => {
-      const skip = (el: Element) => !!el.closest('[lang="en"], code, script, style');
+      // text marked English inside the page (not the page itself, whose <html lang> is its language)
+      const skip = (el: Element) => !!el.closest('body [lang="en"], code, script, style');
       const out: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement && !skip(n.parentElement)) out.push(n.textContent ?? '');
@@ -119,3 +128,32 @@ describe('--lang nl', () => {
     expect(headlineTable(summary, 'nl')).toContain('bestand aan het eind (personen)');
   });
 });
+
+describe('--lang nl for a factorial experiment', () => {
+  it('report.html has no English interface word, and the verdicts are Dutch sentences with the same numbers', async () => {
+    const { runExperiment } = await import('../../src/experiment/pipeline.ts');
+    const { FACTORIAL_FILE } = await import('./helpers.ts');
+    const r = await runExperiment({ file: FACTORIAL_FILE, workers: 0, runs: 3, out: join(base, 'factorial-nl'), lang: 'nl' });
+    await writeReport(r.dir);
+    const dutch = await interfaceText(join(r.dir, 'report.html'));
+    const englishFile = join(base, 'factorial-en.html');
+    const { writeFileSync } = await import('node:fs');
+    const en = loadExperimentRun(r.dir, 'en');
+    writeFileSync(englishFile, buildExperimentHtml(en));
+    const english = await interfaceText(englishFile);
+    // the experiment's own names (factors, levels, the experiment) are identifiers, allowed in both
+    const names = wordsOf([en.manifest.experiment.name, ...en.factors.flatMap((f) => [f.name, ...f.levels])].join(' '));
+    const englishWords = [...wordsOf(english)].filter((w) => !ALLOWED.has(w) && !names.has(w));
+    expect(englishWords.length).toBeGreaterThan(80);
+    const dutchWords = wordsOf(dutch);
+    expect(englishWords.filter((w) => dutchWords.has(w) && !SHARED.has(w))).toEqual([]);
+    // the Dutch verdict states the numbers of the English one (verdict.txt)
+    const verdictEn = english.match(/In this experiment, [^.]*\./g) ?? [];
+    const verdictNl = dutch.match(/In dit experiment verklaart [^.]*\./g) ?? [];
+    expect(verdictNl.length).toBe(verdictEn.length);
+    expect(verdictNl.length).toBeGreaterThan(0);
+    verdictNl.forEach((v, i) => expect(v.match(/\d+/g)).toEqual(verdictEn[i].match(/\d+/g)));
+    expect(dutch).toContain('Lees ze als');
+  });
+});
+

@@ -52,11 +52,13 @@ describe.each(MODELS)('every chart of %s fits', (file) => {
 });
 
 describe.each(EXPERIMENTS)('every chart of experiment %s fits', (file) => {
-  it('as written to charts/', async () => {
+  it('as written to charts/, in English and Dutch', async () => {
     const { dir } = await runExperiment({ file: join(ROOT, 'models/experiments', file), runs: 2, months: 6, workers: 0, out: join(base, `x-${file}`) });
-    await writeReport(dir);
-    const svgs = readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg'));
-    expect(svgs.length).toBeGreaterThan(0);
-    for (const svg of svgs) expect(textProblems(readFileSync(join(dir, 'charts', svg), 'utf8')), `${file} ${svg}`).toEqual([]);
+    for (const lang of ['en', 'nl'] as const) {
+      await writeReport(dir, lang);
+      const svgs = readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg'));
+      expect(svgs.length).toBeGreaterThan(0);
+      for (const svg of svgs) expect(textProblems(readFileSync(join(dir, 'charts', svg), 'utf8')), `${file} ${lang} ${svg}`).toEqual([]);
+    }
   });
 });
