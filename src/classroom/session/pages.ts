@@ -119,7 +119,7 @@ function caseloadBars(groups: { name: string }[], results: TownResult[], r: Read
   });
   const start = scale(results[0]?.caseloadStart ?? 0);
   const h = 20 + results.length * row;
-  return `<svg class="bars" width="${left + width + 70}" height="${h + 20}" role="img" aria-label="${esc(term(r.lang, r.wording, 'caseload').text)}">
+  return `<svg class="bars" width="${left + width + 70}" height="${h + 20}" viewBox="0 0 ${left + width + 70} ${h + 20}" style="max-width:100%;height:auto" role="img" aria-label="${esc(term(r.lang, r.wording, 'caseload').text)}">
 ${bars.join('\n')}
 <line x1="${left}" x2="${left}" y1="6" y2="${h}" stroke="#555"/><text x="${left}" y="${h + 14}" font-size="12">0</text>
 <line x1="${start}" x2="${start}" y1="6" y2="${h}" stroke="#D55E00" stroke-dasharray="4 3"/><text x="${start}" y="${h + 14}" font-size="12" fill="#D55E00">${esc(sessionWords(r.lang).startOfRun(n(results[0]?.caseloadStart ?? 0, 0, r.lang)))}</text>
@@ -171,7 +171,7 @@ export function teacherView(s: SessionState, r: Reader, o: { studentUrl: string;
   return `<header class="bar"><div><h1>${esc(W.title)}: ${esc(s.model.name)}</h1>
 <p>${esc(W.address)} <a id="address" href="${esc(o.studentUrl)}">${esc(o.studentUrl)}</a></p>
 <p>${esc(W.joinCode)}: <span class="code" id="code">${esc(s.code)}</span></p>
-<p>${esc(W.round)} ${s.round} · <span id="phase">${esc(s.phase)}</span> · ${esc(W.budget(s.maxPolicies))}</p></div>
+<p>${esc(W.round)} ${s.round} · <span id="phase" data-phase="${s.phase}">${esc(W.phases[s.phase] ?? s.phase)}</span> · ${esc(W.budget(s.maxPolicies))}</p></div>
 <div class="qr" id="qr">${o.qrSvg}</div></header>
 ${wordingLinks(r, keyParam)}
 ${controls}
