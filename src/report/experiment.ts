@@ -8,6 +8,7 @@ import type { Chart } from './charts.ts';
 import { EXPERIMENT_CAPTIONS, verdictsOf } from './experiment-captions.ts';
 import { experimentWords } from './experiment-words.ts';
 import type { Lang } from './lang.ts';
+import { reportMsg } from './messages.ts';
 import { decompositionChart, effectsChart, gridChart } from './experiment-charts.ts';
 import { allCells, loadExperimentRun, outcomeTitle, verdictSentences, type ExperimentRun } from './experiment-data.ts';
 import { caseloadCellsChart, savingsChart } from './experiment-time.ts';
@@ -132,8 +133,10 @@ export function buildExperimentHtml(run: ExperimentRun, charts = buildExperiment
  * `.png` for each chart and `report.html`, each file atomically. Returns the files written,
  * relative to `runDir`. Throws an InputError if the folder is missing or incomplete.
  */
-export async function writeExperimentReport(runDir: string, lang?: Lang): Promise<string[]> {
+export async function writeExperimentReport(runDir: string, lang?: Lang, warn?: (message: string) => void): Promise<string[]> {
   const run = loadExperimentRun(runDir, lang);
+  const asked = lang ?? run.manifest.lang;
+  if (asked && asked !== run.lang) warn?.(reportMsg.englishOnly(run.design));
   const charts = buildExperimentCharts(run);
   const { files } = await writeCharts(join(runDir, 'charts'), charts);
   writeAtomic(join(runDir, 'report.html'), buildExperimentHtml(run, charts));

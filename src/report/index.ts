@@ -48,7 +48,7 @@ export function buildReportHtml(run: RunData, charts = buildCharts(run)): string
  * translations. Throws an InputError if the folder is missing or not a complete run.
  */
 export async function writeReport(runDir: string, lang?: Lang, warn: (message: string) => void = (w) => process.stderr.write(`warning: ${w}\n`)): Promise<string[]> {
-  if (isExperimentFolder(runDir)) return writeExperimentReport(runDir, lang);
+  if (isExperimentFolder(runDir)) return writeExperimentReport(runDir, lang, warn);
   if (isCalibrationFolder(runDir)) return writeCalibrationCharts(runDir);
   const run = loadRun(runDir, lang);
   const description = run.manifest.parameters.model.description;

@@ -22,5 +22,6 @@ export const reportMsg = {
   wroteReport: (file: string, charts: number) => `wrote ${file} and ${charts} charts`,
   tableMissing: (file: string) => `${file}: missing: the folder is not a complete experiment run or calibration report.`,
   badField: (file: string, column: string, found: string) => `${file}: column '${column}': expected a number, found '${found}'.`,
+  englishOnly: (design: string) => `the report of a ${design} experiment is in English only; --lang applies to run reports and factorial experiments.`,
   noTargets: (file: string) => `${file}: no targets: nothing to chart.`,
 } as const;

@@ -144,6 +144,13 @@ describe('the charts carry the folder\'s numbers', () => {
     expect(EXPERIMENT_CAPTIONS.savings(none)).not.toMatch(/declared investment/);
   });
 
+  it('--lang nl on a trial: the report stays English, with a warning saying so', async () => {
+    const warnings: string[] = [];
+    await writeReport(trial.dir, 'nl', (w) => warnings.push(w));
+    expect(warnings).toEqual([reportMsg.englishOnly('trial')]);
+    expect(readFileSync(join(trial.dir, 'report.html'), 'utf8')).toContain('<html lang="en">');
+  });
+
   it('the verdict with shares carries the warning that shares depend on the levels chosen', () => {
     const html = readFileSync(join(base, 'factorial', 'report.html'), 'utf8');
     expect(html).toContain('id="shares-warning"');

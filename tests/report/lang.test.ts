@@ -1,5 +1,5 @@
 /**
- * `--lang nl`: the Dutch report of Rotterdam (a short run) opened in headless Chromium contains no
+ * `tsx src/run.ts models/rotterdam.ts --lang nl` (a short run): its report opened in headless Chromium contains no
  * English word of the interface. The English words are taken from the English report of the same
  * run (page text, chart text as drawn, and every title and tooltip title in the chart specs), so a
  * string that a later change forgets to translate shows up here. Allowed: names from the model file
@@ -7,13 +7,13 @@
  * Text marked `lang="en"` (the model's own English description, the economy note) and `<code>` (file
  * names, the command) is not interface text and is skipped. The terminal table is checked the same way.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlineTable } from '../../src/output/table.ts';
-import { runPipeline } from '../../src/pipeline.ts';
 import { loadRun } from '../../src/report/data.ts';
 import { buildReportHtml, writeReport } from '../../src/report/index.ts';
 import { num } from '../../src/report/theme.ts';
@@ -45,14 +45,15 @@ const wordsOf = (text: string) =>
 
 let base: string;
 let dir: string;
+let stdout: string;
 let browser: Browser;
 
 beforeAll(async () => {
   const executablePath = ensureChromium();
   base = mkdtempSync(join(tmpdir(), 'uitstroom-lang-'));
-  const r = await runPipeline({ modelFile: join(ROOT, 'models/rotterdam.ts'), runs: 2, months: 12, seed: 5, workers: 0, out: join(base, 'rotterdam'), lang: 'nl' });
-  dir = r.dir;
-  await writeReport(dir);
+  // the command as a person types it
+  dir = join(base, 'rotterdam');
+  stdout = execFileSync('npx', ['tsx', 'src/run.ts', 'models/rotterdam.ts', '--lang', 'nl', '--runs', '2', '--months', '12', '--seed', '5', '--workers', '0', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }, 600_000);
 
@@ -118,6 +119,8 @@ describe('--lang nl', () => {
   });
 
   it('the terminal table is Dutch too', () => {
+    expect(stdout).toContain('bestand aan het eind (personen)');
+    expect(stdout).toContain('Gepaarde verschillen');
     const summary = loadRun(dir).summary;
     const en = [...wordsOf(headlineTable(summary, 'en'))].filter((w) => !ALLOWED.has(w));
     const nl = wordsOf(headlineTable(summary, 'nl'));
