@@ -14,7 +14,7 @@ import { Batches } from './batches.ts';
 import { Chart, dateOf, setChartLocale, spec, type Frame } from './charts.ts';
 import { Controls } from './controls.ts';
 import { describeSettings } from './describe.ts';
-import { fmt, getLang, monthName, pct, setLang, t, translate } from './i18n.ts';
+import { fmt, getLang, monthName, pct, setLang, setWording, t, translate } from './i18n.ts';
 import { LessonsPanel } from './lessons.ts';
 import { PeopleView } from './people-view.ts';
 import { Pool, send, startWorker } from './workers.ts';
@@ -142,6 +142,11 @@ function start(fittedFile: string | null): void {
   $('#lang').addEventListener('click', () => {
     setLang(getLang() === 'en' ? 'nl' : 'en');
     setChartLocale(getLang());
+    relabel();
+    lessons.render();
+  });
+  $('#school').addEventListener('change', (e) => {
+    setWording((e.target as HTMLInputElement).checked ? 'school' : 'standard');
     relabel();
     lessons.render();
   });
