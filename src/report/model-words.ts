@@ -6,28 +6,32 @@
  */
 import type { Lang } from './lang.ts';
 
-/** Model name -> [English description as translated, Dutch description]. */
-const DESCRIPTIONS: Record<string, readonly [string, string]> = {
-  almere: ['Almere 2015-2017: intensive guidance for 45+ recipients on rungs 2-4 from 2016, against the 2015 baseline.',
-    'Almere 2015-2017: intensieve begeleiding voor bijstandsgerechtigden van 45+ op treden 2-4 vanaf 2016, tegenover de uitgangssituatie van 2015.'],
-  amsterdam: ['Amsterdam 2015-2019: the soft approach "Meedoen werkt" for the long-term group, no strict intake.',
-    'Amsterdam 2015-2019: de zachte aanpak "Meedoen werkt" voor de langdurige groep, geen strenge poort.'],
-  apeldoorn: ['Apeldoorn 2017-2019: the Participatiewet trial with 450 participants in a control group and three arms.',
-    'Apeldoorn 2017-2019: het experiment Participatiewet met 450 deelnemers in een controlegroep en drie varianten.'],
-  'den-haag': ['Den Haag 2018-2020: entrepreneurship pilot, debt help and employer contact on top of about 4,000 exits to work a year.',
-    'Den Haag 2018-2020: pilot ondernemerschap, schuldhulp en werkgeverscontact bovenop zo’n 4.000 uitstromers naar werk per jaar.'],
-  eindhoven: ['Eindhoven 2018-2019: falling caseload in the boom; triage and employer cooperation from 2019.',
-    'Eindhoven 2018-2019: dalend bestand in de hoogconjunctuur; triage en samenwerking met werkgevers vanaf 2019.'],
-  emmen: ['Emmen 2015-2016: strict intake at the TDC, diagnosis and tracks, employer account management, sanctions as a stick.',
-    'Emmen 2015-2016: strenge poort bij het TDC, diagnose en trajecten, accountmanagement voor werkgevers, sancties als stok achter de deur.'],
-  enschede: ['Enschede 2018-2020: ICT retraining for a small group, in a caseload far from the labour market.',
-    'Enschede 2018-2020: omscholing tot ICT’er voor een kleine groep, in een bestand ver van de arbeidsmarkt.'],
-  netherlands: ['National baseline 2015-2017, a 1-in-10 sample: caseload growth under the national economy, no extra policy.',
-    'Landelijke basislijn 2015-2017, een steekproef van 1 op 10: groei van het bestand onder de landelijke economie, geen extra beleid.'],
-  rotterdam: ['Rotterdam 2015-2019: strict intake, tegenprestatie for the long-term group, sanctions, under the national recovery.',
-    'Rotterdam 2015-2019: strenge poort, tegenprestatie voor de langdurige groep, sancties, tijdens het landelijke herstel.'],
-  wageningen: ['Wageningen 2017-2019: the Participatiewet trial, control group and three arms assigned by lottery.',
-    'Wageningen 2017-2019: het experiment Participatiewet, een controlegroep en drie varianten, ingedeeld door loting.'],
+/** Model name -> [English description as translated, Dutch description], one pair per wording the model file has had. */
+const DESCRIPTIONS: Record<string, readonly (readonly [string, string])[]> = {
+  almere: [['Almere 2015-2017: intensive guidance for 45+ recipients on rungs 2-4 from 2016, against the 2015 baseline.',
+    'Almere 2015-2017: intensieve begeleiding voor bijstandsgerechtigden van 45+ op treden 2-4 vanaf 2016, tegenover de uitgangssituatie van 2015.']],
+  amsterdam: [['Amsterdam 2015-2019: the soft approach "Meedoen werkt" for the long-term group, no strict intake.',
+    'Amsterdam 2015-2019: de zachte aanpak "Meedoen werkt" voor de langdurige groep, geen strenge poort.']],
+  apeldoorn: [['Apeldoorn 2017-2019: the Participatiewet trial with 450 participants in a control group and three arms.',
+    'Apeldoorn 2017-2019: het experiment Participatiewet met 450 deelnemers in een controlegroep en drie varianten.']],
+  'den-haag': [['Den Haag 2018-2020: entrepreneurship pilot, debt help and employer contact on top of about 4,000 exits to work a year.',
+    'Den Haag 2018-2020: pilot ondernemerschap, schuldhulp en werkgeverscontact bovenop zo’n 4.000 uitstromers naar werk per jaar.']],
+  eindhoven: [['Eindhoven 2018-2019: falling caseload in the boom; triage and employer cooperation from 2019.',
+    'Eindhoven 2018-2019: dalend bestand in de hoogconjunctuur; triage en samenwerking met werkgevers vanaf 2019.']],
+  emmen: [['Emmen 2015-2016: strict intake at the TDC, diagnosis and tracks, employer account management, sanctions as a stick.',
+    'Emmen 2015-2016: strenge poort bij het TDC, diagnose en trajecten, accountmanagement voor werkgevers, sancties als stok achter de deur.']],
+  enschede: [['Enschede 2018-2020: ICT retraining for a small group, in a caseload far from the labour market.',
+    'Enschede 2018-2020: omscholing tot ICT’er voor een kleine groep, in een bestand ver van de arbeidsmarkt.']],
+  netherlands: [
+    ['National baseline 2015-2017, a 1-in-10 sample: caseload growth under the national economy, no extra policy.',
+      'Landelijke basislijn 2015-2017, een steekproef van 1 op 10: groei van het bestand onder de landelijke economie, geen extra beleid.'],
+    ['The Netherlands 2013-2024, a 1-in-10 sample on the observed labour market; calibrated on 2013-2017, the rest a forecast.',
+      'Nederland 2013-2024, een steekproef van 1 op 10 op de waargenomen arbeidsmarkt; gekalibreerd op 2013-2017, de rest een voorspelling.'],
+  ],
+  rotterdam: [['Rotterdam 2015-2019: strict intake, tegenprestatie for the long-term group, sanctions, under the national recovery.',
+    'Rotterdam 2015-2019: strenge poort, tegenprestatie voor de langdurige groep, sancties, tijdens het landelijke herstel.']],
+  wageningen: [['Wageningen 2017-2019: the Participatiewet trial, control group and three arms assigned by lottery.',
+    'Wageningen 2017-2019: het experiment Participatiewet, een controlegroep en drie varianten, ingedeeld door loting.']],
 };
 
 /** English policy label -> Dutch. */
@@ -62,8 +66,8 @@ const LABELS: Record<string, string> = {
 /** A model's description in `lang`: the Dutch one if it translates the current English, else the English (`translated: false`). */
 export function modelDescription(name: string, english: string, lang: Lang): { text: string; translated: boolean } {
   if (lang === 'en') return { text: english, translated: true };
-  const d = DESCRIPTIONS[name];
-  return d && d[0] === english ? { text: d[1], translated: true } : { text: english, translated: false };
+  const d = DESCRIPTIONS[name]?.find(([en]) => en === english);
+  return d ? { text: d[1], translated: true } : { text: english, translated: false };
 }
 
 /** A policy label in `lang` (the English label when no Dutch one is known). */
