@@ -4,7 +4,7 @@
  * the SVG's text extents, `src/report/svg-text.ts`). Short runs (2 replicates, 6 months): the
  * labels are the models' own (scenario names, headline and factor labels), the numbers do not matter.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,8 +56,10 @@ describe.each(EXPERIMENTS)('every chart of experiment %s fits', (file) => {
     const { dir } = await runExperiment({ file: join(ROOT, 'models/experiments', file), runs: 2, months: 6, workers: 0, out: join(base, `x-${file}`) });
     for (const lang of ['en', 'nl'] as const) {
       await writeReport(dir, lang);
-      const svgs = readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg'));
-      expect(svgs.length).toBeGreaterThan(0);
+      const charts = join(dir, 'charts');
+      // a design may have no charts of its own; the policy-or-economy factorial certainly has
+      const svgs = existsSync(charts) ? readdirSync(charts).filter((f) => f.endsWith('.svg')) : [];
+      if (file === 'policy-vs-economy.ts') expect(svgs.length).toBeGreaterThan(3);
       for (const svg of svgs) expect(textProblems(readFileSync(join(dir, 'charts', svg), 'utf8')), `${file} ${lang} ${svg}`).toEqual([]);
     }
   });
