@@ -14,21 +14,53 @@ import { runBatch } from '../src/batch/run-batch.ts';
 import { M, METRIC_COUNT } from '../src/engine/metrics.ts';
 import { AS_IS } from '../src/engine/sim.ts';
 import { simulateReplicate } from '../src/engine/simulate.ts';
-import { loadModel } from '../src/model/load.ts';
+import { InputError, loadModel } from '../src/model/load.ts';
+import { exitWithError } from '../src/cli/exit.ts';
+import { MAX_WORKERS } from '../src/batch/run-batch.ts';
 
-const { values } = parseArgs({
-  options: {
-    model: { type: 'string', default: 'models/rotterdam.ts' },
-    replicates: { type: 'string', default: '100' },
-    threads: { type: 'string', default: [1, availableParallelism()].filter((v, i, a) => a.indexOf(v) === i).join(',') },
-    months: { type: 'string' },
-  },
-});
+const USAGE = `usage: npm run bench [-- --model FILE --replicates N --threads T1,T2 --months M]
 
-const { model: loaded } = await loadModel(values.model!);
+Agent-months per second on one thread and through the worker pool, speed-up and peak memory.
+  --model FILE       the model (default models/rotterdam.ts)
+  --replicates N     replicates in each pooled batch (default 100)
+  --threads T1,T2    worker counts to try, 1..${MAX_WORKERS} (default 1 and all cores)
+  --months M         months (default: the model's horizon)
+  --help             this text`;
+
+const int = (flag: string, raw: string, lo: number, hi: number): number => {
+  if (!/^\d+$/.test(raw) || Number(raw) < lo || Number(raw) > hi) throw new InputError(`option --${flag}: expected an integer from ${lo} to ${hi}, found '${raw}'.`);
+  return Number(raw);
+};
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      model: { type: 'string', default: 'models/rotterdam.ts' },
+      replicates: { type: 'string', default: '100' },
+      threads: { type: 'string', default: [1, Math.min(availableParallelism(), MAX_WORKERS)].filter((v, i, a) => a.indexOf(v) === i).join(',') },
+      months: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (e) {
+  exitWithError(new InputError(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`));
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+let loaded, months: number, replicates: number, threadCounts: number[];
+try {
+  ({ model: loaded } = await loadModel(values.model!));
+  months = values.months ? int('months', values.months, 1, 600) : loaded.horizonMonths;
+  replicates = int('replicates', values.replicates!, 1, 1_000_000);
+  threadCounts = values.threads!.split(',').map((t) => int('threads', t, 1, MAX_WORKERS));
+} catch (e) {
+  exitWithError(e);
+}
 const model = { ...loaded, scenarios: [] };
-const months = values.months ? Number(values.months) : model.horizonMonths;
-const replicates = Number(values.replicates);
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const caseloadMonths = (series: Float64Array) => {
   let s = 0;
@@ -51,7 +83,7 @@ console.log(`\n1. one thread, in-process: ${(single / 1e6).toFixed(2)} million a
 console.log(`\n2. worker pool, ${replicates} replicates:`);
 console.log('   threads   wall s   M agent-months/s   speed-up   peak RSS   RSS at 25/50/75/100%');
 let base = 0;
-for (const threads of values.threads!.split(',').map(Number)) {
+for (const threads of threadCounts) {
   let peak = process.memoryUsage().rss;
   const marks: number[] = [];
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);

@@ -9,9 +9,14 @@
  * [seed 003] marks a seed figure, [choice] a defensible choice.
  */
 import { defineModel } from '../src/model/define.ts';
-import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, PENSION_AGE } from './profiles.ts';
+import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, cbsTown, monthsFrom2015 } from './lib/profiles.ts';
 
-const trial = (arm: number) => ({ lottery: { arms: 4, arm, volunteerShare: 0.15 } });
+const TOWN = cbsTown('Apeldoorn', 'Stedendriehoek en Noordwest Veluwe (AM)');
+
+/** The trial starts in October 2017; the model runs from 2015 so its CBS years are simulated. */
+const START = monthsFrom2015('2017-10');
+// [seed 003] 450 participants; [choice] a volunteer share that gives about 450 of the ~4,000 on benefit in 2017 (CBS)
+const trial = (arm: number) => ({ minYearsOnBenefit: 2, lottery: { arms: 4, arm, volunteerShare: 0.2 } }); // as in Wageningen: the standing caseload
 const ARM_PLACES = 1_000;
 
 export default defineModel({
@@ -20,28 +25,22 @@ export default defineModel({
   sources: [
     { figure: '450 participants; 85% of the invited joined at once; 4% dropped out over the assignment', source: 'seed 003' },
     { figure: 'the guidance and rule-free arms work well', source: 'seed 003' },
-    { figure: 'caseload size 3,000', source: '[choice] a town of 160,000 inhabitants (not in the seeds)' },
+    TOWN.source,
   ],
-  startMonth: '2017-10',
-  horizonMonths: 24,
-  population: { size: 3_000, traits: nationalStock }, // [choice]
-  inflow: { applicantsPerMonth: 55, demandElasticity: 0.6, traits: nationalApplicants }, // [choice]
-  exits: { schoolOrRemovedPerYear: 0.03, nonInfluenceablePerYear: 0.06, pensionAge: PENSION_AGE }, // [choice]
-  economy: { growth: 'historical', vacanciesPerMonth: 25, regionalFactor: 1 }, // [choice]
+  startMonth: '2015-01',
+  horizonMonths: START + 24,
+  population: { size: TOWN.size, traits: nationalStock }, // size: CBS persons under AOW age at the start of 2015 (cbsTown); traits [choice]
+  inflow: { applicantsPerMonth: TOWN.applicants, traits: nationalApplicants }, // applicants: fitted (the one local value)
+  economy: { growth: 'historical', labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, regionalFactor: 1 }, // data/cbs via cbsTown; regionalFactor fitted (TOWN.vacancyFree)
   policies: [
-    { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openUntilMonth: 1 },
-    { type: 'earnings-disregard', label: 'keep part of earnings', target: trial(1), places: ARM_PLACES, durationMonths: 24, openUntilMonth: 1, keepShare: 0.25, costPerParticipantMonth: 20 },
-    { type: 'intensive-guidance', label: 'guidance on measure', target: trial(2), caseManagers: 2, caseloadPerManager: 60, durationMonths: 24, costPerManagerYear: 75_000, openUntilMonth: 1 },
-    { type: 'exemption', label: 'own direction', target: trial(3), places: ARM_PLACES, durationMonths: 24, openUntilMonth: 1, costPerParticipantMonth: 20 },
+    { type: 'cohort', label: 'control group', target: trial(0), followMonths: 24, openFromMonth: START, openUntilMonth: START + 1 },
+    { type: 'earnings-disregard', label: 'keep part of earnings', target: trial(1), places: ARM_PLACES, durationMonths: 24, openFromMonth: START, openUntilMonth: START + 1, keepShare: 0.25, costPerParticipantMonth: 20 },
+    { type: 'intensive-guidance', label: 'guidance on measure', target: trial(2), caseManagers: 2, caseloadPerManager: 60, durationMonths: 24, costPerManagerYear: 75_000, openFromMonth: START, openUntilMonth: START + 1 },
+    { type: 'exemption', label: 'own direction', target: trial(3), places: ARM_PLACES, durationMonths: 24, openFromMonth: START, openUntilMonth: START + 1, costPerParticipantMonth: 20 },
   ],
   costs: { benefitPerRecipientMonth: BENEFIT_PER_MONTH },
   run: { replicates: 200, seed: 20171002 },
-  targets: ([['control group', 0], ['keep part of earnings', 1], ['guidance on measure', 2], ['own direction', 3]] as const).map(([programme]) => ({
-    name: `participants-${programme.replace(/ /g, '-')}`,
-    figure: '450 participants in four equal groups (112.5 each)',
-    source: 'seed 003',
-    value: 112.5,
-    tolerance: 20,
-    measure: { kind: 'entrants' as const, programme, fromMonth: 0, untilMonth: 1 },
-  })),
+  // The seed's "450 in four equal groups" is not a target: a lottery into four arms gives equal groups by construction.
+  targets: TOWN.targets,
+  free: [TOWN.free, TOWN.vacancyFree],
 });

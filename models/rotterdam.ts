@@ -11,28 +11,30 @@
  * for vulnerable youths.
  */
 import { defineModel } from '../src/model/define.ts';
-import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, PENSION_AGE } from './profiles.ts';
+import { BENEFIT_PER_MONTH, nationalApplicants, nationalStock, cbsTown } from './lib/profiles.ts';
+
+const TOWN = cbsTown('Rotterdam', 'Rijnmond (AM)');
 
 export default defineModel({
   name: 'rotterdam',
   description: 'Rotterdam 2015-2019: strict intake, tegenprestatie for the long-term group, sanctions, under the national recovery.',
   sources: [
     { figure: 'caseload about equal to Amsterdam\'s', source: 'seed 002 (Binnenlands Bestuur 2017)' },
-    { figure: 'caseload size 38,000', source: '[choice] CBS bijstand statistics for Rotterdam around 2015-2017 (not in the seeds)' },
+    TOWN.source,
     { figure: 'tegenprestatie group: average age 51, 11 years on benefit, low motivation; 1 hour a week rising to 20', source: 'seed 002' },
     { figure: 'about 150 a year from the tegenprestatie to paid work; 12,000 "off the couch" in four years', source: 'seed 002' },
     { figure: '100 officials in 42 districts; "millions a year"', source: 'seed 002' },
     { figure: 'focus on >5 years on benefit; job-search duty dropped for older jobseekers', source: 'seed 001 (2019)' },
     { figure: 'EUR 14,000 a year per person leaving', source: 'seed 000 (Emmen), used as the all-in cost per recipient-year' },
-    { figure: 'Rotterdam unemployment 12.0% (2015) vs 6.9% national', source: 'data/nl-economy.csv' },
   ],
   startMonth: '2015-01',
   horizonMonths: 60,
   population: {
-    size: 38_000, // [choice] CBS, see sources; seed 002 only says "about equal to Amsterdam"
+    size: TOWN.size, // CBS persons under AOW age at the start of 2015 (cbsTown)
     traits: {
       ...nationalStock,
-      // [choice] long durations: seed 002 says Amsterdam's are shorter; a large 10+ group (seed 002: 11 years)
+      // 57% on benefit three years or more (2016, rijnmond_2017_02: about 0.58 here with a third of
+      // the 2-5 band past three years); [choice] the split; a large 10+ group (seed 002: 11 years)
       yearsOnBenefit: [
         { from: 0, to: 1, share: 0.2 },
         { from: 1, to: 2, share: 0.14 },
@@ -46,19 +48,14 @@ export default defineModel({
     },
   },
   inflow: {
-    applicantsPerMonth: 700, // free: the seeds give no inflow
-    demandElasticity: 0.6, // [choice] fewer applicants when jobs are plentiful
+    applicantsPerMonth: TOWN.applicants, // fitted: the one local value (start: CBS 2015 inflow / 12)
+    // national estimate (models/lib/profiles.ts)
     traits: nationalApplicants,
-  },
-  exits: {
-    schoolOrRemovedPerYear: 0.05, // [choice] below Emmen's 7%/yr (seed 000: 384 of ~3,600 in 1.5 years)
-    nonInfluenceablePerYear: 0.1, // [choice] below Emmen's 18%/yr (seed 000: 976 in 1.5 years), a big city moves less
-    pensionAge: PENSION_AGE,
   },
   economy: {
     growth: 'historical', // CBS GDP growth 2015-2019, data/nl-economy.csv
-    vacanciesPerMonth: 450, // free: suitable vacancies within reach per month at reference demand
-    regionalFactor: 0.85, // [choice] Rotterdam unemployment 12.0% vs 6.9% national in 2015 (data/nl-economy.csv)
+    labourForce: TOWN.labourForce, unemploymentRatio: TOWN.unemploymentRatio, // data/cbs via cbsTown
+    regionalFactor: 1, // fitted (TOWN.vacancyFree): the data have no vacancy rate per town
   },
   policies: [
     {
@@ -105,6 +102,7 @@ export default defineModel({
   costs: { benefitPerRecipientMonth: BENEFIT_PER_MONTH },
   run: { replicates: 100, seed: 20150101 },
   targets: [
+    ...TOWN.targets,
     {
       name: 'tegenprestatie-to-work',
       figure: 'about 150 a year from the tegenprestatie group to paid work',
@@ -125,10 +123,8 @@ export default defineModel({
       source: 'seed 002; [choice] the size from CBS',
       value: 38_000, tolerance: 2_500,
       measure: { kind: 'mean', metric: 'caseloadEnd', fromMonth: 0, untilMonth: 24 },
+      superseded: 'the earlier [choice] of 38,000; CBS counts 41,300 persons under AOW age at the end of 2015 (cbs_83450NED), and the CBS stock targets win',
     },
   ],
-  free: [
-    { path: 'inflow.applicantsPerMonth', min: 300, max: 1500 },
-    { path: 'economy.vacanciesPerMonth', min: 150, max: 2500 },
-  ],
+  free: [TOWN.free, TOWN.vacancyFree],
 });

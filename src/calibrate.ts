@@ -11,11 +11,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { InputError, loadModel } from './model/load.ts';
+import { getPath, InputError, loadModel } from './model/load.ts';
+import { MAX_WORKERS } from './batch/run-batch.ts';
+import { exitWithError } from './cli/exit.ts';
+import { checkOutFolder } from './output/out-folder.ts';
 import { TargetEvaluator, objective } from './calibration/evaluate.ts';
 import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
-import { markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+import { atABound, markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
+import { sharedFreeFor, sharedValue } from './calibration/shared.ts';
+import { leaveOneTownOut, timeSplit, validationCsv, validationMarkdown } from './calibration/validate.ts';
 import { writeCalibrationCharts } from './report/index.ts';
 
 export const CALIBRATE_HELP = `usage: tsx src/calibrate.ts <model files...> [options]
@@ -33,6 +38,10 @@ Options:
   --workers W      worker threads; 0 = main thread (default: all cores)
   --out DIR        report folder (default runs/calibration/<date>-<time>)
   --local-only     fit only the models' own free parameters, the shared behaviour held fixed
+  --validate       also test out of sample (with --check: the current fit): (a) refit on the targets
+                   through 2016 and predict 2017; (b) leave each town out of the shared fit and predict
+                   its outflow and outflow to work from its own data. Writes validation.md and .csv
+  --validate-evaluations K   shared-block evaluations per refit in --validate (default 15)
   --no-write       fit, but do not write fitted.json
   --quiet          no progress
   --help           this text`;
@@ -52,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
         evaluations: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
+        validate: { type: 'boolean', default: false }, 'validate-evaluations': { type: 'string' },
         'no-write': { type: 'boolean', default: false }, 'local-only': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,11 +74,12 @@ export async function main(argv: string[]): Promise<number> {
   if (v.help) { console.log(CALIBRATE_HELP); return 0; }
   try {
     if (files.length === 0) throw new InputError('no model file given (see --help)');
+    if (v.out !== undefined) checkOutFolder('--out', v.out);
     const runs = int('runs', v.runs, 1, 10_000, 8);
     const seed = int('seed', v.seed, 0, 2 ** 31, 1);
     const evaluations = int('evaluations', v.evaluations, 1, 100_000, 120);
     const rounds = int('rounds', v.rounds, 1, 100, 2);
-    const workers = int('workers', v.workers, 0, 256, availableParallelism());
+    const workers = int('workers', v.workers, 0, MAX_WORKERS, Math.min(availableParallelism(), MAX_WORKERS));
     const loaded = [];
     for (const f of files) loaded.push(await loadModel(f));
     const models = loaded.map((l) => l.model);
@@ -76,8 +87,10 @@ export async function main(argv: string[]): Promise<number> {
     if (new Set(names).size !== names.length) throw new InputError(`two model files have the same name: ${names.join(', ')}`);
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const out = v.out ?? join('runs', 'calibration', `${stamp}${v.check ? '-check' : ''}`);
+    checkOutFolder('--out', out); // before the (long) fit, not after
     const meta: Record<string, string | number> = { models: names.join(', '), replicates: runs, seed, method: METHOD };
     let results;
+    let parameters: { name: string; min: number; max: number; value: number }[] | undefined;
     if (v.check) {
       const evaluator = new TargetEvaluator(workers);
       try {
@@ -86,9 +99,19 @@ export async function main(argv: string[]): Promise<number> {
         await evaluator.close();
       }
       meta.objective = objective(results).toFixed(3);
+      parameters = [
+        ...sharedFreeFor(models).map((f) => ({ name: `behaviour.${f.path}`, min: f.min, max: f.max, value: sharedValue(models[0], f.path) })),
+        ...models.flatMap((m) => m.free.map((f) => ({ name: `${m.name}:${f.path}`, min: f.min, max: f.max, value: getPath(m, f.path) as number }))),
+      ];
     } else {
+      // what each file itself says for its fitted paths (the loaded models carry the last fit)
+      const fileValues: Record<string, Record<string, number>> = {};
+      for (const f of files) {
+        const raw = (await loadModel(f, { useFitted: false })).model;
+        fileValues[raw.name] = Object.fromEntries(raw.free.map((p) => [p.path, getPath(raw, p.path) as number]));
+      }
       const r = await fit({
-        models, runs, seed, rounds, shared: v['local-only'] ? [] : undefined, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
+        models, runs, seed, fileValues, rounds, shared: v['local-only'] ? [] : undefined, sharedEvaluations: evaluations, localEvaluations: Math.max(10, Math.round(evaluations / 4)), workers,
         onEvaluation: (n, value, best) => { if (!v.quiet) process.stderr.write(`\revaluation ${n}: objective ${value.toFixed(2)} (best ${best.toFixed(2)})   `); },
       });
       if (!v.quiet) process.stderr.write('\n');
@@ -96,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
       meta['objective before'] = objective(r.before).toFixed(3);
       meta['objective after'] = objective(r.after).toFixed(3);
       meta.evaluations = `${r.evaluations}${r.converged ? ' (converged)' : ' (budget reached)'}`;
-      for (const p of r.parameters) meta[p.name] = `${p.start.toPrecision(4)} -> ${p.value.toPrecision(4)} (bounds ${p.min}-${p.max})`;
+      for (const p of r.parameters) meta[p.name] = `${p.start.toPrecision(4)} -> ${p.value.toPrecision(4)} (bounds ${p.min}-${p.max})${atABound(p) ? ' FAILURE: at its bound' : ''}`;
+      parameters = r.parameters;
       if (!v['no-write']) {
         const file = fittedFileFor(loaded[0].file);
         if (loaded.some((l) => fittedFileFor(l.file) !== file)) throw new InputError('fit models from one folder at a time (fitted.json is per folder)');
@@ -105,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta));
+    writeFileSync(join(out, 'calibration.md'), markdownReport(results, meta, parameters));
     writeFileSync(join(out, 'targets.csv'), targetsCsv(results));
     try {
       await writeCalibrationCharts(out);
@@ -113,15 +137,34 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`warning: the calibration chart could not be written: ${e instanceof Error ? e.message : String(e)}`);
     }
     console.log(terminalTable(results));
-    const missed = results.filter((r) => !r.met).length;
-    console.log(`\n${results.length - missed} of ${results.length} targets within tolerance; report in ${join(out, 'calibration.md')}`);
+    if (v.validate) {
+      const refitted = [];
+      for (const f of files) refitted.push((await loadModel(f)).model); // with the fit just written, if any
+      const vo = {
+        models: v['no-write'] ? models : refitted, runs, seed, workers, evaluations: int('validate-evaluations', v['validate-evaluations'], 1, 10_000, 15),
+        onProgress: (w: string) => { if (!v.quiet) process.stderr.write(`${w}\n`); },
+      };
+      const predictions = [...await timeSplit(vo), ...await leaveOneTownOut(vo)];
+      mkdirSync(out, { recursive: true });
+      const vmeta = { models: names.join(', '), replicates: runs, seed, 'shared evaluations per refit': vo.evaluations, 'refits start from': 'the current fit' };
+      writeFileSync(join(out, 'validation.md'), validationMarkdown(predictions, vmeta));
+      writeFileSync(join(out, 'validation.csv'), validationCsv(predictions));
+      for (const check of ['time split', 'leave one town out']) {
+        const rows = predictions.filter((p) => p.check === check);
+        console.log(`${check}: ${rows.filter((p) => p.within).length} of ${rows.length} held-out figures within tolerance (mean absolute error ${(100 * rows.reduce((a, p) => a + Math.abs(p.error), 0) / Math.max(1, rows.length)).toFixed(1)}%)`);
+      }
+      console.log(`validation report in ${join(out, 'validation.md')}`);
+    }
+    const missed = results.filter((r) => !r.met && r.target.superseded === undefined).length;
+    const superseded = results.filter((r) => r.target.superseded !== undefined).length;
+    console.log(`\n${results.length - superseded - missed} of ${results.length - superseded} targets within tolerance (${superseded} superseded, reported only); report in ${join(out, 'calibration.md')}`);
     return v.check && missed > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) { console.error(e.message); return 2; }
+    if (e instanceof InputError) { console.error(`error: ${e.message}`); return 2; }
     throw e;
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('calibrate.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+  main(process.argv.slice(2)).then((code) => process.exit(code), exitWithError);
 }

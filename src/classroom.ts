@@ -4,7 +4,8 @@
  * engine and model files for a Web Worker, the page, the lessons), then serves it locally and
  * prints the URL, or with `--build` writes the static files and exits.
  *
- * Exit codes: 0 done (or stopped with Ctrl-C while serving); 1 the build failed; 2 bad flags.
+ * Exit codes: 0 done (or stopped with Ctrl-C while serving); 1 the build failed; 2 bad flags, output
+ * folder or lesson file.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -13,6 +14,9 @@ import { classroomMsg as msg } from './classroom/messages.ts';
 import { serveClassroom } from './classroom/serve.ts';
 import { startSession } from './classroom/session/server.ts';
 import { isLang, langFromEnv } from './report/lang.ts';
+import { checkOutFolder } from './output/out-folder.ts';
+import { InputError } from './model/validate.ts';
+import { runCommand } from './cli/exit.ts';
 
 async function main(argv: string[]): Promise<number> {
   let values: { port?: string; build?: string; help?: boolean; session?: boolean; host?: string; model?: string; runs?: string; seed?: string; budget?: string; lang?: string };
@@ -26,32 +30,46 @@ async function main(argv: string[]): Promise<number> {
       strict: true, allowPositionals: false,
     }));
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${msg.usage}\n`);
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n${msg.usage}\n`);
     return 2;
   }
   if (values.help) {
     process.stdout.write(msg.help + '\n');
     return 0;
   }
-  const port = values.port === undefined ? 8080 : Number(values.port);
+  const port = values.port === undefined ? 8080 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(msg.badPort(values.port ?? '') + '\n');
+    process.stderr.write(`error: ${msg.badPort(values.port ?? '')}\n`);
     return 2;
   }
   if (values.session) return session(values, port);
+  if (values.build !== undefined) {
+    try {
+      checkOutFolder('--build', values.build); // before the build, and never the current folder by accident
+    } catch (e) {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   process.stdout.write(msg.building + '\n');
   const started = performance.now();
   let files;
   try {
     files = await buildClassroom();
   } catch (e) {
-    process.stderr.write(msg.buildFailed(e instanceof Error ? e.message : String(e)) + '\n');
-    return 1;
+    // a lesson file with a mistake is bad input (exit 2); anything else is a failed build (exit 1)
+    process.stderr.write(`error: ${msg.buildFailed(e instanceof Error ? e.message : String(e))}\n`);
+    return e instanceof InputError ? 2 : 1;
   }
   process.stdout.write(msg.built(files.map((f) => ({ name: f.name, bytes: f.contents.byteLength })), (performance.now() - started) / 1000) + '\n');
   if (values.build !== undefined) {
     const dir = resolve(values.build);
-    writeClassroom(files, dir);
+    try {
+      writeClassroom(files, dir);
+    } catch (e) {
+      process.stderr.write(`error: option --build ${values.build}: could not write the page: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      return 1;
+    }
     process.stdout.write(msg.wrote(dir) + '\n');
     return 0;
   }
@@ -90,7 +108,7 @@ async function session(values: { host?: string; model?: string; runs?: string; s
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(msg.portInUse(port) + '\n');
-    else process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    else process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   process.stdout.write(msg.session(server.studentUrl, server.state.code, server.teacherUrl) + '\n');
@@ -102,5 +120,4 @@ async function session(values: { host?: string; model?: string; runs?: string; s
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
-process.exit();
+runCommand(() => main(process.argv.slice(2)), () => 'building the classroom page');

@@ -7,6 +7,8 @@
  */
 import { join } from 'node:path';
 import { InputError } from './model/load.ts';
+import { runCommand } from './cli/exit.ts';
+import { checkOutFolder } from './output/out-folder.ts';
 import { writeComparison } from './report/index.ts';
 import { checkRunFolder } from './report/data.ts';
 import { reportMsg } from './report/messages.ts';
@@ -38,20 +40,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.dirs.length < 2) throw new InputError(`${reportMsg.compareTooFew(args.dirs.length)}\n${reportMsg.compareUsage}`);
   for (const d of args.dirs) checkRunFolder(d);
+  checkOutFolder('--out', args.out, { mustBeNew: true });
   const files = await writeComparison(args.dirs, args.out);
   const charts = files.filter((f) => f.endsWith('.png')).length;
   process.stdout.write(reportMsg.wroteReport(join(args.out, 'report.html'), charts) + '\n');
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof InputError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)), () => 'reading the run folders');

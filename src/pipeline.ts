@@ -79,7 +79,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const names = scenarios.map((s) => s.name);
   if (new Set(names).size !== names.length) throw new InputError(`${o.modelFile}: at scenarios: expected unique names, found ${names.join(', ')}`);
   // 3. open
-  const folder = new RunFolder(o.out ?? join('runs', model.name, `${stamp(startedAt)}-seed${seed}`));
+  const folder = new RunFolder(o.out ?? join('runs', model.name, `${stamp(startedAt)}-seed${seed}`), { unique: o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
   o.onFolder?.(folder.workDir);
   const describe = scenarios.map((s) => {
     const policies = (s.policies ?? model.policies).map((p) => p.type).join('+') || 'none';

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { InputError } from './model/load.ts';
 import { isLang, type Lang } from './report/lang.ts';
+import { runCommand } from './cli/exit.ts';
 import { writeReport } from './report/index.ts';
 import { reportMsg } from './report/messages.ts';
 
@@ -33,14 +34,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof InputError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)), () => 'reading the run folders');

@@ -11,9 +11,15 @@ export const State = {
   onBenefit: 0,
   /** Left for work; can lose the job and come back (the revolving door). */
   inWork: 1,
-  /** Gone for good from the model: left by another route, deterred, or a durable job. */
+  /** Gone for good from the model: pension age, a durable job, or past the return window. */
   gone: 2,
+  /** Left by another route (school or removal, moving or cohabiting) or deterred at intake; may come back. */
+  left: 3,
 } as const;
+
+/** The route by which a person last left (or was deterred), for returns by route. */
+export const Route = { work: 0, school: 1, non: 2, deterred: 3 } as const;
+export const ROUTES = 3; // routes whose returns are counted (deterred applicants reapply, but are not leavers)
 
 /** Household types; a couple shares one benefit. */
 export const Household = { single: 0, singleParent: 1, couple: 2 } as const;
@@ -52,6 +58,10 @@ export class Agents {
   spells: Uint8Array;
   /** Month of last entry onto benefit (-1 for the starting population). */
   entryMonth: Int16Array;
+  /** Month of the last exit (or deterrence); meaningful when in work or left. */
+  exitMonth: Int16Array;
+  /** Route of the last exit (`Route`). */
+  leftRoute: Uint8Array;
 
   /** Employability from traits (derived; refreshed at the end of each month and at intake). */
   employability: Float32Array;
@@ -84,6 +94,8 @@ export class Agents {
     this.frailty = new Float32Array(n);
     this.spells = new Uint8Array(n);
     this.entryMonth = new Int16Array(n);
+    this.exitMonth = new Int16Array(n);
+    this.leftRoute = new Uint8Array(n);
     this.employability = new Float32Array(n);
     this.workHazard = new Float32Array(n);
     this.searchMult = new Float32Array(n);
@@ -131,7 +143,7 @@ export class Agents {
       ['monthsOnBenefit', this.monthsOnBenefit], ['monthsInWork', this.monthsInWork],
       ['skills', this.skills], ['motivation', this.motivation], ['multiProblem', this.multiProblem],
       ['rung', this.rung], ['household', this.household], ['frailty', this.frailty],
-      ['spells', this.spells], ['entryMonth', this.entryMonth], ['employability', this.employability],
+      ['spells', this.spells], ['entryMonth', this.entryMonth], ['exitMonth', this.exitMonth], ['leftRoute', this.leftRoute], ['employability', this.employability],
       ['workHazard', this.workHazard], ['searchMult', this.searchMult],
       ['employMult', this.employMult], ['schoolMult', this.schoolMult],
       ['ownWorkHazard', this.ownWorkHazard], ['removalHazard', this.removalHazard],

@@ -15,7 +15,7 @@ export function runTask(task: ReplicateTask): ReplicateOutput {
 export function measureTask(task: ReplicateTask): Float64Array {
   if (task.economyError) throw new Error(task.economyError);
   const scenario = scenariosOf(task.model)[task.scenarioIndex];
-  const { series, programmes } = simulateReplicate(task.model, scenario, task.replicate, task.masterSeed, task.months, task.economy);
-  const view = { series, months: task.months, programmes };
+  const { series, programmes, reentry } = simulateReplicate(task.model, scenario, task.replicate, task.masterSeed, task.months, task.economy);
+  const view = { series, months: task.months, programmes, reentry };
   return Float64Array.from(task.model.targets, (t) => measure(t, view));
 }

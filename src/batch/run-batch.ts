@@ -46,7 +46,16 @@ export class BatchInterrupted extends Error {
   }
 }
 
-export const defaultWorkers = () => availableParallelism();
+/**
+ * The most worker threads a command accepts. Each thread holds its own V8 heap and engine; far
+ * more threads than cores only adds memory (256 threads abort V8), never speed.
+ */
+export const MAX_WORKERS = 32;
+
+export const defaultWorkers = () => Math.min(availableParallelism(), MAX_WORKERS);
+
+/** Threads to start for `tasks` tasks: never more than there are tasks. */
+export const threadsFor = (workers: number, tasks: number) => Math.max(1, Math.min(workers, tasks, MAX_WORKERS));
 
 /**
  * The tasks of a batch, in the order results are delivered. Each scenario's economy is built
@@ -93,17 +102,18 @@ export async function runBatch(o: BatchOptions): Promise<void> {
     }
     return;
   }
+  const threads = threadsFor(o.workers, total);
   const pool = new Piscina({
     filename: workerBundle(),
-    minThreads: o.workers,
-    maxThreads: o.workers,
+    minThreads: threads,
+    maxThreads: threads,
     execArgv: [], // plain JavaScript: the workers need no TypeScript loader
   });
   // piscina reports pool-level trouble as an 'error' event; unheard, it would crash the process.
   // Task failures reach us through the task promises, so the event only needs to be recorded.
   let poolError: Error | undefined;
   pool.on('error', (e: unknown) => (poolError ??= e instanceof Error ? e : new Error(String(e))));
-  const inFlight = o.workers * 2;
+  const inFlight = threads * 2;
   const pending = new Map<number, Promise<Float64Array>>();
   const tasks = tasksOf(o.model, o.runs, o.masterSeed, o.months);
   const sent: ReplicateTask[] = [];

@@ -82,7 +82,7 @@ export function monthsNeeded(model: Model): number {
   let last = 1;
   for (const t of model.targets) {
     const m = t.measure;
-    last = Math.max(last, m.kind === 'cohort-share' ? Math.max(m.byMonth, m.enrolledUntil) : m.untilMonth);
+    last = Math.max(last, m.kind === 'cohort-share' ? Math.max(m.byMonth, m.enrolledUntil) : m.kind === 'returns' ? m.exitUntil - 1 + m.withinMonths : m.untilMonth);
   }
   return Math.min(model.horizonMonths, last);
 }
@@ -97,6 +97,6 @@ export function resultOf(model: string, target: Target, values: Float64Array): T
 /** The calibration objective: the sum of squared misses in tolerance units. */
 export function objective(results: readonly TargetResult[]): number {
   let s = 0;
-  for (const r of results) s += r.miss * r.miss;
+  for (const r of results) if (r.target.superseded === undefined) s += r.miss * r.miss;
   return s;
 }

@@ -22,6 +22,8 @@ export interface FitOptions {
   localEvaluations: number;
   sharedEvaluations: number;
   workers: number;
+  /** The model files' own values of the local parameters, when the models come with a fit applied. */
+  fileValues?: Record<string, Record<string, number>>;
   /** Shared parameters to search (default: all that the models' policies use). */
   shared?: FreeParameter[];
   /** Progress: evaluations so far, this evaluation's objective (of the block's models), the best total so far. */
@@ -46,6 +48,8 @@ interface Slot {
   min: number;
   max: number;
   start: number;
+  /** The model file's own value (local parameters), recorded so that a later edit can be noticed. */
+  fileValue: number;
   /** Writes the value into the models (returns new model objects). */
   apply: (models: Model[], value: number) => Model[];
 }
@@ -58,7 +62,7 @@ export async function fit(o: FitOptions): Promise<FitResult> {
   const slots: Slot[] = [];
   for (const f of o.shared ?? sharedFreeFor(o.models)) {
     slots.push({
-      name: `behaviour.${f.path}`, min: f.min, max: f.max, start: sharedValue(o.models[0], f.path),
+      name: `behaviour.${f.path}`, min: f.min, max: f.max, start: sharedValue(o.models[0], f.path), fileValue: NaN,
       apply: (models, v) => models.map((m) => setPath(m, `behaviour.${f.path}`, v)),
     });
   }
@@ -66,6 +70,7 @@ export async function fit(o: FitOptions): Promise<FitResult> {
     for (const f of model.free) {
       slots.push({
         name: `${model.name}:${f.path}`, model: k, min: f.min, max: f.max, start: getPath(model, f.path) as number,
+        fileValue: o.fileValues?.[model.name]?.[f.path] ?? (getPath(model, f.path) as number),
         integer: f.integer,
         apply: (models, v) => models.map((m, j) => (j === k ? setPath(m, f.path, f.integer ? Math.round(v) : v) : m)),
       });
@@ -108,10 +113,14 @@ export async function fit(o: FitOptions): Promise<FitResult> {
     const after = await evaluator.evaluate(build(x), o.runs, o.seed);
     const values = slots.map((s, i) => (s.integer ? Math.round : (v: number) => v)(toBounded(x[i], s.min, s.max)));
     const fitted: Fitted = { method: METHOD, fittedAt: new Date().toISOString(), objective: objective(after), replicates: o.runs, seed: o.seed, behaviour: {}, models: {} };
+    fitted.fileValues = {};
     slots.forEach((s, i) => {
       const v = round(values[i]);
-      if (s.model === undefined) fitted.behaviour[s.name.slice('behaviour.'.length)] = v;
-      else (fitted.models[o.models[s.model].name] ??= {})[s.name.slice(s.name.indexOf(':') + 1)] = v;
+      if (s.model === undefined) { fitted.behaviour[s.name.slice('behaviour.'.length)] = v; return; }
+      const name = o.models[s.model].name;
+      const path = s.name.slice(s.name.indexOf(':') + 1);
+      (fitted.models[name] ??= {})[path] = v;
+      (fitted.fileValues![name] ??= {})[path] = s.fileValue;
     });
     return {
       fitted, before, after, evaluations: evaluations + 1, converged,
@@ -127,7 +136,10 @@ const round = (v: number) => Number(v.toPrecision(4));
 
 /** Merges a fit into an existing companion (other models' local values are kept). */
 export function mergeFitted(old: Fitted | undefined, fresh: Fitted): Fitted {
-  return { ...fresh, behaviour: { ...old?.behaviour, ...fresh.behaviour }, models: { ...old?.models, ...fresh.models } };
+  return {
+    ...fresh, behaviour: { ...old?.behaviour, ...fresh.behaviour }, models: { ...old?.models, ...fresh.models },
+    fileValues: { ...old?.fileValues, ...fresh.fileValues },
+  };
 }
 
 export function writeFitted(file: string, fitted: Fitted): void {

@@ -20,6 +20,11 @@ export const fittedSchema = z.strictObject({
   behaviour: z.record(z.string(), z.number()),
   /** Local parameters by model name: path inside the model -> value. */
   models: z.record(z.string(), z.record(z.string(), z.number())),
+  /**
+   * What each model file said for its fitted paths when the fit ran. Loading warns when the file
+   * now says something else: the edit is overridden by the fitted value until the next fit.
+   */
+  fileValues: z.record(z.string(), z.record(z.string(), z.number())).optional(),
 });
 
 export type Fitted = z.output<typeof fittedSchema>;

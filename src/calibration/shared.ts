@@ -21,6 +21,17 @@ export interface FreeParameter {
  * (strict intake's tilt, soft outreach, training...) stays at its stated default.
  */
 export const SHARED_FREE: readonly FreeParameter[] = [
+  // the job market and the other routes out and back, informed by every town's CBS flows and Divosa's returns
+  { path: 'matching.efficiency', min: 0.005, max: 0.2 },
+  { path: 'economy.inflowElasticity', min: 0, max: 3 },
+  { path: 'matching.outsideSearch', min: 0.5, max: 12 },
+  { path: 'exits.schoolOrRemovedPerYear', min: 0.02, max: 0.4 },
+  { path: 'exits.nonInfluenceablePerYear', min: 0.04, max: 0.6 },
+  { path: 'exits.durationElasticity', min: 0, max: 2 },
+  { path: 'revolvingDoor.jobLossPerMonthFirstYear', min: 0.005, max: 0.1 },
+  { path: 'revolvingDoor.returnAfterSchoolPerMonth', min: 0.005, max: 0.3 },
+  { path: 'revolvingDoor.returnAfterNonPerMonth', min: 0.005, max: 0.3 },
+  { path: 'revolvingDoor.returnDecayPerMonth', min: 0.5, max: 0.99 },
   { path: 'employability.scarringPerLogYear', min: 0.1, max: 1.2 },
   { path: 'employability.agePer10YearsOver45', min: 0, max: 1.2 },
   { path: 'matching.ageDiscriminationPer10Years', min: 0, max: 1.2 },

@@ -21,6 +21,21 @@ export const measureSchema = z.discriminatedUnion('kind', [
     untilMonth: month,
   }),
   z.strictObject({
+    kind: z.literal('sum'),
+    /** Several flow metrics added up over months [fromMonth, untilMonth) (e.g. admitted + reentries = CBS inflow). */
+    metrics: z.array(metric).min(1),
+    fromMonth: month,
+    untilMonth: month,
+  }),
+  z.strictObject({
+    kind: z.literal('returns'),
+    /** Of those who left by the route in months [exitFrom, exitUntil), the share back on benefit within `withinMonths`. */
+    route: z.enum(['any', 'work', 'school', 'non']),
+    exitFrom: month,
+    exitUntil: month,
+    withinMonths: z.number().int().min(1).max(120),
+  }),
+  z.strictObject({
     kind: z.literal('mean'),
     /** A metric averaged over months [fromMonth, untilMonth). */
     metric,
@@ -76,6 +91,11 @@ export const targetSchema = z.strictObject({
   /** Met when |simulated mean - value| <= tolerance (same unit as value). */
   tolerance: z.number().positive(),
   measure: measureSchema,
+  /**
+   * Where this figure and the CBS figures cannot both be met: why the other wins. A superseded
+   * target is still measured and reported, but it is not fitted and not checked.
+   */
+  superseded: z.string().optional(),
 });
 
 export type Target = z.output<typeof targetSchema>;
@@ -85,6 +105,8 @@ export interface ReplicateView {
   series: Float64Array;
   months: number;
   programmes: ReadonlyMap<string, ProgrammeOutcomes>;
+  /** Exits and returns by cohort and route (src/engine/sim.ts ReentryLog). */
+  reentry?: { window: number; exits: Float64Array; returns: Float64Array };
 }
 
 /** Problems a model's targets have that the schema cannot see (windows beyond the horizon, unknown programmes). */
@@ -97,7 +119,9 @@ export function targetProblems(targets: readonly Target[], months: number, progr
     names.add(t.name);
     const m = t.measure;
     const windows: [number, number][] =
-      m.kind === 'cohort-share' ? [[m.enrolledFrom, m.enrolledUntil], [m.enrolledFrom, m.byMonth]] : [[m.fromMonth, m.untilMonth]];
+      m.kind === 'cohort-share' ? [[m.enrolledFrom, m.enrolledUntil], [m.enrolledFrom, m.byMonth]]
+        : m.kind === 'returns' ? [[m.exitFrom, m.exitUntil], [m.exitFrom, m.exitUntil - 1 + m.withinMonths]]
+          : [[m.fromMonth, m.untilMonth]];
     for (const [a, b] of windows) {
       if (!(a < b)) out.push(`${at}: the window [${a}, ${b}) is empty`);
       if (b > months) out.push(`${at}: the window [${a}, ${b}) ends after the horizon of ${months} months`);
@@ -120,6 +144,25 @@ export function measure(target: Target, v: ReplicateView): number {
       let s = 0;
       for (let t = m.fromMonth; t < m.untilMonth; t++) s += at(v, t, M[m.metric]);
       return m.kind === 'total' ? s : s / (m.untilMonth - m.fromMonth);
+    }
+    case 'sum': {
+      let s = 0;
+      for (let t = m.fromMonth; t < m.untilMonth; t++) for (const metric of m.metrics) s += at(v, t, M[metric]);
+      return s;
+    }
+    case 'returns': {
+      const log = v.reentry;
+      if (!log) throw new Error('this replicate has no re-entry log');
+      const routes = m.route === 'any' ? [0, 1, 2] : [{ work: 0, school: 1, non: 2 }[m.route]];
+      let exits = 0, back = 0;
+      for (let c = m.exitFrom; c < m.exitUntil; c++) {
+        for (const r of routes) {
+          exits += log.exits[c * 3 + r];
+          const base = (c * 3 + r) * (log.window + 1);
+          for (let k = 1; k <= Math.min(m.withinMonths, log.window); k++) back += log.returns[base + k];
+        }
+      }
+      return exits > 0 ? back / exits : 0;
     }
     case 'caseload-change': {
       const start = at(v, m.fromMonth, M.caseload);
@@ -165,5 +208,5 @@ function programmeOf(v: ReplicateView, label: string): ProgrammeOutcomes {
 /** The unit a target's value is in, for reports. */
 export function isShare(target: Target): boolean {
   const m = target.measure;
-  return m.kind === 'cohort-share' || (m.kind === 'caseload-change' && m.relative) || (m.kind === 'mean' && m.metric.startsWith('share'));
+  return m.kind === 'cohort-share' || m.kind === 'returns' || (m.kind === 'caseload-change' && m.relative) || (m.kind === 'mean' && m.metric.startsWith('share'));
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { settingsSchema } from './settings.ts';
+import { InputError } from '../model/validate.ts';
 
 const text = z.strictObject({ en: z.string().min(1), nl: z.string().min(1) });
 
@@ -43,13 +44,13 @@ export function parseLesson(data: unknown, file: string, modelNames?: readonly s
   const r = lessonSchema.safeParse(data);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  at ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
-    throw new Error([`${file}: ${lines.length} problem${lines.length === 1 ? '' : 's'} in the lesson:`, ...lines].join('\n'));
+    throw new InputError([`${file}: ${lines.length} problem${lines.length === 1 ? '' : 's'} in the lesson:`, ...lines].join('\n'));
   }
   if (modelNames) {
     const unknown = r.data.steps.flatMap((s, k) =>
       [s.settings, s.compare].filter((x) => x && !modelNames.includes(x.model)).map((x) => `  at steps.${k}: no model named '${x!.model}' (there are ${modelNames.join(', ')})`),
     );
-    if (unknown.length) throw new Error([`${file}: ${unknown.length} problem${unknown.length === 1 ? '' : 's'} in the lesson:`, ...unknown].join('\n'));
+    if (unknown.length) throw new InputError([`${file}: ${unknown.length} problem${unknown.length === 1 ? '' : 's'} in the lesson:`, ...unknown].join('\n'));
   }
   return r.data;
 }

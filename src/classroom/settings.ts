@@ -181,7 +181,7 @@ export function applySettings(model: Model, settings: Settings): ModelInput {
   if (scale !== 1) {
     out.population.size = Math.max(1, Math.round(out.population.size * scale));
     out.inflow.applicantsPerMonth *= scale;
-    out.economy.vacanciesPerMonth *= scale;
+    out.economy.labourForce *= scale;
     policies = policies.map((p) => (p.type === 'cohort' ? p : scaled(p, scale)));
   }
   out.policies = policies;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
 import { isLang, langFromEnv, type Lang } from '../report/lang.ts';
+import { MAX_WORKERS } from '../batch/run-batch.ts';
 
 export interface RunArgs {
   modelFile: string;
@@ -31,7 +32,8 @@ Options:
   --runs N      replicates per scenario (default: the model's run.replicates)
   --seed S      master seed, an integer 0..2147483648 (default: the model's run.seed)
   --months M    months to simulate (default: the model's horizonMonths)
-  --workers W   worker threads; 0 runs in the main thread (default: all cores)
+  --workers W   worker threads, at most ${MAX_WORKERS} and never more than replicates; 0 runs in the main
+                thread (default: all cores)
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
@@ -58,7 +60,7 @@ const RANGES: Record<string, [number, number]> = {
   runs: [1, 1_000_000],
   seed: [0, 2 ** 31],
   months: [1, 600],
-  workers: [0, 256],
+  workers: [0, MAX_WORKERS],
 };
 
 /** What each valued flag expects, for messages. */
@@ -80,7 +82,7 @@ function integer(flag: keyof typeof RANGES & string, raw: string | undefined): n
 export function parseRunArgs(argv: string[]): RunArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     const err = e as { code?: string; message: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1] ?? err.message;
@@ -96,7 +98,14 @@ export function parseRunArgs(argv: string[]): RunArgs {
     }
     throw new InputError(`${err.message} ${msg.seeHelp}`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // a valued flag given twice is a mistake (which one was meant?), not "the last one wins"
+  const seen = new Set<string>();
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option' || OPTIONS[t.name as keyof typeof OPTIONS]?.type !== 'string') continue;
+    if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
+    seen.add(t.name);
+  }
   if (values.help) return { modelFile: '', quiet: false, noCharts: false, lang: 'en', help: true };
   if (positionals.length === 0) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);

@@ -11,16 +11,26 @@ import type { Behaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
 import { NAMED_PATHS, type AnnualPath } from './scenarios.ts';
 import { historicalPath } from './historical.ts';
+import { estimateRelation, observedAt, REFERENCE_UNEMPLOYMENT_PCT } from './labour-market.ts';
+import { aowAgeMonths } from '../data/cbs.ts';
 
 export interface EconomyPath {
   /** Annual growth (%) per simulated month. */
   growth: Float64Array;
   /** Labour demand index per month (1 = reference). */
   demand: Float64Array;
-  /** Suitable vacancies reachable per month. */
+  /** National unemployment rate (%) per month. */
+  unemploymentPct: Float64Array;
+  /** National tightness: open vacancies per unemployed person. */
+  tightness: Float64Array;
+  /** Open vacancies in the town's slice of its regional market. */
   vacancies: Float64Array;
+  /** Unemployed people outside bijstand competing for them. */
+  otherJobseekers: Float64Array;
   /** Mean applicants per month. */
   applicants: Float64Array;
+  /** Pension (AOW) age in months, per month. */
+  pensionMonths: Float64Array;
   note: string;
 }
 
@@ -63,12 +73,39 @@ export function buildEconomy(model: Model, growth: Model['economy']['growth'], m
     logD += (target - logD) / lagMonths;
     if (t >= 0) demand[t] = Math.exp(logD);
   }
-  const { vacanciesPerMonth, regionalFactor } = model.economy;
+  const first = startYear * 12 + startMonth - 1;
+  const unemploymentPct = new Float64Array(months);
+  const tightness = new Float64Array(months);
+  if (growth === 'historical') {
+    for (let t = 0; t < months; t++) {
+      const o = observedAt(first + t);
+      unemploymentPct[t] = o.unemploymentPct;
+      tightness[t] = o.tightness;
+    }
+    note += '; unemployment and tightness as observed by CBS (data/nl-economy.csv, data/nl-tightness.csv; 2019-2020 unemployment interpolated)';
+  } else {
+    const rel = estimateRelation(behaviour);
+    const o = observedAt(first);
+    const d0 = Math.log(demand[0]);
+    for (let t = 0; t < months; t++) {
+      const dd = Math.log(demand[t]) - d0;
+      unemploymentPct[t] = o.unemploymentPct * Math.exp(rel.unemploymentSlope * dd);
+      tightness[t] = o.tightness * Math.exp(rel.tightnessSlope * dd);
+    }
+    note += `; unemployment and tightness from the observed ${model.startMonth} levels, moved by demand (slopes ${rel.unemploymentSlope.toFixed(2)} and ${rel.tightnessSlope.toFixed(2)}, estimated from CBS 2013-2024)`;
+  }
+  const { labourForce, unemploymentRatio, regionalFactor } = model.economy;
+  const pensionMonths = new Float64Array(months);
+  for (let t = 0; t < months; t++) pensionMonths[t] = model.exits.pensionAge !== undefined ? Math.round(model.exits.pensionAge * 12) : aowAgeMonths(Math.floor((first + t) / 12));
   return {
     growth: withHistory.slice(24),
     demand,
-    vacancies: demand.map((d) => vacanciesPerMonth * regionalFactor * d),
-    applicants: demand.map((d) => model.inflow.applicantsPerMonth * Math.pow(d, -model.inflow.demandElasticity)),
+    unemploymentPct,
+    tightness,
+    vacancies: tightness.map((th, t) => (th * unemploymentPct[t] / 100) * labourForce * regionalFactor),
+    otherJobseekers: unemploymentPct.map((u) => (u / 100) * unemploymentRatio * labourForce),
+    applicants: unemploymentPct.map((u) => model.inflow.applicantsPerMonth * Math.pow(u / REFERENCE_UNEMPLOYMENT_PCT, model.inflow.unemploymentElasticity ?? behaviour.economy.inflowElasticity)),
+    pensionMonths,
     note,
   };
 }

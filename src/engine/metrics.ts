@@ -4,10 +4,10 @@
  */
 export const METRICS = [
   'caseload',            // recipients at the start of the month
-  'applicants',          // people applying this month
+  'applicants',          // people applying this month (new applicants and deterred ones applying again)
   'deterred',            // applicants who withdrew at intake
-  'admitted',            // applicants admitted onto benefit
-  'reentries',           // former recipients back after losing a job (the revolving door)
+  'admitted',            // applicants admitted onto benefit (incl. `reapplied`)
+  'reentries',           // former recipients back on benefit after leaving by any route (the revolving door)
   'exitsWork',           // exits to work
   'exitsSchool',         // exits to school or removed from benefit (enforcement)
   'exitsNonInfluenceable', // moving, cohabiting, other income, pension age
@@ -24,6 +24,11 @@ export const METRICS = [
   'demand',              // labour-demand index (1 = reference)
   'benefitCost',         // EUR: recipients paid this month x benefit per recipient-month
   'programmeCost',       // EUR: all policies' costs this month
+  'reapplied',           // of the admitted: applicants deterred earlier who applied again
+  'otherJobseekers',     // unemployed people outside bijstand competing for the same vacancies
+  'hires',               // all hires in the town's slice of the regional market (recipients and others)
+  'vacancyFill',         // hires over the most the vacancies can take (1 = every vacancy filled: the market caps)
+  'unemploymentPct',     // national unemployment rate (%)
 ] as const;
 
 export type Metric = (typeof METRICS)[number];

@@ -11,6 +11,7 @@ import { buildPolicies } from '../policies/registry.ts';
 import type { Intervention } from '../policies/types.ts';
 import { deriveSeed32, openStream, type StreamKey } from '../random/streams.ts';
 import { buildTables, computeEmployability, type EmployabilityTables } from './employability.ts';
+import { ROUTES } from '../agents/columns.ts';
 
 export interface Sim {
   model: Model;
@@ -35,9 +36,47 @@ export interface Sim {
   /** The policies that change vacancies, and the vacancies after their changes this month. */
   vacancyPolicies: Intervention[];
   vacanciesThisMonth: number;
-  /** Monthly school/removal and non-influenceable base hazards. */
+  /** Monthly school/removal and non-influenceable hazards of a newcomer (the town's factor included). */
   baseSchool: number;
   baseNon: number;
+  /** (1 + years on benefit)^(-elasticity) by months on benefit. */
+  durationFactor: Float64Array;
+  /** Monthly return hazard by route (Route) and months since leaving: route * (window + 1) + months. */
+  returnHazard: Float64Array;
+  /** Exits by month and route, and returns by exit month, route and months since exit. */
+  reentry: ReentryLog;
+  /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
+  market: { hires: number; fill: number; jobs: number };
+}
+
+/** (1 + years)^(-elasticity) for whole months on benefit, tabulated once per replicate. */
+export function durationTable(elasticity: number, months = 12 * 60): Float64Array {
+  const out = new Float64Array(months + 1);
+  for (let m = 0; m <= months; m++) out[m] = Math.pow(1 + m / 12, -elasticity);
+  return out;
+}
+
+/** Exits and returns by cohort: what the Divosa re-entry figures are measured on. */
+export interface ReentryLog {
+  window: number;
+  months: number;
+  /** exits[month * ROUTES + route] */
+  exits: Float64Array;
+  /** returns[(exitMonth * ROUTES + route) * (window + 1) + monthsSinceExit] */
+  returns: Float64Array;
+}
+
+/** The return hazards of every route and month since leaving, from the shared behaviour. */
+export function returnHazards(b: Behaviour): Float64Array {
+  const rd = b.revolvingDoor;
+  const w = rd.returnWindowMonths;
+  const out = new Float64Array(4 * (w + 1));
+  const levels = [0, rd.returnAfterSchoolPerMonth, rd.returnAfterNonPerMonth, rd.reapplyPerMonth];
+  for (let r = 1; r < 4; r++) {
+    // months since leaving m >= 1 at the first chance; the hazard fades by the decay each month
+    for (let m = 0; m <= w; m++) out[r * (w + 1) + m] = -Math.expm1(-levels[r] * Math.pow(rd.returnDecayPerMonth, Math.max(0, m - 1)));
+  }
+  return out;
 }
 
 /** The scenario "as-is": the model as written. Other scenarios override policies or growth. */
@@ -83,8 +122,16 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     additiveHazards: policies.some((p) => p.additiveHazards === true),
     vacancyPolicies: policies.filter((p) => p.vacancyChange !== undefined),
     vacanciesThisMonth: 0,
-    baseSchool: perMonth(model.exits.schoolOrRemovedPerYear),
-    baseNon: perMonth(model.exits.nonInfluenceablePerYear),
+    baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,
+    baseNon: perMonth(behaviour.exits.nonInfluenceablePerYear) * model.exits.nonInfluenceableFactor,
+    durationFactor: durationTable(behaviour.exits.durationElasticity),
+    returnHazard: returnHazards(behaviour),
+    reentry: {
+      window: behaviour.revolvingDoor.returnWindowMonths, months,
+      exits: new Float64Array(months * ROUTES),
+      returns: new Float64Array(months * ROUTES * (behaviour.revolvingDoor.returnWindowMonths + 1)),
+    },
+    market: { hires: 0, fill: 0, jobs: 0 },
   };
 }
 

@@ -1,5 +1,6 @@
 /** Runs one replicate of one scenario from start to horizon. */
 import type { EconomyPath } from '../economy/path.ts';
+import type { ReentryLog } from './sim.ts';
 import type { Model, Scenario } from '../model/schema.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 import { createSim } from './sim.ts';
@@ -13,6 +14,7 @@ export interface ReplicateResult {
   agentMonths: number;
   /** What became of each programme's participants, by programme label. */
   programmes: Map<string, ProgrammeOutcomes>;
+  reentry: ReentryLog;
 }
 
 export function simulateReplicate(model: Model, scenario: Scenario, replicate: number, masterSeed: number, months: number, economy?: EconomyPath): ReplicateResult {
@@ -25,5 +27,5 @@ export function simulateReplicate(model: Model, scenario: Scenario, replicate: n
   }
   const programmes = new Map<string, ProgrammeOutcomes>();
   for (const p of sim.policies) for (const g of p.programmes ?? []) programmes.set(g.label, g.outcomes);
-  return { series, agentMonths, programmes };
+  return { series, agentMonths, programmes, reentry: sim.reentry };
 }

@@ -2,7 +2,7 @@
  * The stages of one month, each a pass over the columns. `step.ts` calls them in order.
  * Each returns the counts it produces; none keeps state outside `sim`.
  */
-import { State } from '../agents/columns.ts';
+import { ROUTES, Route, State } from '../agents/columns.ts';
 import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
@@ -10,13 +10,12 @@ import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability } from './employability.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
-/** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. */
+/** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
 const HOUSEHOLD_NON_FACTOR = Float64Array.of(1.15, 1.0, 0.7);
-/** School/removal hazard multiplier under age 27: the young go back to school. */
-const YOUTH_SCHOOL_FACTOR = 2.5;
 const ON_BENEFIT = State.onBenefit;
 const IN_WORK = State.inWork;
 const GONE = State.gone;
+const LEFT = State.left;
 
 export function context(sim: Sim, month: number): MonthContext {
   return {
@@ -54,7 +53,10 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
     let stay = 1;
     for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
     if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
-      a.state[i] = State.gone;
+      a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
+      a.leftRoute[i] = Route.deterred;
+      a.exitMonth[i] = t;
+      a.monthsInWork[i] = 0;
       deterred++;
     }
   }
@@ -82,10 +84,12 @@ export function assignPolicies(sim: Sim, t: number): number {
 }
 
 /**
- * 5. Hazards: jobs are limited. Search units U = sum of search x employability; the matching
- * function gives M = min(V, mu U^alpha V^(1-alpha)) jobs this month, shared out in proportion to
- * each person's weight w = search x employability x employers' age preference. Raising one
- * group's weight takes jobs from the others unless it also raises U enough to create matches.
+ * 5. Hazards: jobs are limited and shared with the region's other jobseekers. Recipients' search
+ * units U_r = sum of search x employability; the other unemployed add U_o = outsideSearch x their
+ * number. Hires M = phi V (1 - exp(-mu (U_r + U_o) / (phi V))) (urn-ball matching: in a slack
+ * market extra search mostly takes jobs from others, in a tight one it mostly creates hires).
+ * Recipients get M U_r / (U_r + U_o), shared out by each person's weight w = search x
+ * employability x employers' age preference. Displacement emerges, partial and market-dependent.
  */
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
@@ -110,7 +114,12 @@ export function workHazards(sim: Sim, t: number): number {
     V = Math.max(0, V);
   }
   sim.vacanciesThisMonth = V;
-  const jobs = units > 0 ? Math.min(V, matching.efficiency * Math.pow(units, matching.alpha) * Math.pow(V, 1 - matching.alpha)) : 0;
+  const outside = matching.outsideSearch * sim.economy.otherJobseekers[t];
+  const total = units + outside;
+  const capacity = matching.fillsPerVacancy * V;
+  const hires = capacity > 0 && total > 0 ? capacity * -Math.expm1((-matching.efficiency * total) / capacity) : 0;
+  const jobs = total > 0 ? (hires * units) / total : 0;
+  sim.market = { hires, fill: capacity > 0 ? hires / capacity : 1, jobs };
   // each person's work hazard is w[i] * (jobs / weights); `exits` applies the scale
   sim.workScale = weights > 0 ? jobs / weights : 0;
   return jobs;
@@ -122,7 +131,10 @@ export interface Flows {
   school: number;
   non: number;
   pension: number;
+  /** Former recipients back on benefit this month, by any route (the revolving door). */
   returned: number;
+  /** Deterred applicants who applied again and were admitted. */
+  reapplied: number;
   durable: number;
   inWork: number;
 }
@@ -131,22 +143,28 @@ export interface Flows {
  * 6-8 in one pass over the columns (each person's order is the stages' order, and no stage
  * depends on another person, so one pass gives the same result as three):
  *
- * 6. Exits by competing risks for those on benefit; pension age is certain.
- * 7. The revolving door for those in work at the start of the month: jobs end and some people
- *    come back onto benefit; jobs that last become durable and leave the model.
+ * 6. Exits by competing risks for those on benefit: work (the market's share), school/removal and
+ *    non-influenceable, both falling with the years on benefit; the AOW age is certain.
+ * 7. The revolving door: jobs found from bijstand end (higher in the first year) and some losers
+ *    return; those who left by another route return with a hazard that fades with time since
+ *    leaving; deterred applicants may apply again. Jobs that last become durable and leave the
+ *    model, as do leavers past the return window.
  * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit).
  */
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
-  const pensionMonths = Math.round(sim.model.exits.pensionAge * 12);
-  const { baseSchool, baseNon, workScale } = sim;
+  const pensionMonths = sim.economy.pensionMonths[t];
+  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry } = sim;
+  const lastDur = dur.length - 1;
+  const youth = sim.behaviour.exits.youthSchoolFactor;
   const additive = sim.additiveHazards;
   const { ownWorkHazard: ownWork, removalHazard: removal } = a;
   const rd = sim.behaviour.revolvingDoor;
-  const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths } = rd;
+  const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
+  const returnHazard = sim.returnHazard;
   const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, spells, entryMonth, motivation, skills } = a;
-  let work = 0, school = 0, non = 0, pension = 0, returned = 0, durable = 0, inWork = 0;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, spells, entryMonth, exitMonth, leftRoute, motivation, skills } = a;
+  let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
   const n = a.size;
   for (let i = 0; i < n; i++) {
     const s = state[i];
@@ -154,23 +172,31 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     if (s === ON_BENEFIT) {
       // 6. exits
       if (ageMonths[i] >= pensionMonths) { state[i] = GONE; non++; pension++; continue; }
+      const mob = monthsOnBenefit[i];
+      const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
-      let hS = baseSchool * schoolMult[i] * (ageMonths[i] < 324 ? YOUTH_SCHOOL_FACTOR : 1);
+      let hS = baseSchool * d * schoolMult[i] * (ageMonths[i] < 324 ? youth : 1);
       if (additive) { hW += ownWork[i]; hS += removal[i]; }
-      const h = hW + hS + baseNon * HOUSEHOLD_NON_FACTOR[household[i]];
+      const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]];
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
       const u = luckOf(luckKey[i], t, Purpose.exit);
       if (u < p) {
         const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
-        if (r < hW) { state[i] = IN_WORK; monthsInWork[i] = 1; ageMonths[i]++; work++; inWork++; continue; }
-        state[i] = GONE;
-        if (r < hW + hS) school++;
+        const route = r < hW ? Route.work : r < hW + hS ? Route.school : Route.non;
+        exitMonth[i] = t;
+        leftRoute[i] = route;
+        monthsInWork[i] = 1;
+        ageMonths[i]++;
+        reentry.exits[t * ROUTES + route]++;
+        if (route === Route.work) { state[i] = IN_WORK; work++; inWork++; continue; }
+        state[i] = LEFT;
+        if (route === Route.school) school++;
         else non++;
         continue;
       }
-    } else {
-      // 7. re-entry (in work since an earlier month)
+    } else if (s === IN_WORK) {
+      // 7. the revolving door after a job (in work since an earlier month)
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
       if (luckOf(luckKey[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
@@ -180,11 +206,27 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         continue;
       }
       if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnShare) { state[i] = GONE; continue; }
-      state[i] = ON_BENEFIT;
-      monthsInWork[i] = 0;
-      if (spells[i] < 255) spells[i]++;
-      entryMonth[i] = t;
+      if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
       returned++;
+    } else {
+      // 7. returns after another route, and deterred applicants applying again
+      const m = monthsInWork[i];
+      const route = leftRoute[i];
+      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
+      if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnHazard[route * (window + 1) + m]) {
+        ageMonths[i]++;
+        monthsInWork[i] = m + 1;
+        continue;
+      }
+      if (route === Route.deterred) {
+        state[i] = ON_BENEFIT;
+        monthsInWork[i] = 0;
+        entryMonth[i] = t;
+        reapplied++;
+      } else {
+        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
+        returned++;
+      }
     }
     // 8. ageing on benefit
     ageMonths[i]++;
@@ -194,7 +236,19 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     const k = skills[i] - skillDecay;
     skills[i] = k > 0.02 ? k : 0.02;
   }
-  return { work, school, non, pension, returned, durable, inWork };
+  return { work, school, non, pension, returned, reapplied, durable, inWork };
+
+  function backOnBenefit(ag: typeof a, i: number, month: number, log: typeof reentry): boolean {
+    const since = month - ag.exitMonth[i];
+    if (since > log.window) return false;
+    log.returns[(ag.exitMonth[i] * ROUTES + ag.leftRoute[i]) * (log.window + 1) + since]++;
+    ag.state[i] = ON_BENEFIT;
+    ag.monthsInWork[i] = 0;
+    ag.monthsOnBenefit[i] = 0; // a new spell: the duration clock restarts (CBS counts durations per spell)
+    if (ag.spells[i] < 255) ag.spells[i]++;
+    ag.entryMonth[i] = month;
+    return true;
+  }
 }
 
 /** 8 (start). Programmes count their participants who left this month, by route and cohort. */

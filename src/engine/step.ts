@@ -7,7 +7,7 @@
  *   4. assignment    employability; policies end finished spells, fill places, set multipliers
  *   5. hazards       limited jobs shared out by weight (matching function)
  *   6. exits         competing risks: work, school/removed, non-influenceable (incl. pension)
- *   7. re-entry      jobs end, some people return (the revolving door)
+ *   7. re-entry      jobs end, leavers of every route may return, deterred applicants reapply
  *   8. ageing        age, durations, motivation and skills drift, policies' trait effects
  *                    (6-8 run as one pass over the columns, in this order per person)
  *   9. bookkeeping   the month's row of metrics; stock-flow identity holds by construction
@@ -35,9 +35,14 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   }
   const v = out.subarray(t * METRIC_COUNT, (t + 1) * METRIC_COUNT);
   v[M.caseload] = caseload;
-  v[M.applicants] = to - from;
+  v[M.applicants] = to - from + f.reapplied;
   v[M.deterred] = deterred;
-  v[M.admitted] = admitted;
+  v[M.admitted] = admitted + f.reapplied;
+  v[M.reapplied] = f.reapplied;
+  v[M.otherJobseekers] = sim.economy.otherJobseekers[t];
+  v[M.hires] = sim.market.hires;
+  v[M.vacancyFill] = sim.market.fill;
+  v[M.unemploymentPct] = sim.economy.unemploymentPct[t];
   v[M.reentries] = f.returned;
   v[M.exitsWork] = f.work;
   v[M.exitsSchool] = f.school;
@@ -53,7 +58,7 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   v[M.participants] = participants;
   v[M.vacancies] = sim.vacanciesThisMonth;
   v[M.demand] = demand[t];
-  v[M.benefitCost] = (caseload + admitted + f.returned) * sim.model.costs.benefitPerRecipientMonth - withheld;
+  v[M.benefitCost] = (caseload + admitted + f.reapplied + f.returned) * sim.model.costs.benefitPerRecipientMonth - withheld;
   v[M.programmeCost] = programmeCost;
   sim.caseload = caseloadEnd;
   stage.compactIfSparse(sim, sim.agents.size - caseloadEnd - f.inWork);

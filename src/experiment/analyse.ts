@@ -105,7 +105,7 @@ export function analyseFactorial(e: Experiment, cells: readonly Cell[], series: 
         const s = summarise(d);
         const a = summarise(v[c.index]), b = summarise(v[ref.index]);
         const at = Object.fromEntries(Object.entries(c.levels).filter(([k]) => k !== f.name));
-        effects.push({ outcome: o, factor: f.name, level: c.levels[f.name], baseline: base[f.name], at, mean: s.mean, se: s.se, lo: s.mean - 1.96 * s.se, hi: s.mean + 1.96 * s.se, seUnpaired: Math.sqrt(a.se ** 2 + b.se ** 2) });
+        effects.push({ outcome: o, factor: f.name, level: c.levels[f.name], baseline: base[f.name], at, mean: s.mean, se: s.se, lo: s.ci95[0], hi: s.ci95[1], seUnpaired: Math.sqrt(a.se ** 2 + b.se ** 2) });
       }
     }
     const varies = v.some((row) => row.some((x) => x !== v[0][0]));
@@ -148,7 +148,7 @@ function costsOf(e: Experiment, cells: readonly Cell[], series: readonly (readon
     const ref = cells.find((x) => Object.entries(c.levels).every(([k, v]) => x.levels[k] === (k === policy.name ? base[policy.name] : v)))!;
     const refRows = series[ref.index];
     const saving = summarise(rows.map((s, r) => total(refRows[r], M.benefitCost) + total(refRows[r], M.programmeCost) - total(s, M.benefitCost) - total(s, M.programmeCost)));
-    row.netSaving = { mean: saving.mean, lo: saving.mean - 1.96 * saving.se, hi: saving.mean + 1.96 * saving.se };
+    row.netSaving = { mean: saving.mean, lo: saving.ci95[0], hi: saving.ci95[1] };
     const end = (s: Float64Array) => s[(months - 1) * METRIC_COUNT + M.caseloadEnd];
     row.fewerRecipientsAtEnd = summarise(rows.map((s, r) => end(refRows[r]) - end(s))).mean;
     row.ruleOfThumbPerYear = row.fewerRecipientsAtEnd * RULE_OF_THUMB_PER_YEAR;

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { msg } from '../messages.ts';
-import { describeIssue, formatPath, InputError, loadModel, type LoadedModel } from '../model/load.ts';
+import { describeIssue, flattenIssues, formatPath, importDefault, InputError, loadModel, type LoadedModel } from '../model/load.ts';
+import { toPlainData } from '../model/plain.ts';
 import { experimentSchema, type Experiment } from './schema.ts';
 
 export interface LoadedExperiment {
@@ -23,39 +24,55 @@ export function isExperiment(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'experiment';
 }
 
-export function validateExperiment(data: unknown, file: string): Experiment {
-  const r = experimentSchema.safeParse(data, { reportInput: true });
+export function validateExperiment(input: unknown, file: string): Experiment {
+  const data = toPlainData(input, file);
+  let r;
+  try {
+    r = experimentSchema.safeParse(data, { reportInput: true });
+  } catch (e) {
+    throw new InputError(`${file}: the experiment could not be checked: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data, experimentSchema)));
-  throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
+  const lines = flattenIssues(r.error.issues).map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data, experimentSchema)));
+  throw new InputError([msg.modelInvalid(file, lines.length, 'experiment file'), ...lines].join('\n'));
 }
 
 /** The model names an experiment refers to. */
 export function modelNames(e: Experiment): string[] {
-  const names = new Set<string>([e.design.base]);
+  return [...new Set(modelRefs(e).map((r) => r.name))];
+}
+
+/** Each model name the experiment refers to, with the field that names it (first mention). */
+export function modelRefs(e: Experiment): { name: string; path: string }[] {
+  const refs: { name: string; path: string }[] = [{ name: e.design.base, path: 'design.base' }];
   if (e.design.kind === 'factorial') {
-    for (const f of e.design.factors) {
-      if (f.kind === 'model') for (const l of f.levels) names.add(l.from);
-      if (f.kind === 'policies') for (const l of f.levels) if ('from' in l) names.add(l.from);
-    }
+    e.design.factors.forEach((f, i) => {
+      if (f.kind === 'model') f.levels.forEach((l, j) => refs.push({ name: l.from, path: `design.factors[${i}].levels[${j}].from` }));
+      if (f.kind === 'policies') f.levels.forEach((l, j) => { if ('from' in l) refs.push({ name: l.from, path: `design.factors[${i}].levels[${j}].from` }); });
+    });
   }
-  return [...names];
+  return refs.filter((r, k) => refs.findIndex((x) => x.name === r.name) === k);
 }
 
 export async function loadExperiment(file: string, data?: unknown): Promise<LoadedExperiment> {
   const abs = resolve(file);
   if (data === undefined) {
     if (!existsSync(abs)) throw new InputError(msg.modelNotFound(file));
-    data = (await import(pathToFileURL(abs).href)).default;
+    data = await importDefault(file);
   }
   const experiment = validateExperiment(data, file);
   // models live in the folder above models/experiments/
   const modelDir = join(dirname(abs), '..');
   const models = new Map<string, LoadedModel>();
-  for (const name of modelNames(experiment)) {
+  for (const { name, path: field } of modelRefs(experiment)) {
     const path = join(modelDir, `${name}.ts`);
-    if (!existsSync(path)) throw new InputError(`${file}: names the model '${name}', but ${path} does not exist`);
-    models.set(name, await loadModel(path));
+    if (!existsSync(path)) throw new InputError(`${file}: at ${field}: names the model '${name}', but ${path} does not exist`);
+    try {
+      models.set(name, await loadModel(path));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(`${file}: at ${field}: '${name}' is not a usable model (${path}):\n${e.message}`);
+    }
   }
   return { experiment, file, hash: createHash('sha256').update(readFileSync(abs)).digest('hex'), models };
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { METRICS, METRIC_COUNT } from '../engine/metrics.ts';
 import { InputError, setPath, type LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
-import { gitCommit, pkg } from '../output/manifest.ts';
+import { gitCommit, gitFileStatus, pkg, recordedPath } from '../output/manifest.ts';
 import { RunFolder } from '../output/run-folder.ts';
 import { analyseFactorial, baselines, type FactorialAnalysis } from './analyse.ts';
 import { factorialCells, type Cell } from './cells.ts';
@@ -25,8 +25,12 @@ import { measureOutcome, OUTCOME_LABEL } from './outcomes.ts';
 import { latinHypercube, saltelliDesign, sobolIndices, splitSaltelli, type ContinuousFactor } from './sampling.ts';
 import type { Experiment, Parameter } from './schema.ts';
 import { simulateCells } from './simulate.ts';
+import { displacementVerdict, runDisplacement } from './displacement.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { monthLabel } from '../pipeline.ts';
+import { checkExperiment } from './check.ts';
+import { tQuantile975 } from '../output/stats.ts';
+import { csvText } from '../output/csv.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -51,8 +55,8 @@ export interface ExperimentResult {
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : q(v))).join(',')).join('\n') + '\n';
+/** CSV text with every text field neutralised against spreadsheet formulas (`src/output/csv.ts`). */
+const csv = csvText;
 
 export async function runExperiment(o: ExperimentOptions, data?: unknown): Promise<ExperimentResult> {
   const startedAt = new Date();
@@ -60,14 +64,17 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   const e: Experiment = { ...loaded.experiment, replicates: o.runs ?? loaded.experiment.replicates, seed: o.seed ?? loaded.experiment.seed };
   const base = loaded.models.get(e.design.base)!.model;
   const months = o.months ?? e.months ?? base.horizonMonths;
-  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`));
+  checkExperiment(e, base, months, o.file);
+  // everything that can fail on the user's input happens before the folder exists
+  const cells = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : [];
+  const sampling = e.design.kind === 'lhs' || e.design.kind === 'sobol' ? samplingCells(o, e, base, months) : undefined;
+  const folder = new RunFolder(o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}`), { unique: o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
   o.onFolder?.(folder.workDir);
   const report: string[] = [e.question, ''];
   const files: string[] = [];
   const write = (name: string, content: string) => { folder.write(name, content); files.push(name); };
 
   if (e.design.kind === 'factorial') {
-    const cells = factorialCells(e, loaded.models, months);
     const series = await simulate(o, e, cells.map((c) => ({ model: c.model, name: cellName(c) })), months);
     const a = analyseFactorial(e, cells, series, months);
     writeFactorial(write, e, cells, series, a, months, base);
@@ -79,7 +86,17 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
     }
   } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol') {
-    report.push(...(await runSampling(o, e, base, months, write)));
+    report.push(...(await runSampling(o, e, sampling!, months, write)));
+  } else if (e.design.kind === 'displacement') {
+    const rows = await runDisplacement({ ...e, months }, loaded.models, o.workers);
+    const iv = (x: { mean: number; lo: number; hi: number }) => [x.mean, x.lo, x.hi];
+    write('displacement.csv', csv([
+      ['market', 'vacancy_factor', 'vacancy_fill', 'n_treated', 'n_untreated', 'gain', 'gain_lo', 'gain_hi', 'loss_untreated', 'loss_untreated_lo', 'loss_untreated_hi',
+        'loss_other_recipients', 'loss_other_recipients_lo', 'loss_other_recipients_hi', 'loss_outside', 'loss_outside_lo', 'loss_outside_hi', 'net_hires', 'net_hires_lo', 'net_hires_hi',
+        'untreated_loss_over_gain', 'untreated_loss_over_gain_lo', 'untreated_loss_over_gain_hi', 'displaced_share', 'displaced_share_lo', 'displaced_share_hi', 'replicates'],
+      ...rows.map((r) => [r.market, r.vacancyFactor, r.fill, r.nTreated, r.nUntreated, ...iv(r.gain), ...iv(r.lossUntreated), ...iv(r.lossOtherRecipients), ...iv(r.lossOutside), ...iv(r.net), ...iv(r.untreatedOverGain), ...iv(r.displacedShare), r.replicates]),
+    ]));
+    report.push(...displacementVerdict(rows));
   } else {
     const t = await runTrial({ ...e, months }, loaded.models, o.workers);
     write('trial.csv', csv([
@@ -97,8 +114,11 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     tool: { name: pkg.name, version: pkg.version },
     node: process.version,
     git: gitCommit(),
-    experiment: { name: e.name, file: o.file, sha256: loaded.hash, design: e.design.kind },
-    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, { file: m.file, sha256: m.hash, calibration: m.fitted ?? null }])),
+    experiment: { name: e.name, file: recordedPath(o.file), sha256: loaded.hash, git: gitFileStatus(o.file), design: e.design.kind },
+    models: Object.fromEntries([...loaded.models].map(([n, m]) => [n, {
+      file: recordedPath(m.file), sha256: m.hash, git: gitFileStatus(m.file),
+      calibration: m.fitted ? { ...m.fitted, file: recordedPath(m.fitted.file), git: gitFileStatus(m.fitted.file) } : null,
+    }])),
     seed: e.seed,
     replicates: e.replicates,
     months,
@@ -164,12 +184,12 @@ function factorialTable(e: Experiment, cells: readonly Cell[], a: FactorialAnaly
   const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
   const body = cells.map((c) => [...names.map((n) => c.levels[n]), ...e.outcomes.map((o) => {
     const x = a.cells.find((y) => y.cell === c.index && y.outcome === o)!;
-    return `${fmt(x.mean)} ±${fmt(1.96 * x.se)}`;
+    return `${fmt(x.mean)} ±${Number.isFinite(x.se) ? fmt(tQuantile975(e.replicates - 1) * x.se) : 'n/a'}`;
   })]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (r: string[]) => r.map((v, i) => (i < names.length ? v.padEnd(w[i]) : v.padStart(w[i]))).join('  ');
   const base = baselines(e);
-  return [`Cell means with 95% intervals (${e.replicates} replicates each; baselines: ${Object.entries(base).map(([k, v]) => `${k}=${v}`).join(', ')}):`, '', line(head), line(w.map((x) => '-'.repeat(x))), ...body.map(line)];
+  return [`Cell means with 95% intervals (${e.replicates} replicates each${e.replicates < 2 ? ': one replicate gives no interval' : ''}; baselines: ${Object.entries(base).map(([k, v]) => `${k}=${v}`).join(', ')}):`, '', line(head), line(w.map((x) => '-'.repeat(x))), ...body.map(line)];
 }
 
 /** Applies a sampled parameter value to a model: a constant annual growth, or a dotted path. */
@@ -179,14 +199,26 @@ function withParameter(m: Model, p: Parameter, value: number, months: number): M
   return setPath(m, p.path, v);
 }
 
-async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, months: number, write: (n: string, c: string) => void): Promise<string[]> {
-  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
+/** The sampled points of an lhs or sobol design and the model of each. */
+interface SamplingCells {
+  points: number[][];
+  cells: { model: Model; name: string }[];
+}
+
+function samplingCells(o: ExperimentOptions, e: Experiment, base: Model, months: number): SamplingCells {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') throw new Error('not a sampling design');
   const params = e.design.parameters;
   const factors: ContinuousFactor[] = params.map((p) => ({ name: p.name, min: p.min, max: p.max, log: p.log }));
   const bare: Model = { ...base, scenarios: [], targets: [], free: [], horizonMonths: months };
   const points = e.design.kind === 'lhs' ? latinHypercube(e.design.samples, factors, e.seed) : saltelliDesign(e.design.samples, factors, e.seed).runs;
   const cells = points.map((x, k) => ({ model: params.reduce((m, p, i) => withParameter(m, p, x[i], months), bare), name: `point ${k}` }));
   for (const c of cells) if (c.model.policies.length === 0 && params.some((p) => p.path.startsWith('policies'))) throw new InputError(`${o.file}: a parameter points into policies, but the base model has none`);
+  return { points, cells };
+}
+
+async function runSampling(o: ExperimentOptions, e: Experiment, { points, cells }: SamplingCells, months: number, write: (n: string, c: string) => void): Promise<string[]> {
+  if (e.design.kind !== 'lhs' && e.design.kind !== 'sobol') return [];
+  const params = e.design.parameters;
   const series = await simulate(o, e, cells, months);
   const y = e.outcomes.map((oc) => Float64Array.from(series, (reps) => reps.reduce((s, x) => s + measureOutcome(oc, x, months), 0) / reps.length));
   write('samples.csv', csv([[...params.map((p) => p.name), ...e.outcomes], ...points.map((x, k) => [...x, ...y.map((v) => v[k])])]));
@@ -195,6 +227,12 @@ async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, mon
     const n = e.design.samples;
     const rows: (string | number)[][] = [['outcome', 'parameter', 'first_order', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
     e.outcomes.forEach((oc, k) => {
+      if (isConstant(y[k])) {
+        // no variance to share out: the indices are undefined (NA), and the verdict says why
+        params.forEach((p) => rows.push([oc, p.name, NaN, NaN, NaN, NaN, NaN, NaN]));
+        lines.push(constantVerdict(oc, y[k][0]));
+        return;
+      }
       const { yA, yB, yAB } = splitSaltelli(y[k], n, params.length);
       const s = sobolIndices(yA, yB, yAB, { seed: e.seed });
       s.indices.forEach((ix, i) => rows.push([oc, params[i].name, ix.first, ix.firstCi95[0], ix.firstCi95[1], ix.total, ix.totalCi95[0], ix.totalCi95[1]]));
@@ -204,12 +242,19 @@ async function runSampling(o: ExperimentOptions, e: Experiment, base: Model, mon
     write('sobol.csv', csv(rows));
   } else {
     e.outcomes.forEach((oc, k) => {
+      if (isConstant(y[k])) return void lines.push(constantVerdict(oc, y[k][0]));
       const r = params.map((_, i) => spearman(points.map((x) => x[i]), y[k]));
       lines.push(`${OUTCOME_LABEL[oc]}: rank correlation with ` + params.map((p, i) => `${p.name} ${r[i].toFixed(2)}`).join(', ') + ` over ${points.length} Latin-hypercube points.`);
     });
   }
   return lines;
 }
+
+const isConstant = (v: ArrayLike<number>) => Array.prototype.every.call(v, (x: number) => x === v[0]);
+
+/** The verdict for an outcome that every sampled point gives the same: nothing to attribute. */
+const constantVerdict = (oc: Experiment['outcomes'][number], value: number) =>
+  `${OUTCOME_LABEL[oc]}: the same at every sampled point (${Number(value.toPrecision(6))}), so no parameter explains any of it; the indices are undefined (NA). Widen the ranges or the months.`;
 
 function ranks(v: ArrayLike<number>): Float64Array {
   const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);

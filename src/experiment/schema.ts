@@ -93,6 +93,21 @@ const design = z.discriminatedUnion('kind', [
     /** Also run a design where volunteers choose their arm (the evaluators' claim). */
     selfSelection: z.boolean().default(true),
   }),
+  z.strictObject({
+    kind: z.literal('displacement'),
+    /** The town whose job market is used; its own policies are switched off. */
+    base: modelName,
+    /** Who is in the group (a policy target: age, years on benefit, rung...); a lottery splits it in two halves. */
+    group: z.record(z.string(), z.unknown()).default({}),
+    /** Guidance for the treated half: case managers and their caseload (enough for the whole half). */
+    caseManagers: z.number().positive().max(1e5),
+    caseloadPerManager: z.number().int().min(1).max(1000),
+    /** Month the halves are drawn (enrolment in that month only), and how long the effects are followed. */
+    startMonth: z.number().int().min(0).max(1200),
+    followMonths: z.number().int().min(1).max(240),
+    /** The markets: vacancies x factor (regionalFactor), from weak to tight. */
+    markets: z.array(z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), vacancyFactor: z.number().positive().max(10) })).min(1),
+  }),
 ]);
 
 export type Design = z.output<typeof design>;

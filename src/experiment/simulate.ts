@@ -8,7 +8,7 @@
 import { Piscina } from 'piscina';
 import { workerBundle } from '../batch/bundle.ts';
 import { runTask } from '../batch/replicate.ts';
-import { BatchInterrupted, ReplicateError, tasksOf } from '../batch/run-batch.ts';
+import { BatchInterrupted, ReplicateError, tasksOf, threadsFor } from '../batch/run-batch.ts';
 import type { ReplicateTask } from '../batch/task.ts';
 import type { Model } from '../model/schema.ts';
 
@@ -42,9 +42,10 @@ export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
     }
     return;
   }
-  const pool = new Piscina({ filename: workerBundle(), minThreads: o.workers, maxThreads: o.workers, execArgv: [] });
+  const threads = threadsFor(o.workers, total);
+  const pool = new Piscina({ filename: workerBundle(), minThreads: threads, maxThreads: threads, execArgv: [] });
   pool.on('error', () => undefined); // failures reach us through the task promises
-  const inFlight = o.workers * 2;
+  const inFlight = threads * 2;
   const pending = new Map<number, Promise<Float64Array>>();
   let sent = 0;
   const submit = () => {

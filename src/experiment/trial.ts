@@ -28,7 +28,7 @@ import type { Experiment } from './schema.ts';
 export const VARIANTS = ['lottery', 'lottery-untreated', 'choice', 'choice-untreated'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-const CHOICE_RANGE: Record<string, { minMotivation?: number; maxMotivation?: number }> = {
+export const CHOICE_RANGE: Record<string, { minMotivation?: number; maxMotivation?: number }> = {
   exemption: { minMotivation: 0.6 },
   'intensive-guidance': { maxMotivation: 0.45 },
   'earnings-disregard': { minMotivation: 0.45, maxMotivation: 0.6 },

@@ -26,10 +26,15 @@ export const behaviourSchema = z.strictObject({
     base: coef(0, 2),
     motivationSlope: coef(0, 5),
   }),
-  /** The matching function M = efficiency * U^alpha * V^(1-alpha), capped at V. */
+  /**
+   * The regional job market (urn-ball matching): hires M = phi V (1 - exp(-mu U / (phi V))), with
+   * V the open vacancies and U the search units of every jobseeker, recipients and the region's
+   * other unemployed alike. Recipients get the share of M their units hold.
+   */
   matching: z.strictObject({
-    efficiency: coef(0, 5),
-    alpha: coef(0.05, 0.95),
+    efficiency: coef(0, 5).describe('mu: hires per search unit per month when vacancies are plentiful'),
+    fillsPerVacancy: coef(0.05, 10).describe('phi: most hires per open vacancy per month (vacancies are filled and reopened)'),
+    outsideSearch: coef(0, 10).describe('search units of one unemployed person outside bijstand'),
     /** Employers' preference against age: log-weight lost per 10 years over 45 (discrimination). */
     ageDiscriminationPer10Years: coef(0, 5),
   }),
@@ -38,6 +43,14 @@ export const behaviourSchema = z.strictObject({
     referenceGrowthPct: coef(-5, 10).describe('annual growth at which demand is at its reference level'),
     demandPerGrowthPoint: coef(0, 2).describe('long-run log-demand per point of growth above reference'),
     lagMonths: coef(1, 60).describe('months for demand to close 63% of the gap to its long-run level'),
+    inflowElasticity: coef(0, 5).describe('elasticity of new applicants to the national unemployment rate'),
+  }),
+  /** Exits other than to work: hazards for a newcomer, falling with the years on benefit. */
+  exits: z.strictObject({
+    schoolOrRemovedPerYear: coef(0, 1).describe('yearly hazard of school or removal (enforcement) in the first year on benefit'),
+    nonInfluenceablePerYear: coef(0, 1).describe('yearly hazard of moving, cohabiting or other income in the first year on benefit'),
+    durationElasticity: coef(0, 3).describe('both hazards scale with (1 + years on benefit)^(-elasticity)'),
+    youthSchoolFactor: coef(1, 10).describe('school/removal hazard multiplier under age 27'),
   }),
   /** Slow trait changes while on benefit (per month). */
   dynamics: z.strictObject({
@@ -53,6 +66,15 @@ export const behaviourSchema = z.strictObject({
     returnShare: coef(0, 1),
     /** After this many months in work a job counts as durable and the person leaves the model. */
     durableAfterMonths: z.number().int().min(1).max(120),
+    /** Monthly return hazard in the first month after leaving for school or by removal, decaying by `returnDecayPerMonth`. */
+    returnAfterSchoolPerMonth: coef(0, 1),
+    /** The same after leaving by moving, cohabiting or other income. */
+    returnAfterNonPerMonth: coef(0, 1),
+    returnDecayPerMonth: coef(0, 1),
+    /** Monthly hazard that a deterred applicant applies again (same decay). */
+    reapplyPerMonth: coef(0, 1),
+    /** Leavers are followed this many months for a return, then leave the model. */
+    returnWindowMonths: z.number().int().min(1).max(120),
   }),
   /** How strongly each kind of policy acts: shared by every municipality that runs it (one group per policy type). */
   policyEffects: policyEffectsSchema,
@@ -79,14 +101,20 @@ export const defaultBehaviour: Behaviour = {
     frailtySd: 0.6,
   },
   search: { base: 0.3, motivationSlope: 1.0 },
-  matching: { efficiency: 0.12, alpha: 0.5, ageDiscriminationPer10Years: 0.45 },
-  economy: { referenceGrowthPct: 1.5, demandPerGrowthPoint: 0.3, lagMonths: 9 },
+  matching: { efficiency: 0.035, fillsPerVacancy: 1, outsideSearch: 4, ageDiscriminationPer10Years: 0.45 },
+  exits: { schoolOrRemovedPerYear: 0.08, nonInfluenceablePerYear: 0.14, durationElasticity: 0.5, youthSchoolFactor: 2.5 },
+  economy: { referenceGrowthPct: 1.5, demandPerGrowthPoint: 0.3, lagMonths: 24, inflowElasticity: 1.2 },
   dynamics: { motivationDecayPerMonth: 0.004, motivationFloor: 0.1, skillDecayPerMonth: 0.0015 },
   revolvingDoor: {
     jobLossPerMonthFirstYear: 0.03,
     jobLossPerMonthSecondYear: 0.012,
     returnShare: 0.6,
     durableAfterMonths: 24,
+    returnAfterSchoolPerMonth: 0.06,
+    returnAfterNonPerMonth: 0.04,
+    returnDecayPerMonth: 0.9,
+    reapplyPerMonth: 0.05,
+    returnWindowMonths: 36,
   },
   policyEffects: defaultPolicyEffects,
 };
@@ -99,6 +127,7 @@ export const behaviourOverrideSchema = z.strictObject({
   search: S.search.partial().optional(),
   matching: S.matching.partial().optional(),
   economy: S.economy.partial().optional(),
+  exits: S.exits.partial().optional(),
   dynamics: S.dynamics.partial().optional(),
   revolvingDoor: S.revolvingDoor.partial().optional(),
   policyEffects: policyEffectsOverrideSchema.optional(),
@@ -113,6 +142,7 @@ export function resolveBehaviour(o: BehaviourOverride = {}, base: Behaviour = de
     search: { ...base.search, ...o.search },
     matching: { ...base.matching, ...o.matching },
     economy: { ...base.economy, ...o.economy },
+    exits: { ...base.exits, ...o.exits },
     dynamics: { ...base.dynamics, ...o.dynamics },
     revolvingDoor: { ...base.revolvingDoor, ...o.revolvingDoor },
     policyEffects: mergePolicyEffects(base.policyEffects, o.policyEffects),

@@ -3,13 +3,14 @@
  * the calibration companion `fitted.json` beside it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { msg } from '../messages.ts';
 import type { Model } from './schema.ts';
 import { fittedFileFor, readFitted, type FittedFile } from '../calibration/fitted.ts';
 import { applyFitted, InputError, validateModel } from './validate.ts';
+import { toPlainData } from './plain.ts';
 
 export {
   InputError,
@@ -17,9 +18,11 @@ export {
   knownKeys,
   describeIssue,
   formatPath,
+  flattenIssues,
   programmeLabels,
   getPath,
   setPath,
+  FORBIDDEN_KEYS,
   validateModel,
   applyFitted,
 } from './validate.ts';
@@ -33,18 +36,38 @@ export interface LoadedModel {
   fitted?: { file: string; hash: string; applied: Record<string, number> };
 }
 
-/** Imports, validates and hashes a model file, and applies its calibration companion. */
-export async function loadModel(file: string, options: { useFitted?: boolean } = {}): Promise<LoadedModel> {
+/**
+ * Imports a model, experiment or lesson-model file and returns its default export as plain data.
+ * The file runs as code with the user's rights (it is a script, to be trusted like one); what it
+ * exports is then copied and checked, so a Proxy, a throwing getter or a class instance is a
+ * message naming the field, never a crash later.
+ */
+export async function importDefault(file: string): Promise<unknown> {
   const abs = resolve(file);
   if (!existsSync(abs)) throw new InputError(msg.modelNotFound(file));
+  if (!statSync(abs).isFile()) throw new InputError(msg.modelNotAFile(file));
   let mod: { default?: unknown };
   try {
     mod = await import(pathToFileURL(abs).href);
   } catch (e) {
-    throw new InputError(msg.modelImportFailed(file, e instanceof Error ? e.message : String(e)));
+    const text = e instanceof Error ? e.message.split('\n').filter(Boolean).slice(0, 3).join(' ') : String(e);
+    throw new InputError(msg.modelImportFailed(file, text));
   }
-  if (mod.default === undefined) throw new InputError(msg.modelNoDefault(file));
-  const model = validateModel(mod.default, file);
+  let raw: unknown;
+  try {
+    raw = mod.default;
+  } catch (e) {
+    throw new InputError(msg.modelImportFailed(file, e instanceof Error ? e.message.split('\n')[0] : String(e)));
+  }
+  if (raw === undefined) throw new InputError(msg.modelNoDefault(file));
+  return toPlainData(raw, file);
+}
+
+/** Imports, validates and hashes a model file, and applies its calibration companion. */
+export async function loadModel(file: string, options: { useFitted?: boolean } = {}): Promise<LoadedModel> {
+  const abs = resolve(file);
+  const input = await importDefault(file);
+  const model = validateModel(input, file);
   const hash = createHash('sha256').update(readFileSync(abs)).digest('hex');
   const { useFitted = true } = options;
   let companion: FittedFile | undefined;
@@ -54,6 +77,7 @@ export async function loadModel(file: string, options: { useFitted?: boolean } =
     throw new InputError(e instanceof Error ? e.message : String(e));
   }
   if (!companion) return { model, file, hash };
-  const { model: fittedModel, applied } = applyFitted(mod.default, model, companion.fitted);
+  const { model: fittedModel, applied, warnings } = applyFitted(input, model, companion.fitted);
+  for (const w of warnings) console.error(w);
   return { model: validateModel(fittedModel, `${file} with ${companion.file}`), file, hash, fitted: { file: companion.file, hash: companion.hash, applied } };
 }

@@ -74,9 +74,15 @@ export const economySchema = z.strictObject({
     z.enum(ECONOMY_SCENARIOS),
     z.strictObject({ monthlyPath: z.array(z.number().min(-20).max(20)).min(1), note: z.string().optional() }),
   ]),
-  /** Suitable vacancies per month the municipality's recipients can reach, at reference demand. */
-  vacanciesPerMonth: z.number().positive().max(1e6),
-  /** Regional labour-demand factor: 1 = national average, below 1 a weak region. */
+  /**
+   * The town's labour force (persons), the slice of its region's job market its recipients reach:
+   * vacancies V = national vacancy rate x labour force x regionalFactor, other jobseekers =
+   * regional unemployment rate x labour force (src/economy/labour-market.ts). From data/cbs.
+   */
+  labourForce: z.number().positive().max(2e7),
+  /** Regional unemployment rate over the national one (labour-market region, CBS). */
+  unemploymentRatio: z.number().positive().max(5),
+  /** Regional vacancy rate over the national one: 1 = national average, below 1 a weak region. */
   regionalFactor: z.number().positive().max(5),
 });
 
@@ -101,20 +107,22 @@ export const modelSchema = z.strictObject({
   horizonMonths: z.number().int().min(1).max(600),
   population: z.strictObject({ size: z.number().int().min(1).max(2_000_000), traits: stockTraitsSchema }),
   inflow: z.strictObject({
-    /** Applicants per month at reference labour demand. */
+    /** Applicants per month when national unemployment is at its reference rate (6.9%, 2015). */
     applicantsPerMonth: z.number().min(0).max(1e6),
-    /** Applicants scale with demand^(-elasticity): fewer when jobs are plentiful. */
-    demandElasticity: z.number().min(0).max(5),
+    /**
+     * Applicants scale with (unemployment / reference)^elasticity: fewer when jobs are plentiful.
+     * Default: the shared `behaviour.economy.inflowElasticity`, fitted to every town's CBS inflow.
+     */
+    unemploymentElasticity: z.number().min(0).max(5).optional(),
     traits: traitsSchema,
   }),
+  /** Town multipliers on the shared exit hazards (behaviour.exits); 1 = the shared rate. */
   exits: z.strictObject({
-    /** Yearly hazard of leaving for school or being removed from benefit (enforcement), before policy. */
-    schoolOrRemovedPerYear: share,
-    /** Yearly hazard of non-influenceable exits: moving, cohabiting, other income. */
-    nonInfluenceablePerYear: share,
-    /** Age (years) at which the state pension (AOW) ends bijstand. */
-    pensionAge: z.number().min(60).max(70),
-  }),
+    schoolOrRemovedFactor: z.number().min(0).max(10).default(1),
+    nonInfluenceableFactor: z.number().min(0).max(10).default(1),
+    /** A fixed pension age (years) instead of the AOW age by law month by month (data/cbs/aow_age.csv). */
+    pensionAge: z.number().min(60).max(70).optional(),
+  }).default({ schoolOrRemovedFactor: 1, nonInfluenceableFactor: 1 }),
   economy: economySchema,
   policies: z.array(policySchema),
   /** Extra scenarios run beside the model as written (named "as-is"), sharing its population. */

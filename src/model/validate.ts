@@ -11,6 +11,7 @@ import { resolveBehaviour } from './behaviour.ts';
 import { buildPolicies } from '../policies/registry.ts';
 import { targetProblems } from '../calibration/targets.ts';
 import type { Fitted } from '../calibration/fitted.ts';
+import { toPlainData } from './plain.ts';
 
 /** A problem with a user's input; the CLI prints the message and exits with code 2. */
 export class InputError extends Error {
@@ -134,6 +135,25 @@ export function describeIssue(issue: z.core.$ZodIssue, root?: unknown, schema: z
   }
 }
 
+/**
+ * Zod issues with plain unions of objects opened up: when the input is an object and every form
+ * fails, the form it comes closest to (fewest problems) speaks, with full paths, so a policy level
+ * `{ name: 5, from: 'x' }` reads "at ...levels[0].name: expected string, found number 5" rather
+ * than "expected one of a string, or a string".
+ */
+export function flattenIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    const u = issue as { code: string; discriminator?: string; errors?: z.core.$ZodIssue[][]; input?: unknown };
+    const isObject = typeof u.input === 'object' && u.input !== null && !Array.isArray(u.input);
+    if (u.code === 'invalid_union' && !u.discriminator && isObject && u.errors && u.errors.length > 0 && u.errors.every((b) => b.length > 0)) {
+      const best = [...u.errors].sort((a, b) => a.length - b.length)[0];
+      out.push(...flattenIssues(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue)));
+    } else out.push(issue);
+  }
+  return out;
+}
+
 /** Dotted path with [i] for list items, e.g. policies[1].caseloadPerManager. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
@@ -166,15 +186,20 @@ function freeProblems(model: Model): string[] {
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined; // own fields only: never Object.prototype
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
 }
 
+/** Path segments that would reach into prototypes rather than the data. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
+
 /** A deep copy of `obj` with the number at `path` replaced (intermediate objects created as needed). */
 export function setPath<T>(obj: T, path: string, value: number): T {
   const keys = path.split('.');
+  const bad = keys.find((k) => FORBIDDEN_KEYS.has(k) || k === '');
+  if (bad !== undefined) throw new InputError(`the path '${path}' has a part '${bad}' that is not a field name`);
   const copy = structuredClone(obj) as Record<string, unknown>;
   let cur = copy;
   for (const key of keys.slice(0, -1)) {
@@ -186,15 +211,21 @@ export function setPath<T>(obj: T, path: string, value: number): T {
 }
 
 /** Validates a model object; throws InputError listing every problem. */
-export function validateModel(data: unknown, file: string): Model {
-  const result = modelSchema.safeParse(data, { reportInput: true });
+export function validateModel(input: unknown, file: string): Model {
+  const data = toPlainData(input, file);
+  let result;
+  try {
+    result = modelSchema.safeParse(data, { reportInput: true });
+  } catch (e) {
+    throw new InputError(`${file}: the model could not be checked: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
   if (result.success) {
     const problems = [...freeProblems(result.data), ...targetProblems(result.data.targets, result.data.horizonMonths, programmeLabels(result.data))];
     if (problems.length === 0) return result.data;
     const lines = problems.map((p) => `  at ${p}`);
     throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
   }
-  const lines = result.error.issues.map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data)));
+  const lines = flattenIssues(result.error.issues).map((i) => msg.modelIssue(formatPath(i.path), describeIssue(i, data)));
   throw new InputError([msg.modelInvalid(file, lines.length), ...lines].join('\n'));
 }
 
@@ -202,17 +233,23 @@ export function validateModel(data: unknown, file: string): Model {
  * The model input with a calibration applied: shared behaviour values (unless the model overrides
  * the same parameter itself) and the model's own fitted local values.
  */
-export function applyFitted(input: unknown, model: Model, fitted: Fitted): { model: unknown; applied: Record<string, number> } {
+export function applyFitted(input: unknown, model: Model, fitted: Fitted): { model: unknown; applied: Record<string, number>; warnings: string[] } {
   let out = input;
   const applied: Record<string, number> = {};
+  const warnings: string[] = [];
   for (const [path, value] of Object.entries(fitted.behaviour)) {
     if (getPath(model.behaviour ?? {}, path) !== undefined) continue; // the model's own override wins
     out = setPath(out, `behaviour.${path}`, value);
     applied[`behaviour.${path}`] = value;
   }
   for (const [path, value] of Object.entries(fitted.models[model.name] ?? {})) {
+    const atFit = fitted.fileValues?.[model.name]?.[path];
+    const now = getPath(model, path);
+    if (atFit !== undefined && typeof now === 'number' && now !== atFit) {
+      warnings.push(`warning: ${model.name}: ${path} is ${now} in the model file (it was ${atFit} when fitted), but fitted.json sets ${value}, which is used; refit (npx tsx src/calibrate.ts) or remove the entry from fitted.json to use the file's value`);
+    }
     out = setPath(out, path, value);
     applied[path] = value;
   }
-  return { model: out, applied };
+  return { model: out, applied, warnings };
 }

@@ -53,7 +53,7 @@ export class Aggregator {
           sorted.sort();
           yield {
             scenario: this.scenarios[s], month: t, metric: METRICS[m], mean,
-            sd: R > 1 ? Math.sqrt(ss / (R - 1)) : 0,
+            sd: R > 1 ? Math.sqrt(ss / (R - 1)) : NaN, // one replicate: no spread to report (NA)
             p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95),
           };
         }

@@ -1,6 +1,8 @@
 /** manifest.json: what the run was, so it can be repeated and cited. Written last. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Behaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
 
@@ -12,6 +14,36 @@ export function gitCommit(): { commit: string; dirty: boolean } | null {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], opts).toString().trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], opts).toString().trim() !== '';
     return { commit, dirty };
+  } catch {
+    return null;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A path as the manifest records it: relative to the project root when inside it (portable), else absolute. */
+export function recordedPath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(ROOT, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : abs;
+}
+
+/**
+ * A file's own state in git: `committed` (tracked, as in HEAD), `modified` (tracked, changed),
+ * `untracked`, `ignored`, `outside the repository`, or null when git cannot tell. The tree's
+ * `dirty` flag ignores untracked files, so a model file never committed needs this to show it.
+ */
+export function gitFileStatus(file: string): string | null {
+  const abs = resolve(file);
+  const rel = relative(ROOT, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return 'outside the repository';
+  try {
+    const out = execFileSync('git', ['status', '--porcelain', '--ignored', '--', rel], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const code = out.slice(0, 2);
+    if (out.trim() === '') return 'committed';
+    if (code === '??') return 'untracked';
+    if (code === '!!') return 'ignored';
+    return 'modified';
   } catch {
     return null;
   }
@@ -41,8 +73,8 @@ export function buildManifest(m: ManifestInput) {
     tool: { name: pkg.name, version: pkg.version },
     node: process.version,
     git: gitCommit(),
-    model: { name: m.model.name, file: m.modelFile, sha256: m.modelHash },
-    calibration: m.fitted ? { file: m.fitted.file, sha256: m.fitted.hash, applied: m.fitted.applied } : null,
+    model: { name: m.model.name, file: recordedPath(m.modelFile), sha256: m.modelHash, git: gitFileStatus(m.modelFile) },
+    calibration: m.fitted ? { file: recordedPath(m.fitted.file), sha256: m.fitted.hash, git: gitFileStatus(m.fitted.file), applied: m.fitted.applied } : null,
     masterSeed: m.masterSeed,
     runs: m.runs,
     months: m.months,

@@ -24,7 +24,11 @@ export function headlineTable(summary: SummaryFile, lang: Lang = 'en'): string {
     .filter((c) => ['caseloadEnd', 'exitsWork', 'totalCost'].includes(c.metric))
     .map((c) => [
       `${c.scenario} - ${c.against}: ${W.headline[c.metric] ?? c.label} (${unit(c.unit)})`,
-      W.tableContrast(num(c.difference.mean, c.unit, lang), num(c.difference.ci95[0], c.unit, lang), num(c.difference.ci95[1], c.unit, lang), num(c.pairedSe, c.unit === 'people' ? '%' : c.unit, lang)),
+      W.tableContrast(
+        num(c.difference.mean, c.unit, lang),
+        Number.isFinite(c.difference.ci95[0]) ? [num(c.difference.ci95[0], c.unit, lang), num(c.difference.ci95[1], c.unit, lang)] : null, // one replicate: no interval
+        num(c.pairedSe, c.unit === 'people' ? '%' : c.unit, lang),
+      ),
     ]);
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   const line = (r: string[]) => r.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');

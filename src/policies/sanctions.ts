@@ -12,7 +12,11 @@
  * - a sanction ends the benefit with probability `endShare` (a large removal hazard: the person
  *   leaves by the school/removed route this month), otherwise it cuts the benefit by `cutShare`
  *   for `cutMonths` months, starting this month (the withheld EUR lower the benefit cost);
- * - a sanctioned person's motivation drops by `motivationLossPerSanction` (resentment);
+ * - a sanctioned person's motivation drops by `motivationLossPerSanction` (resentment), and yet
+ *   their exit to work rises for the rest of the spell: search x (1 + afterSanctionWorkGain). Van den
+ *   Berg, Van der Klaauw & Van Ours (2004, J. Labor Econ. 22(1), "Punitive sanctions and the
+ *   transition rate from welfare to work") find on Rotterdam welfare records that a sanction raises
+ *   the exit rate to work by about 140% (the default 1.4), an effect that persists;
  *   someone whose benefit is being cut is not sanctioned again until the cut is over.
  * Costs: a fixed enforcement cost per month plus a cost per sanction (hearing, decision, objections).
  *
@@ -75,13 +79,15 @@ export const sanctionsEffects = {
     violationRate: z.number().min(0).max(0.5),
     /** Motivation lost by a sanctioned person (most respond to the soft approach, not to punishment). */
     motivationLossPerSanction: z.number().min(0).max(0.5),
+    /** Rise of the sanctioned person's search (and so exit to work) for the rest of the spell (ex-post effect). */
+    afterSanctionWorkGain: z.number().min(0).max(5),
   }),
   /**
    * Orders of magnitude: the ex-ante effect of a strict sanction regime on exits of the order of
    * 10-25 % (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013 for Rotterdam
    * welfare); a few per cent of recipients sanctioned a year at a middling strictness.
    */
-  defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03 },
+  defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03, afterSanctionWorkGain: 1.4 },
 };
 
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
@@ -93,6 +99,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   const threat = 1 + fx.threatSearchGain * p.strictness;
   const column = `sanctions#${index}:cut`;
   const clockColumn = `sanctions#${index}:clock`;
+  const afterColumn = `sanctions#${index}:after`;
+  const after = 1 + fx.afterSanctionWorkGain;
   let sanctioned = new Int32Array(1024);
   let count = 0;
   let withheld = 0;
@@ -103,10 +111,12 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
     init: (agents: Agents) => {
       agents.addColumn(column, Uint8Array);
       agents.addColumn(clockColumn, Float32Array);
+      agents.addColumn(afterColumn, Uint8Array);
     },
     applyEffects: ({ agents, month, benefitPerRecipientMonth }) => {
       const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);
+      const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
       const { state, motivation, luckKey, searchMult, removalHazard } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
       const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
@@ -118,7 +128,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const threatNow = active ? threat : 1;
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
       for (let i = 0; i < agents.size; i++) {
-        if (state[i] !== State.onBenefit) { cut[i] = 0; continue; } // a cut ends with the benefit
+        if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
+        if (sanctionedBefore[i] === 1) searchMult[i] *= after;
         const underCut = cut[i] > 0;
         if (underCut) { withheld += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
         if (!everyone && !eligible(agents, i)) continue;
@@ -132,6 +143,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         if (c > 0) { clock[i] = c; continue; }
         clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
         sanctioned[count++] = i;
+        sanctionedBefore[i] = 1;
         if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) removalHazard[i] += REMOVAL_CERTAIN;
         else { withheld += perCutMonth; cut[i] = p.cutMonths - 1; }
       }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../model/load.ts';
 import { reportMsg } from './messages.ts';
+import { readCsvText } from '../output/csv.ts';
 
 /** One row of a table: column name -> the field as written. */
 export type CsvRow = Record<string, string>;
@@ -47,9 +48,9 @@ export function readTable(file: string): Table {
   if (!header) throw new InputError(reportMsg.badCsv(file, 1, 'the file is empty'));
   const rows = records.map((cells, i) => {
     if (cells.length !== header.length) throw new InputError(reportMsg.badCsv(file, i + 2, `expected ${header.length} fields, found ${cells.length}`));
-    return Object.fromEntries(header.map((h, k) => [h, cells[k]]));
+    return Object.fromEntries(header.map((h, k) => [readCsvText(h), readCsvText(cells[k])]));
   });
-  return { header, rows };
+  return { header: header.map(readCsvText), rows };
 }
 
 /** A numeric field; an empty field is `undefined` (the run leaves a figure out where it does not apply). */
@@ -59,6 +60,7 @@ export function optionalNumber(field: string | undefined): number | undefined {
 
 /** A numeric field that must be there. */
 export function requiredNumber(row: CsvRow, column: string, file: string): number {
+  if (row[column] === 'NA') return NaN; // written where there is no value (one replicate: no interval)
   const v = optionalNumber(row[column]);
   if (v === undefined || Number.isNaN(v)) throw new InputError(reportMsg.badField(file, column, row[column] ?? ''));
   return v;

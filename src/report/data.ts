@@ -10,6 +10,7 @@ import { InputError } from '../model/load.ts';
 import type { SummaryFile } from '../output/summary.ts';
 import { isLang, type Lang } from './lang.ts';
 import { reportMsg } from './messages.ts';
+import { checkJson, runManifestSchema, summarySchema } from './manifest-schema.ts';
 
 /** The fields of manifest.json the report uses. */
 export interface RunManifest {
@@ -100,7 +101,7 @@ function readSeries(file: string, months: number): Map<string, SeriesStats> {
   const stats = ['mean', 'sd', 'p05', 'p50', 'p95'] as const;
   const at = stats.map((n) => col(header, n, file));
   const out = new Map<string, SeriesStats>();
-  for (const r of rows) {
+  for (const [line, r] of rows.entries()) {
     const key = `${r[s]}\u0000${r[m]}`;
     let entry = out.get(key);
     if (!entry) {
@@ -108,20 +109,24 @@ function readSeries(file: string, months: number): Map<string, SeriesStats> {
       for (const n of stats) entry[n] = new Array<number>(months).fill(NaN);
       out.set(key, entry);
     }
-    stats.forEach((n, i) => (entry[n][Number(r[t])] = Number(r[at[i]])));
+    const month = Number(r[t]);
+    if (!Number.isInteger(month) || month < 0 || month >= months) throw new InputError(reportMsg.badCsv(file, line + 2, `month '${r[t]}' outside 0..${months - 1} (the manifest's months)`));
+    stats.forEach((n, i) => (entry[n][month] = Number(r[at[i]])));
   }
   return out;
 }
 
-function readReplicates(file: string, months: number): Map<string, number[][]> {
+function readReplicates(file: string, months: number, runs: number): Map<string, number[][]> {
   const { header, rows } = readCsv(file);
   const [s, rep, t] = ['scenario', 'replicate', 'month'].map((n) => col(header, n, file));
   const first = col(header, 'date', file) + 1;
   const metrics = header.slice(first);
   const out = new Map<string, number[][]>();
-  for (const r of rows) {
+  for (const [line, r] of rows.entries()) {
     const replicate = Number(r[rep]);
     const month = Number(r[t]);
+    if (!Number.isInteger(month) || month < 0 || month >= months) throw new InputError(reportMsg.badCsv(file, line + 2, `month '${r[t]}' outside 0..${months - 1} (the manifest's months)`));
+    if (!Number.isInteger(replicate) || replicate < 0 || replicate >= runs) throw new InputError(reportMsg.badCsv(file, line + 2, `replicate '${r[rep]}' outside 0..${runs - 1} (the manifest's runs)`));
     metrics.forEach((metric, i) => {
       const key = `${r[s]}\u0000${metric}`;
       let byReplicate = out.get(key);
@@ -136,13 +141,19 @@ function readReplicates(file: string, months: number): Map<string, number[][]> {
 /** Loads a finished run folder (checked first); `lang` overrides the language the manifest records. */
 export function loadRun(dir: string, lang?: Lang): RunData {
   checkRunFolder(dir);
-  const manifest = readJson<RunManifest>(join(dir, 'manifest.json'));
-  const summary = readJson<SummaryFile>(join(dir, 'summary.json'));
+  const manifestFile = join(dir, 'manifest.json');
+  const summaryFile = join(dir, 'summary.json');
+  const manifest = checkJson(runManifestSchema, readJson<unknown>(manifestFile), manifestFile) as unknown as RunManifest;
+  const summary = checkJson(summarySchema, readJson<unknown>(summaryFile), summaryFile) as unknown as SummaryFile;
   const months = manifest.months;
+  if (summary.months !== months || summary.runs !== manifest.runs) {
+    throw new InputError(`${summaryFile}: at months/runs: expected the manifest's ${months} months and ${manifest.runs} runs, found ${summary.months} and ${summary.runs}`);
+  }
+  for (const s of manifest.scenarios) if (!summary.scenarios[s]) throw new InputError(`${summaryFile}: at scenarios: no entry for the manifest's scenario '${s}'`);
   const seriesFile = join(dir, 'series.csv');
   const replicatesFile = join(dir, 'replicates.csv');
   const series = readSeries(seriesFile, months);
-  const replicates = readReplicates(replicatesFile, months);
+  const replicates = readReplicates(replicatesFile, months, manifest.runs);
   const lookup = <T>(map: Map<string, T>, file: string) => (scenario: string, metric: string): T => {
     const v = map.get(`${scenario}\u0000${metric}`);
     if (!v) throw new InputError(reportMsg.noSeries(file, scenario, metric));

@@ -10,6 +10,7 @@ import { experimentWords } from './experiment-words.ts';
 import type { Lang } from './lang.ts';
 import { textWidth } from './text-metrics.ts';
 import { num, PALETTE } from './theme.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
 /** The data field of factor `i` (factor names are free text; field names stay plain). */
 export const fieldOf = (i: number) => `f${i}`;
@@ -35,13 +36,14 @@ export function gridChart(run: ExperimentRun): Chart {
     const lo = Math.min(...values), hi = Math.max(...values);
     const diverging = lo < 0 && hi > 0;
     const extent = Math.max(Math.abs(lo), Math.abs(hi));
+    const t = tQuantile975(run.manifest.replicates - 1); // Student's t, as in the CSVs
     const rows = mine.map((c) => {
       const mean = c.mean * o.scale;
       // white text where the colour is dark: the far ends of a diverging scale, the top of a sequential one
       const dark = diverging ? Math.abs(mean) > 0.6 * extent : hi > lo && (mean - lo) / (hi - lo) > 0.6;
       return {
         ...levelFields(run.factors, c.levels), cell: cellLabel(run.factors, c.levels), mean, label: num(mean, o.decimals, run.lang), dark,
-        se: c.se * o.scale, ciLo: (c.mean - 1.96 * c.se) * o.scale, ciHi: (c.mean + 1.96 * c.se) * o.scale, p05: c.p05 * o.scale, p95: c.p95 * o.scale,
+        se: c.se * o.scale, ciLo: (c.mean - t * c.se) * o.scale, ciHi: (c.mean + t * c.se) * o.scale, p05: c.p05 * o.scale, p95: c.p95 * o.scale,
       };
     });
     const axis = (f: FactorInfo | undefined, i: number) =>

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Experiment } from '../experiment/schema.ts';
 import { InputError } from '../model/load.ts';
 import { reportMsg } from './messages.ts';
+import { checkJson, experimentManifestSchema } from './manifest-schema.ts';
 
 export interface ExperimentManifest {
   tool: { name: string; version: string };
@@ -58,5 +59,6 @@ export function checkExperimentFolder(dir: string): void {
 }
 
 export function readManifest(dir: string): ExperimentManifest {
-  return readJson(join(dir, 'manifest.json')) as ExperimentManifest;
+  const file = join(dir, 'manifest.json');
+  return checkJson(experimentManifestSchema, readJson(file), file) as unknown as ExperimentManifest;
 }

@@ -16,8 +16,9 @@ import { esc, libraryVersions, renderPage } from './html.ts';
 import { writeAtomic, writeCharts } from './render.ts';
 import { samplesChart, sobolChart, trialChart } from './sampling-charts.ts';
 import { monthName, num, range } from './theme.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
-const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', trial: 'randomised-trial emulation' };
+const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', trial: 'randomised-trial emulation', displacement: 'displacement (who gets the jobs)' };
 
 /** The charts of an experiment, in report order; which ones depends on the design. */
 export function buildExperimentCharts(run: ExperimentRun): Chart[] {
@@ -46,7 +47,8 @@ function verdictSection(run: ExperimentRun): string {
       const cells = run.outcomes.map((o) => {
         const c = run.cells.find((x) => x.outcome === o.id && run.factors.every((f) => x.levels[f.name] === levels[f.name]));
         if (!c) return '<td>n/a</td>';
-        const [m, lo, hi] = [c.mean, c.mean - 1.96 * c.se, c.mean + 1.96 * c.se].map((v) => v * o.scale);
+        const half = tQuantile975(run.manifest.replicates - 1) * c.se; // Student's t; NaN (n/a) for one replicate
+        const [m, lo, hi] = [c.mean, c.mean - half, c.mean + half].map((v) => v * o.scale);
         return `<td>${num(m, o.decimals, lang)}<span class="ci">${range(lo, hi, o.decimals, lang)}</span></td>`;
       });
       return `<tr>${run.factors.map((f) => `<td${left}>${esc(levels[f.name])}</td>`).join('')}${cells.join('')}</tr>`;
@@ -87,7 +89,9 @@ function experimentRunSection(run: ExperimentRun, libraries: Record<string, stri
     ? run.factors.map((f) => esc(W.factorLine(f.name, W.kinds[f.kind] ?? f.kind, f.levels.join(', '), f.baseline))).join('<br>')
     : d.kind === 'trial'
       ? `control ${esc(d.control)}; arms ${d.arms.map((a) => esc(a)).join(', ')}; outflow measured at month ${d.measureAtMonth}${d.selfSelection ? '; also with arms chosen by the volunteers' : ''}`
-      : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
+      : d.kind === 'displacement'
+        ? `guidance for a random half of the group ${esc(JSON.stringify(d.group))}, drawn in month ${d.startMonth}, followed ${d.followMonths} months, in markets ${d.markets.map((k) => `${esc(k.name)} (vacancies x ${k.vacancyFactor})`).join(', ')}`
+        : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
   const design = d.kind === 'factorial' ? W.factorial : DESIGN_NAMES[d.kind] ?? d.kind;
   const replicates = d.kind === 'factorial' ? W.replicatesLine(allCells(run.factors).length, num(m.replicates, 0, lang)) : `${num(m.replicates)} replicates`;
   return `<section id="run">

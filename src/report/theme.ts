@@ -63,9 +63,9 @@ export const signed = (x: number, decimals = 0, lang: Lang = 'en') => (x > 0 && 
 /** Decimals that suit a headline's unit. */
 export const decimalsFor = (unit: string) => (unit === 'people' ? 0 : 1);
 
-/** "1,756 to 1,826" (nl "1.756 tot 1.826"): an interval in words (not a hyphen, which would read as a minus sign). */
+/** "1,756 to 1,826" (nl "1.756 tot 1.826"): an interval in words (not a hyphen, which would read as a minus sign); n/a (nl n.b.) for one replicate. */
 export const range = (lo: number, hi: number, decimals = 0, lang: Lang = 'en') =>
-  `${num(lo, decimals, lang)} ${lang === 'nl' ? 'tot' : 'to'} ${num(hi, decimals, lang)}`;
+  Number.isFinite(lo) && Number.isFinite(hi) ? `${num(lo, decimals, lang)} ${lang === 'nl' ? 'tot' : 'to'} ${num(hi, decimals, lang)}` : formatNumber(NaN, 0, lang); // one replicate: no interval
 
 /** "between 1,756 and 1,826" (nl "tussen 1.756 en 1.826") */
 export const between = (lo: number, hi: number, decimals = 0, lang: Lang = 'en') =>

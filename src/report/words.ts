@@ -134,7 +134,8 @@ const en = {
   // terminal table
   tableMeanRange: (s: string) => `${s}: mean [95% range]`,
   tablePaired: 'Paired differences (common random numbers):',
-  tableContrast: (mean: string, lo: string, hi: string, se: string) => `${mean}, 95% CI ${lo} .. ${hi} (paired se ${se})`,
+  /** `ci` null: one replicate, no interval */
+  tableContrast: (mean: string, ci: [string, string] | null, se: string) => `${mean}, 95% CI ${ci ? `${ci[0]} .. ${ci[1]}` : 'n/a (one replicate)'} (paired se ${se})`,
   tableRunLine: (model: string, runs: number, scenarios: number, months: number, start: string, seed: number, workers: number, seconds: string) =>
     `${model}: ${runs} replicates x ${scenarios} scenarios, ${months} months from ${start}, master seed ${seed}, ${workers} workers, ${seconds} s`,
 };
@@ -264,7 +265,7 @@ const nl: Words = {
     `; de opgetelde besparing wordt voor het eerst positief in ${month}, na ${after} maand${after === 1 ? '' : 'en'}${stays ? ', en blijft positief' : ', maar blijft niet positief'}.`,
   tableMeanRange: (s) => `${s}: gemiddelde [95%-bereik]`,
   tablePaired: 'Gepaarde verschillen (gemeenschappelijke toevalsgetallen):',
-  tableContrast: (mean, lo, hi, se) => `${mean}, 95%-interval ${lo} .. ${hi} (gepaarde se ${se})`,
+  tableContrast: (mean, ci, se) => `${mean}, 95%-interval ${ci ? `${ci[0]} .. ${ci[1]}` : 'n.b. (één herhaling)'} (gepaarde se ${se})`,
   tableRunLine: (model, runs, scenarios, months, start, seed, workers, seconds) =>
     `${model}: ${runs} herhalingen x ${scenarios} scenario’s, ${months} maanden vanaf ${start}, startgetal ${seed}, ${workers} rekenkernen, ${seconds} s`,
 };

@@ -23,7 +23,7 @@ describe('calibration check over every model', () => {
   let results: TargetResult[] = [];
 
   it('measures every target of every model', async () => {
-    const files = readdirSync('models').filter((f) => f.endsWith('.ts') && f !== 'profiles.ts');
+    const files = readdirSync('models').filter((f) => f.endsWith('.ts'));
     const models = [];
     for (const f of files) {
       const loaded = await loadModel(`models/${f}`);

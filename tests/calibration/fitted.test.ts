@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadModel, InputError } from '../../src/model/load.ts';
 import { mergeFitted } from '../../src/calibration/fit.ts';
 import type { Fitted } from '../../src/calibration/fitted.ts';
@@ -29,17 +29,34 @@ describe('fitted.json beside a model', () => {
   it('is applied on load: shared behaviour and the model\'s own local values, recorded as applied', async () => {
     const file = folder(fitted({
       behaviour: { 'matching.efficiency': 0.2, 'policyEffects.guidance.maxSearchGain': 1.5 },
-      models: { 'small-town': { 'economy.vacanciesPerMonth': 33 }, other: { 'economy.vacanciesPerMonth': 99 } },
+      models: { 'small-town': { 'inflow.applicantsPerMonth': 33 }, other: { 'inflow.applicantsPerMonth': 99 } },
     }));
     const { model, fitted: applied } = await loadModel(file);
-    expect(model.economy.vacanciesPerMonth).toBe(33);
+    expect(model.inflow.applicantsPerMonth).toBe(33);
     const b = resolveBehaviour(model.behaviour);
     expect(b.matching.efficiency).toBe(0.2);
     expect(b.policyEffects.guidance.maxSearchGain).toBe(1.5);
-    expect(applied?.applied).toEqual({ 'behaviour.matching.efficiency': 0.2, 'behaviour.policyEffects.guidance.maxSearchGain': 1.5, 'economy.vacanciesPerMonth': 33 });
+    expect(applied?.applied).toEqual({ 'behaviour.matching.efficiency': 0.2, 'behaviour.policyEffects.guidance.maxSearchGain': 1.5, 'inflow.applicantsPerMonth': 33 });
     const plain = await loadModel(file, { useFitted: false });
-    expect(plain.model.economy.vacanciesPerMonth).toBe(25);
+    expect(plain.model.inflow.applicantsPerMonth).toBe(40);
     expect(plain.fitted).toBeUndefined();
+  });
+
+  it('an edit to a fitted number in the model file is warned about, naming both values', async () => {
+    const file = folder(fitted({ models: { 'small-town': { 'inflow.applicantsPerMonth': 33 } }, fileValues: { 'small-town': { 'inflow.applicantsPerMonth': 55 } } }));
+    const seen: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: unknown) => { seen.push(String(m)); });
+    try {
+      const { model } = await loadModel(file);
+      expect(model.inflow.applicantsPerMonth).toBe(33);
+      expect(seen.join('\n')).toMatch(/inflow\.applicantsPerMonth is 40 in the model file \(it was 55 when fitted\), but fitted\.json sets 33/);
+      seen.length = 0;
+      // unchanged since the fit: no warning
+      await loadModel(folder(fitted({ models: { 'small-town': { 'inflow.applicantsPerMonth': 33 } }, fileValues: { 'small-town': { 'inflow.applicantsPerMonth': 40 } } })));
+      expect(seen).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a broken companion stops loading with a message naming it', async () => {
@@ -48,7 +65,7 @@ describe('fitted.json beside a model', () => {
   });
 
   it('a fitted value outside the schema\'s bounds is refused like a bad model file', async () => {
-    await expect(loadModel(folder(fitted({ behaviour: { 'matching.alpha': 3 } })))).rejects.toThrow(/behaviour\.matching\.alpha/);
+    await expect(loadModel(folder(fitted({ behaviour: { 'matching.fillsPerVacancy': 30 } })))).rejects.toThrow(/behaviour\.matching\.fillsPerVacancy/);
   });
 
   it('mergeFitted keeps other models\' local values and replaces the shared ones', () => {

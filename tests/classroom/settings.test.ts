@@ -34,7 +34,7 @@ describe('applySettings', () => {
     const out = validateModel(applySettings(model, { model: 'wageningen', scale: 10 }), 'wageningen');
     expect(out.population.size).toBe(7_500);
     expect(out.inflow.applicantsPerMonth).toBeCloseTo(model.inflow.applicantsPerMonth * 10);
-    expect(out.economy.vacanciesPerMonth).toBeCloseTo(model.economy.vacanciesPerMonth * 10);
+    expect(out.economy.labourForce).toBeCloseTo(model.economy.labourForce * 10);
     const places = (m: typeof model, type: string) => (m.policies.find((p) => p.type === type) as { places: number }).places;
     expect(places(out, 'exemption')).toBe(places(model, 'exemption') * 10);
     expect(places(out, 'cohort')).toBe(places(model, 'cohort'));

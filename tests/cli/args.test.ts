@@ -93,11 +93,11 @@ describe('parseRunArgs: wrong input', () => {
   });
 
   it('--workers=-1: names the flag, expected and found', () => {
-    expect(errorOf(['m.ts', '--workers=-1'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 256', '-1')} ${msg.seeHelp}`);
+    expect(errorOf(['m.ts', '--workers=-1'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 32', '-1')} ${msg.seeHelp}`);
   });
 
   it('--workers -1 (a value parseArgs takes for a flag): names the flag, expected and found', () => {
-    expect(errorOf(['m.ts', '--workers', '-1'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 256', '-1')} ${msg.seeHelp}`);
+    expect(errorOf(['m.ts', '--workers', '-1'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 32', '-1')} ${msg.seeHelp}`);
   });
 
   it('--quiet=yes: the flag takes no value', () => {
@@ -108,7 +108,7 @@ describe('parseRunArgs: wrong input', () => {
     expect(errorOf(['m.ts', '--seed', String(2 ** 31 + 1)])).toBe(`${msg.badFlagValue('seed', 'an integer from 0 to 2147483648', '2147483649')} ${msg.seeHelp}`);
     expect(errorOf(['m.ts', '--months', '0'])).toBe(`${msg.badFlagValue('months', 'an integer from 1 to 600', '0')} ${msg.seeHelp}`);
     expect(errorOf(['m.ts', '--months', '601'])).toBe(`${msg.badFlagValue('months', 'an integer from 1 to 600', '601')} ${msg.seeHelp}`);
-    expect(errorOf(['m.ts', '--workers', '257'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 256', '257')} ${msg.seeHelp}`);
+    expect(errorOf(['m.ts', '--workers', '33'])).toBe(`${msg.badFlagValue('workers', 'an integer from 0 to 32', '33')} ${msg.seeHelp}`);
   });
 
   it('a flag without its value', () => {

@@ -57,7 +57,7 @@ describe('buildEconomy', () => {
     const e = buildEconomy(m, m.economy.growth, months, behaviour);
     // each month has its path value; the last value holds after the path ends
     for (let t = 0; t < months; t++) expect(e.growth[t]).toBe(path[Math.min(t, path.length - 1)]);
-    expect(e.note).toBe('a step up');
+    expect(e.note.startsWith('a step up; unemployment and tightness')).toBe(true);
     // ln D(t) = ln D(t-1) + (eta (g(t) - g*) - ln D(t-1)) / lag, starting at the long-run level of g(0)
     const { demandPerGrowthPoint: eta, referenceGrowthPct: gStar, lagMonths: lag } = behaviour.economy;
     let logD = eta * (path[0] - gStar);
@@ -112,33 +112,62 @@ describe('buildEconomy', () => {
     }
   });
 
-  it('vacancies are vacanciesPerMonth x regionalFactor x demand', () => {
-    const m = variant((x) => { x.economy.vacanciesPerMonth = 37; x.economy.regionalFactor = 0.7; });
-    for (const g of ['flat', 'boom', 'recession', 'recovery', 'historical'] as const) {
-      const e = buildEconomy(m, g, 40, behaviour);
-      for (let t = 0; t < 40; t++) expect(e.vacancies[t]).toBeCloseTo(37 * 0.7 * e.demand[t], 9);
+  it('historical: unemployment and tightness as CBS observed them; vacancies and other jobseekers scale with the labour force', () => {
+    const m = variant((x) => { x.economy.labourForce = 100_000; x.economy.regionalFactor = 0.7; x.economy.unemploymentRatio = 1.5; });
+    const e = buildEconomy(m, 'historical', 36, behaviour); // 2015-01 .. 2017-12
+    // data/nl-economy.csv: 6.9% in 2015 (placed at July), 6.0% in 2016; data/nl-tightness.csv: Q4 2015 0.25, Q4 2016 0.33
+    expect(e.unemploymentPct[6]).toBeCloseTo(6.9, 9);
+    expect(e.unemploymentPct[18]).toBeCloseTo(6.0, 9);
+    expect(e.tightness[10]).toBeCloseTo(0.25, 9);
+    expect(e.tightness[22]).toBeCloseTo(0.33, 9);
+    for (let t = 0; t < 36; t++) {
+      expect(e.vacancies[t]).toBeCloseTo(e.tightness[t] * e.unemploymentPct[t] / 100 * 100_000 * 0.7, 6);
+      expect(e.otherJobseekers[t]).toBeCloseTo(e.unemploymentPct[t] / 100 * 1.5 * 100_000, 6);
+    }
+    // the recovery: tightness rises and unemployment falls over 2015-2017
+    expect(e.tightness[35]).toBeGreaterThan(e.tightness[0] * 1.8);
+    expect(e.unemploymentPct[35]).toBeLessThan(e.unemploymentPct[0] - 1.5);
+  });
+
+  it('other growth paths move unemployment and tightness with demand, from the observed start, by the estimated relation', () => {
+    const boom = buildEconomy(model, 'boom', 48, behaviour);
+    const recession = buildEconomy(model, 'recession', 48, behaviour);
+    const flat = buildEconomy(model, 'flat', 48, behaviour);
+    expect(boom.unemploymentPct[0]).toBeCloseTo(recession.unemploymentPct[0], 1);
+    // more demand: less unemployment, a tighter market
+    expect(boom.unemploymentPct[47]).toBeLessThan(flat.unemploymentPct[47]);
+    expect(recession.unemploymentPct[47]).toBeGreaterThan(flat.unemploymentPct[47]);
+    expect(boom.tightness[47]).toBeGreaterThan(recession.tightness[47] * 1.3);
+    for (let t = 1; t < 48; t++) {
+      const dd = Math.log(boom.demand[t]) - Math.log(boom.demand[0]);
+      expect(Math.sign(Math.log(boom.tightness[t] / boom.tightness[0]))).toBe(dd === 0 ? 0 : Math.sign(dd));
     }
   });
 
-  it('applicants fall when demand rises (elasticity > 0) and are constant with elasticity 0', () => {
-    const m = variant((x) => { x.inflow.applicantsPerMonth = 120; x.inflow.demandElasticity = 0.8; });
-    let checked = 0;
+  it('applicants scale with (unemployment / 6.9%)^elasticity, constant with elasticity 0', () => {
+    const m = variant((x) => { x.inflow.applicantsPerMonth = 120; x.inflow.unemploymentElasticity = 0.8; });
     for (const g of ['boom', 'recession', 'recovery', 'historical'] as const) {
       const e = buildEconomy(m, g, 60, behaviour);
-      for (let t = 0; t < 60; t++) {
-        expect(e.applicants[t]).toBeCloseTo(120 * Math.pow(e.demand[t], -0.8), 9);
-        if (t > 0 && Math.abs(e.demand[t] - e.demand[t - 1]) > 1e-9) {
-          expect(Math.sign(e.applicants[t] - e.applicants[t - 1])).toBe(-Math.sign(e.demand[t] - e.demand[t - 1]));
-          checked++;
-        }
-      }
-      // more demand, fewer applicants: above-reference demand gives below-reference applicants
-      for (let t = 0; t < 60; t++) if (e.demand[t] > 1) expect(e.applicants[t]).toBeLessThan(120);
+      for (let t = 0; t < 60; t++) expect(e.applicants[t]).toBeCloseTo(120 * Math.pow(e.unemploymentPct[t] / 6.9, 0.8), 9);
     }
-    expect(checked).toBeGreaterThan(100);
-    const inelastic = variant((x) => { x.inflow.demandElasticity = 0; });
+    const inelastic = variant((x) => { x.inflow.unemploymentElasticity = 0; });
     const e0 = buildEconomy(inelastic, 'recession', 36, behaviour);
     for (const a of e0.applicants) expect(a).toBe(inelastic.inflow.applicantsPerMonth);
+    // without an elasticity in the model file, the shared behaviour's is used
+    const shared = variant((x) => { delete x.inflow.unemploymentElasticity; });
+    const es = buildEconomy(shared, 'historical', 12, behaviour);
+    expect(es.applicants[0]).toBeCloseTo(shared.inflow.applicantsPerMonth * Math.pow(es.unemploymentPct[0] / 6.9, behaviour.economy.inflowElasticity), 9);
+  });
+
+  it('the AOW age follows the law month by month (data/cbs/aow_age.csv) unless the model fixes a pension age', () => {
+    const m = variant((x) => { delete x.exits!.pensionAge; });
+    const e = buildEconomy(m, 'historical', 60, behaviour); // 2015-2019
+    expect(e.pensionMonths[0]).toBe(65 * 12 + 3);
+    expect(e.pensionMonths[12]).toBe(65 * 12 + 6);
+    expect(e.pensionMonths[36]).toBe(66 * 12);
+    expect(e.pensionMonths[59]).toBe(66 * 12 + 4);
+    const fixed = buildEconomy(model, 'historical', 12, behaviour);
+    for (const p of fixed.pensionMonths) expect(p).toBe(Math.round(65.75 * 12));
   });
 
   it('responds to the behaviour: no demand response when demandPerGrowthPoint is 0', () => {

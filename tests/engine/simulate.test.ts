@@ -92,7 +92,7 @@ describe('simulateReplicate', () => {
     const withDefaults = validateModel(base, 'no-inflow');
     const withSelectionOnly = validateModel({ ...structuredClone(base), behaviour: selectionOnly }, 'selection-only');
     // Control: almost no vacancies, so exits are only the employability-blind routes.
-    const noJobs = validateModel({ ...structuredClone(base), behaviour: selectionOnly, economy: { ...base.economy, vacanciesPerMonth: 1e-6 } }, 'no-jobs');
+    const noJobs = validateModel({ ...structuredClone(base), behaviour: selectionOnly, economy: { ...base.economy, regionalFactor: 1e-6 } }, 'no-jobs');
     for (let r = 0; r < 3; r++) {
       const d = run(withDefaults, AS_IS, r);
       const s = run(withSelectionOnly, AS_IS, r);
@@ -128,19 +128,22 @@ describe('simulateReplicate', () => {
     expect(sumBoom - sumRec).toBeGreaterThan(4 * Math.sqrt(sumBoom + sumRec));
   });
 
-  it('with jobs limited by vacancies, exits to work average just under the vacancies', () => {
-    // A very efficient matching function makes M = min(V, mu U^a V^(1-a)) = V: the month's work
-    // hazards add up to V. Realised exits are then slightly below V (a hazard h becomes a probability
-    // 1 - e^-h < h, and the other routes compete), and far above what the default matching gives.
-    const limited = validateModel({ ...structuredClone(input), policies: [], scenarios: [], behaviour: { matching: { efficiency: 5 } } }, 'limited');
+  it('with jobs limited by vacancies, exits to work average just under the recipients\' share of the vacancies', () => {
+    // A very efficient matching function fills every vacancy (M = phi V); recipients get the share of
+    // the search units they hold. With no outside jobseekers that share is all: the month's work
+    // hazards add up to phi V. Realised exits are then slightly below V (a hazard h becomes a
+    // probability 1 - e^-h < h, and the other routes compete), and far above the default matching.
+    const limited = validateModel({ ...structuredClone(input), policies: [], scenarios: [], economy: { ...input.economy, unemploymentRatio: 1e-9, regionalFactor: 0.3 }, behaviour: { matching: { efficiency: 5, fillsPerVacancy: 1 } } }, 'limited');
     const R = 5;
     let exits = 0, vacancies = 0, exitsDefault = 0;
     const plain = validateModel({ ...structuredClone(input), policies: [], scenarios: [] }, 'plain');
     for (let r = 0; r < R; r++) {
+      // the first six months, while the caseload is large enough to fill every vacancy
       const s = run(limited, AS_IS, r);
-      exits += total(s, M.exitsWork);
-      vacancies += total(s, M.vacancies);
-      exitsDefault += total(run(plain, AS_IS, r), M.exitsWork);
+      const first = (x: Float64Array, k: number) => { let v = 0; for (let t = 0; t < 6; t++) v += at(x, t, k); return v; };
+      exits += first(s, M.exitsWork);
+      vacancies += first(s, M.vacancies);
+      exitsDefault += first(run(plain, AS_IS, r), M.exitsWork);
     }
     // Upper bar: V plus 4 Poisson SE. Lower bar 0.85 V: the hazard-to-probability loss is h/2 on average
     // (work hazards here are mostly below 0.1) plus the competing routes (~1% a month): a few percent.

@@ -23,22 +23,45 @@ function searchUnits(sim: Sim): number {
   return u;
 }
 
-describe('workHazards (limited jobs)', () => {
-  it('returns M = min(V, mu U^alpha V^(1-alpha)) jobs for the month', () => {
-    for (const efficiency of [0.12, 5]) {
+describe('workHazards (a job market shared with other jobseekers)', () => {
+  it('hires M = phi V (1 - exp(-mu (U_r + U_o) / (phi V))); recipients get the share of their search units', () => {
+    for (const efficiency of [0.035, 5]) {
       const m = validateModel({ ...structuredClone(input), behaviour: { matching: { efficiency } } }, `mu-${efficiency}`);
       for (const sc of scenariosOf(m)) {
         const sim = createSim(m, sc, 0, m.run.seed, m.horizonMonths);
         assignPolicies(sim, 0);
         const jobs = workHazards(sim, 0);
         const V = sim.economy.vacancies[0];
-        const { alpha } = sim.behaviour.matching;
+        const { fillsPerVacancy: phi, outsideSearch } = sim.behaviour.matching;
+        const Ur = searchUnits(sim);
+        const Uo = outsideSearch * sim.economy.otherJobseekers[0];
         // U summed in double here and possibly in a different order in src: relative 1e-9 is ample
-        const expected = Math.min(V, efficiency * Math.pow(searchUnits(sim), alpha) * Math.pow(V, 1 - alpha));
+        const hires = phi * V * -Math.expm1(-efficiency * (Ur + Uo) / (phi * V));
+        const expected = hires * Ur / (Ur + Uo);
         expect(Math.abs(jobs - expected) / expected, `${efficiency}/${sc.name}`).toBeLessThan(1e-9);
-        if (efficiency === 5) expect(jobs).toBe(V); // the cap binds: jobs are limited by vacancies
-        else expect(jobs).toBeLessThan(V);
+        expect(Math.abs(sim.market.hires - hires) / hires).toBeLessThan(1e-9);
+        expect(sim.market.fill).toBeCloseTo(hires / (phi * V), 12);
+        if (efficiency === 5) expect(sim.market.fill).toBeGreaterThan(0.99); // every vacancy filled: the market caps
+        else expect(sim.market.fill).toBeLessThan(0.9);
+        expect(jobs).toBeLessThan(sim.market.hires); // others get some of the hires
       }
     }
+  });
+
+  it('displacement is partial and larger in a slack market: one more search unit adds fewer hires when vacancies are scarce', () => {
+    const marginal = (factor: number) => {
+      const m = validateModel({ ...structuredClone(input), economy: { ...input.economy, regionalFactor: factor } }, `f-${factor}`);
+      const sim = createSim(m, scenariosOf(m)[0], 0, m.run.seed, m.horizonMonths);
+      assignPolicies(sim, 0);
+      workHazards(sim, 0);
+      const before = sim.market.hires;
+      for (let i = 0; i < sim.agents.size; i++) sim.agents.searchMult[i] *= 1.1; // everyone on benefit searches 10% harder
+      workHazards(sim, 0);
+      const jobs = sim.market.hires - before;
+      return jobs;
+    };
+    const slack = marginal(0.25), tight = marginal(4);
+    expect(slack).toBeGreaterThan(0);
+    expect(tight).toBeGreaterThan(slack * 1.5);
   });
 });

@@ -79,7 +79,11 @@ describe('step', () => {
     const { series: s } = simulateReplicate(recession, scenariosOf(recession)[0], 1, recession.run.seed, recession.horizonMonths);
     const at = (t: number, k: number) => s[t * METRIC_COUNT + k];
     for (let t = 0; t < recession.horizonMonths; t++) {
-      expect(at(t, M.vacancies)).toBeCloseTo(recession.economy.vacanciesPerMonth * recession.economy.regionalFactor * at(t, M.demand), 9);
+      // vacancies = national vacancy rate x labour force x regional factor; other jobseekers = u x ratio x labour force
+      expect(at(t, M.otherJobseekers)).toBeCloseTo(at(t, M.unemploymentPct) / 100 * recession.economy.unemploymentRatio * recession.economy.labourForce, 6);
+      expect(at(t, M.vacancyFill)).toBeGreaterThan(0);
+      expect(at(t, M.vacancyFill)).toBeLessThanOrEqual(1);
+      expect(at(t, M.hires)).toBeGreaterThanOrEqual(at(t, M.exitsWork) * 0.5);
       for (const k of [M.share45Plus, M.share5YearsPlus, M.meanMotivation]) {
         expect(at(t, k)).toBeGreaterThanOrEqual(0);
         expect(at(t, k)).toBeLessThanOrEqual(1);
@@ -88,7 +92,8 @@ describe('step', () => {
       // recipients paid this month: those at the start plus those who came on during it
       expect(at(t, M.benefitCost)).toBeCloseTo((at(t, M.caseload) + at(t, M.admitted) + at(t, M.reentries)) * recession.costs.benefitPerRecipientMonth, 6);
     }
-    // the recession bites within the horizon
+    // the recession bites within the horizon: demand falls, unemployment rises
     expect(Math.min(...Array.from({ length: recession.horizonMonths }, (_, t) => at(t, M.demand)))).toBeLessThan(1);
+    expect(at(recession.horizonMonths - 1, M.unemploymentPct)).toBeGreaterThan(at(0, M.unemploymentPct));
   });
 });

@@ -77,13 +77,14 @@ describe('Aggregator.seriesRows', () => {
     expect([...other.seriesRows()]).toEqual(rows);
   });
 
-  it('one replicate: sd 0 and all percentiles equal the value', () => {
+  it('one replicate: no sd (NaN, written NA) and all percentiles equal the value', () => {
     const one = new Aggregator(['as-is'], 1, 1);
     const series = new Float64Array(METRIC_COUNT).map((_, m) => m * 1.5);
     one.add(0, 0, series);
     for (const row of one.seriesRows()) {
       const v = METRICS.indexOf(row.metric as (typeof METRICS)[number]) * 1.5;
-      expect(row).toMatchObject({ mean: v, sd: 0, p05: v, p50: v, p95: v });
+      expect(row).toMatchObject({ mean: v, p05: v, p50: v, p95: v });
+      expect(row.sd).toBeNaN();
     }
   });
 });

@@ -11,6 +11,9 @@ import { InputError } from '../../src/model/load.ts';
 import { msg } from '../../src/messages.ts';
 import { RunFolder } from '../../src/output/run-folder.ts';
 
+/** The files of a work folder, without the `.owner` marker (tested on its own below). */
+const listed = (dir: string) => readdirSync(dir).filter((f) => f !== '.owner');
+
 let base: string;
 beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'uitstroom-folder-'));
@@ -34,7 +37,7 @@ describe('RunFolder', () => {
     const final = join(base, 'run');
     const folder = new RunFolder(final);
     folder.write('summary.json', '{"a":1}\n');
-    expect(readdirSync(folder.workDir)).toEqual(['summary.json']);
+    expect(listed(folder.workDir)).toEqual(['summary.json']);
     expect(readFileSync(join(folder.workDir, 'summary.json'), 'utf8')).toBe('{"a":1}\n');
     expect(existsSync(final)).toBe(false);
     expect(folder.files()).toEqual(['summary.json']);
@@ -43,7 +46,7 @@ describe('RunFolder', () => {
   it('a streamed file keeps its .tmp name until close, and holds everything written', () => {
     const folder = new RunFolder(join(base, 'run'));
     const s = folder.stream('replicates.csv');
-    expect(readdirSync(folder.workDir)).toEqual(['replicates.csv.tmp']);
+    expect(listed(folder.workDir)).toEqual(['replicates.csv.tmp']);
     const chunk = 'x'.repeat(1000) + '\n';
     let expected = 'header\n';
     s.write('header\n');
@@ -51,11 +54,11 @@ describe('RunFolder', () => {
       s.write(chunk); // 1.5 MB: more than the 1 MB buffer, so some is flushed before close
       expected += chunk;
     }
-    expect(readdirSync(folder.workDir)).toEqual(['replicates.csv.tmp']);
+    expect(listed(folder.workDir)).toEqual(['replicates.csv.tmp']);
     expect(readFileSync(join(folder.workDir, 'replicates.csv.tmp'), 'utf8').length).toBeGreaterThan(0);
     expect(folder.files()).toEqual([]);
     s.close();
-    expect(readdirSync(folder.workDir)).toEqual(['replicates.csv']);
+    expect(listed(folder.workDir)).toEqual(['replicates.csv']);
     expect(readFileSync(join(folder.workDir, 'replicates.csv'), 'utf8')).toBe(expected);
     expect(folder.files()).toEqual(['replicates.csv']);
   });
@@ -76,7 +79,7 @@ describe('RunFolder', () => {
     let finalExistedAtManifest: boolean | undefined;
     const manifest = {
       toJSON() {
-        seenAtManifest = readdirSync(folder.workDir).sort();
+        seenAtManifest = listed(folder.workDir).sort();
         finalExistedAtManifest = existsSync(final);
         return { ok: true };
       },
@@ -113,5 +116,39 @@ describe('RunFolder', () => {
     const final = join(base, 'run');
     new RunFolder(final).complete({});
     expect(() => new RunFolder(final)).toThrow(final);
+  });
+
+  it('marks a live work folder with its process id, and removes the mark when complete', () => {
+    const final = join(base, 'run');
+    const folder = new RunFolder(final);
+    expect(readFileSync(join(folder.workDir, '.owner'), 'utf8').trim()).toBe(String(process.pid));
+    folder.complete({});
+    expect(readdirSync(final)).toEqual(['manifest.json']);
+  });
+
+  it('a work folder held by a running process is never called "left over"', () => {
+    const final = join(base, 'busy');
+    mkdirSync(final + '.incomplete');
+    writeFileSync(join(final + '.incomplete', '.owner'), `${process.ppid}\n`); // a process that runs
+    expect(() => new RunFolder(final)).toThrow(new InputError(msg.liveIncomplete(final + '.incomplete', process.ppid)));
+  });
+
+  it('a default name that is taken (another run in the same second) gets a suffix, never the same folder', () => {
+    const final = join(base, '20260101-120000-seed1');
+    const first = new RunFolder(final, { unique: true });
+    const second = new RunFolder(final, { unique: true });
+    expect(first.workDir).toBe(final + '.incomplete');
+    expect(second.workDir).toBe(final + '-2.incomplete');
+    expect(first.complete({})).toBe(final);
+    expect(new RunFolder(final, { unique: true }).finalDir).toBe(final + '-3');
+    expect(second.complete({})).toBe(final + '-2');
+  });
+
+  it('a folder that cannot be created (under a file, a name too long) is an InputError naming --out', () => {
+    const file = join(base, 'a-file');
+    writeFileSync(file, 'x');
+    expect(() => new RunFolder(join(file, 'run'))).toThrow(/^--out .*a-file\/run: the folder cannot be created there \(a part of the path is a file, not a folder\): E(NOTDIR|EXIST)/);
+    expect(() => new RunFolder(join(base, 'x'.repeat(300)))).toThrow(/^--out .*: the folder cannot be created there: ENAMETOOLONG/);
+    expect(() => new RunFolder('')).toThrow(InputError);
   });
 });

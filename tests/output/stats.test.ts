@@ -1,6 +1,6 @@
 /** quantileSorted (R type 7), summarise and fmt on small vectors worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { fmt, quantileSorted, summarise } from '../../src/output/stats.ts';
+import { fmt, quantileSorted, summarise, tQuantile975 } from '../../src/output/stats.ts';
 
 describe('quantileSorted matches R quantile(type = 7)', () => {
   // R: quantile(c(1, 2, 3, 4), c(0, .25, .5, .9, 1)) -> 1.00 1.75 2.50 3.70 4.00
@@ -45,13 +45,13 @@ describe('summarise', () => {
   const sd = Math.sqrt(32 / 7);
   const se = sd / Math.sqrt(8);
 
-  it('mean, sd (n - 1), se and the normal 95% CI of the mean', () => {
+  it("mean, sd (n - 1), se and the 95% CI of the mean with Student's t (7 df: 2.365)", () => {
     expect(s.n).toBe(8);
     expect(s.mean).toBe(5);
     expect(s.sd).toBeCloseTo(sd, 12);
     expect(s.se).toBeCloseTo(se, 12);
-    expect(s.ci95[0]).toBeCloseTo(5 - 1.96 * se, 12);
-    expect(s.ci95[1]).toBeCloseTo(5 + 1.96 * se, 12);
+    expect(s.ci95[0]).toBeCloseTo(5 - 2.365 * se, 12);
+    expect(s.ci95[1]).toBeCloseTo(5 + 2.365 * se, 12);
   });
 
   it('percentiles of the sorted values (type 7), without sorting the input', () => {
@@ -65,10 +65,13 @@ describe('summarise', () => {
     expect(x).toEqual([9, 4, 2, 5, 4, 7, 4, 5]);
   });
 
-  it('one value: sd and se 0, the CI collapses on the value', () => {
+  it('one value: no sd, no se and no interval (NaN, written as n/a), never a zero-width CI', () => {
     const one = summarise(Float64Array.of(3.5));
-    expect(one).toMatchObject({ n: 1, mean: 3.5, sd: 0, se: 0, p05: 3.5, p50: 3.5, p95: 3.5 });
-    expect(one.ci95).toEqual([3.5, 3.5]);
+    expect(one).toMatchObject({ n: 1, mean: 3.5, p05: 3.5, p50: 3.5, p95: 3.5 });
+    expect(one.sd).toBeNaN();
+    expect(one.se).toBeNaN();
+    expect(one.ci95[0]).toBeNaN();
+    expect(one.ci95[1]).toBeNaN();
     expect(one.range95).toEqual([3.5, 3.5]);
   });
 
@@ -93,5 +96,18 @@ describe('fmt', () => {
     expect(fmt(NaN)).toBe('NA');
     expect(fmt(Infinity)).toBe('Inf');
     expect(fmt(-Infinity)).toBe('-Inf');
+  });
+});
+
+describe('tQuantile975', () => {
+  it('matches published t tables and tends to 1.96', () => {
+    expect(tQuantile975(1)).toBeCloseTo(12.706, 3);
+    expect(tQuantile975(4)).toBeCloseTo(2.776, 3);
+    expect(tQuantile975(30)).toBeCloseTo(2.042, 3);
+    expect(tQuantile975(40)).toBeCloseTo(2.021, 3);
+    expect(tQuantile975(60)).toBeCloseTo(2.0003, 3);
+    expect(tQuantile975(120)).toBeCloseTo(1.9799, 3);
+    expect(tQuantile975(1e9)).toBeCloseTo(1.96, 3);
+    expect(tQuantile975(0)).toBeNaN();
   });
 });

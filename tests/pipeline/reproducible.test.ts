@@ -83,8 +83,11 @@ describe('manifest.json', () => {
     const m = JSON.parse(read(join(base, 'w1'), 'manifest.json'));
     expect(m.model).toEqual({
       name: 'small-town',
-      file: MODEL_FILE,
+      // relative to the project root, so the manifest reads the same on every machine
+      file: 'tests/fixtures/small.ts',
       sha256: createHash('sha256').update(readFileSync(MODEL_FILE)).digest('hex'),
+      // the model file's own state in git (the tree's `dirty` flag ignores untracked files)
+      git: expect.stringMatching(/^(committed|modified)$/),
     });
     expect(m.masterSeed).toBe(SEED);
     expect(m.runs).toBe(RUNS);
@@ -303,5 +306,25 @@ describe('runPipeline: stopping early and bad input', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toBe(`${file}: at scenarios: expected unique names, found as-is, as-is`);
     expect(existsSync(out + '.incomplete')).toBe(false);
+  });
+});
+
+describe('manifest.json: the model file\'s own git status', () => {
+  it('an untracked or ignored model file says so, and a file outside the project keeps its absolute path', async () => {
+    const { gitFileStatus, recordedPath } = await import('../../src/output/manifest.ts');
+    expect(gitFileStatus(MODEL_FILE)).toMatch(/^(committed|modified)$/);
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    expect(gitFileStatus(join(root, 'node_modules', 'zod', 'package.json'))).toBe('ignored');
+    const probe = join(root, 'tests', 'fixtures', `untracked-probe-${process.pid}.ts`); // a model file never committed
+    writeFileSync(probe, 'export default {};\n');
+    try {
+      expect(gitFileStatus(probe)).toBe('untracked');
+    } finally {
+      rmSync(probe, { force: true });
+    }
+    const outside = join(tmpdir(), 'uitstroom-outside.ts');
+    expect(gitFileStatus(outside)).toBe('outside the repository');
+    expect(recordedPath(outside)).toBe(outside);
+    expect(recordedPath(MODEL_FILE)).toBe('tests/fixtures/small.ts');
   });
 });

@@ -12,6 +12,7 @@ import { fmt, getLang, pct, setText, t } from './i18n.ts';
 import { policyLabel } from '../../report/model-words.ts';
 import { fan, meanInterval, pairedDifference, quantile } from './stats.ts';
 import type { Pool, ReplicateResult } from './workers.ts';
+import { html, setHtml } from './html.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 
@@ -128,14 +129,12 @@ export class Batches {
     $('#programmes-figure').hidden = labels.length === 0;
     const rows = results.flatMap((r) => r.programmes.filter((p) => p.entrants > 0).map((p) => ({ programme: p.label, share: p.left12 / p.entrants, replicate: r.replicate })));
     this.programmeChart.set('programmes', rows);
-    $('#programmes-text').innerHTML = labels
-      .map((label) => {
-        const own = results.flatMap((r) => r.programmes.filter((p) => p.label === label && p.entrants > 0));
-        const shares = own.map((p) => p.left12 / p.entrants).sort((x, y) => x - y);
-        const entrants = own.reduce((s, p) => s + p.entrants, 0) / own.length;
-        return `<p class="small">${t('programmeText', policyLabel(label, getLang()), pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
-      })
-      .join('');
+    setHtml($('#programmes-text'), html`${labels.map((label) => {
+      const own = results.flatMap((r) => r.programmes.filter((p) => p.label === label && p.entrants > 0));
+      const shares = own.map((p) => p.left12 / p.entrants).sort((x, y) => x - y);
+      const entrants = own.reduce((s, p) => s + p.entrants, 0) / own.length;
+      return html`<p class="small">${t('programmeText', policyLabel(label, getLang()), pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
+    })}`);
   }
 
   setCompare(which: 'a' | 'b', settings: Settings): void {

@@ -10,11 +10,12 @@ import { LEVERS, leverKind, leverRange, yearsOf, type GrowthSetting, type Settin
 import { GrowthEditor } from './growth-editor.ts';
 import { fmt, getLang, growthName, nameOf, t, type Key } from './i18n.ts';
 import { modelDescription, policyLabel } from '../../report/model-words.ts';
+import { html, setHtml, type Html } from './html.ts';
 
-/** The model's description in the page's language; English (marked) when no current Dutch one exists. */
-function describeModel(model: Model): string {
+/** The model's description in the page's language; English (marked) when no current Dutch one exists. Escaped. */
+function describeModel(model: Model): Html {
   const d = modelDescription(model.name, model.description, getLang());
-  return d.translated ? escape(d.text) : `<span lang="en">${escape(d.text)}</span>`;
+  return d.translated ? html`${d.text}` : html`<span lang="en">${d.text}</span>`;
 }
 
 const GROWTHS: [string, Key][] = [
@@ -105,20 +106,18 @@ export class Controls {
     const bundled = this.models.find((m) => m.model.name === this.settings.model) ?? this.models[0];
     const model = bundled.model;
     const select = this.el<HTMLSelectElement>('#model');
-    select.innerHTML = this.models.map((m) => `<option value="${m.model.name}">${m.model.name[0].toUpperCase()}${m.model.name.slice(1)}</option>`).join('');
+    setHtml(select, html`${this.models.map((m) => html`<option value="${m.model.name}">${m.model.name[0].toUpperCase()}${m.model.name.slice(1)}</option>`)}`);
     select.value = model.name;
     const applied = Object.keys(bundled.applied).length;
-    this.el('#model-about').innerHTML =
-      `<p>${describeModel(model)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>` +
-      `${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`;
+    setHtml(this.el('#model-about'), html`<p>${describeModel(model)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`);
 
     const growth = this.settings.growth ?? 'model';
     const g = this.el<HTMLSelectElement>('#growth');
-    g.innerHTML = GROWTHS.map(([v, k]) => `<option value="${v}">${t(k)}${v === 'model' ? ` (${typeof model.economy.growth === 'string' ? growthName(model.economy.growth) : '…'})` : ''}</option>`).join('');
+    setHtml(g, html`${GROWTHS.map(([v, k]) => html`<option value="${v}">${t(k)}${v === 'model' ? ` (${typeof model.economy.growth === 'string' ? growthName(model.economy.growth) : '…'})` : ''}</option>`)}`);
     g.value = typeof growth === 'string' ? growth : 'hand';
 
     const scale = this.el<HTMLSelectElement>('#scale');
-    scale.innerHTML = SCALES.map((s) => `<option value="${s}">× ${fmt(s, s < 1 ? 2 : 0)} (${fmt(Math.round(model.population.size * s))})</option>`).join('');
+    setHtml(scale, html`${SCALES.map((s) => html`<option value="${s}">× ${fmt(s, s < 1 ? 2 : 0)} (${fmt(Math.round(model.population.size * s))})</option>`)}`);
     scale.value = String(this.settings.scale ?? 1);
     this.el<HTMLInputElement>('#seed').value = String(this.seed());
     this.renderLevers(model);
@@ -126,7 +125,7 @@ export class Controls {
 
   private renderLevers(model: Model): void {
     const host = this.el('#levers');
-    host.innerHTML = '';
+    host.replaceChildren();
     const present: string[] = [...new Set(model.policies.map((p) => p.type as string))].filter((type) => type !== 'cohort');
     const addable = LEVERS.filter((l) => l.template && !present.includes(l.type)).map((l) => l.type);
     for (const type of [...present, ...addable]) {
@@ -139,8 +138,10 @@ export class Controls {
       box.className = `lever${on ? '' : ' off'}${own ? '' : ' addable'}`;
       box.dataset.type = type;
       const ownLabel = own?.label ? policyLabel(own.label, getLang()) : '';
-      const label = ownLabel && ownLabel !== nameOf(type) ? `<span class="muted"> — ${escape(ownLabel)}</span>` : '';
-      box.innerHTML = `<label class="switch"><input type="checkbox" ${on ? 'checked' : ''}> ${nameOf(type)}${own ? '' : ` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`}${label}</label>`;
+      const label = ownLabel && ownLabel !== nameOf(type) ? html`<span class="muted"> — ${ownLabel}</span>` : '';
+      const checked = on ? html` checked` : '';
+      const adding = own ? '' : html` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`;
+      setHtml(box, html`<label class="switch"><input type="checkbox"${checked}> ${nameOf(type)}${adding}${label}</label>`);
       box.querySelector('input')!.addEventListener('change', (e) => this.setLever(type, 'on', (e.target as HTMLInputElement).checked));
       if (on && spec) {
         for (const f of kind?.fields ?? []) {
@@ -150,7 +151,7 @@ export class Controls {
           const range = leverRange(f, model.population.size, current);
           const row = document.createElement('label');
           row.className = 'slider';
-          row.innerHTML = `<span>${nameOf(f.field)}</span><input type="range" data-field="${f.field}" min="${range.min}" max="${range.max}" step="${range.step}" value="${value}"><output>${show(value, range.step)}</output>`;
+          setHtml(row, html`<span>${nameOf(f.field)}</span><input type="range" data-field="${f.field}" min="${range.min}" max="${range.max}" step="${range.step}" value="${value}"><output>${show(value, range.step)}</output>`);
           const input = row.querySelector('input')!;
           input.addEventListener('input', () => (row.querySelector('output')!.textContent = show(Number(input.value), range.step)));
           input.addEventListener('change', () => this.setLever(type, f.field, Number(input.value)));
@@ -173,6 +174,3 @@ function show(v: number, step: number): string {
   return step < 1 ? fmt(v, 2) : fmt(v);
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}

@@ -2,6 +2,7 @@
  * The economy drawn by hand: one bar of annual GDP growth per calendar year of the run. Dragging a
  * bar sets its value (in steps of 0.1 point, between -6 and +6) and reports the whole path.
  */
+import { html, setHtml, type Html } from './html.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 const RANGE = 6;
 
@@ -59,20 +60,20 @@ export class GrowthEditor {
     const n = this.values.length;
     const w = (300 - 30) / Math.max(1, n);
     const y = (v: number) => 60 - (Math.max(-RANGE, Math.min(RANGE, v)) / RANGE) * 50;
-    const parts: string[] = [
-      `<line x1="30" x2="300" y1="60" y2="60" stroke="#888"/>`,
-      ...[-4, -2, 2, 4].map((v) => `<line x1="30" x2="300" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="26" y="${y(v) + 3}" text-anchor="end" font-size="8" fill="#777">${v}</text>`),
-      `<text x="26" y="63" text-anchor="end" font-size="8" fill="#777">0</text>`,
+    const parts: Html[] = [
+      html`<line x1="30" x2="300" y1="60" y2="60" stroke="#888"/>`,
+      ...[-4, -2, 2, 4].map((v) => html`<line x1="30" x2="300" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="26" y="${y(v) + 3}" text-anchor="end" font-size="8" fill="#777">${v}</text>`),
+      html`<text x="26" y="63" text-anchor="end" font-size="8" fill="#777">0</text>`,
     ];
     this.values.forEach((v, k) => {
       const x0 = 30 + k * w + w * 0.15;
       const top = Math.min(y(v), 60), h = Math.abs(y(v) - 60);
       parts.push(
-        `<rect x="${x0}" y="${top}" width="${w * 0.7}" height="${Math.max(1, h)}" fill="${v < 0 ? '#d1495b' : '#2e8b57'}"><title>${this.firstYear + k}: ${v}%</title></rect>`,
-        `<text x="${x0 + w * 0.35}" y="${v >= 0 ? top - 2 : top + h + 8}" text-anchor="middle" font-size="8">${v}</text>`,
-        n <= 12 || k % 2 === 0 ? `<text x="${x0 + w * 0.35}" y="118" text-anchor="middle" font-size="8" fill="#555">${this.firstYear + k}</text>` : '',
+        html`<rect x="${x0}" y="${top}" width="${w * 0.7}" height="${Math.max(1, h)}" fill="${v < 0 ? '#d1495b' : '#2e8b57'}"><title>${this.firstYear + k}: ${v}%</title></rect>`,
+        html`<text x="${x0 + w * 0.35}" y="${v >= 0 ? top - 2 : top + h + 8}" text-anchor="middle" font-size="8">${v}</text>`,
+        n <= 12 || k % 2 === 0 ? html`<text x="${x0 + w * 0.35}" y="118" text-anchor="middle" font-size="8" fill="#555">${this.firstYear + k}</text>` : html``,
       );
     });
-    this.svg.innerHTML = parts.join('');
+    setHtml(this.svg, html`${parts}`);
   }
 }

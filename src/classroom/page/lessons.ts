@@ -4,6 +4,7 @@
  */
 import { parseLesson, type Lesson, type LessonStep, type LessonText } from '../lesson.ts';
 import { getLang, t } from './i18n.ts';
+import { html, setHtml, type Html } from './html.ts';
 
 export class LessonsPanel {
   private readonly lessons: { file: string; lesson: Lesson }[] = [];
@@ -48,24 +49,23 @@ export class LessonsPanel {
   }
 
   render(): void {
-    const tx = (x: LessonText) => escape(x[getLang()]);
+    const tx = (x: LessonText) => x[getLang()];
     const list = this.root.querySelector<HTMLElement>('#lesson-list')!;
-    list.innerHTML = this.lessons.map((l, k) => `<button class="lesson${k === this.active ? ' active' : ''}" data-lesson="${k}">${tx(l.lesson.title)}</button>`).join('');
+    setHtml(list, html`${this.lessons.map((l, k) => html`<button class="lesson${k === this.active ? ' active' : ''}" data-lesson="${k}">${tx(l.lesson.title)}</button>`)}`);
     for (const b of list.querySelectorAll<HTMLButtonElement>('button')) b.addEventListener('click', () => this.select(Number(b.dataset.lesson)));
     const body = this.root.querySelector<HTMLElement>('#lesson-body')!;
     const entry = this.lessons[this.active];
     if (!entry) {
-      body.innerHTML = '';
+      body.replaceChildren();
       return;
     }
     const l = entry.lesson;
-    body.innerHTML =
-      `<h3>${tx(l.title)}</h3><p class="question"><b>${t('question')}:</b> ${tx(l.question)}</p>` +
-      `<ol class="steps">${l.steps.map((s, k) => `<li><button class="step" data-step="${k}">${tx(s.label)}</button>${k <= this.stepShown ? `<p>${tx(s.text)}</p>` : ''}</li>`).join('')}</ol>` +
-      `<button id="reveal">${this.revealed ? t('hide') : t('reveal')}</button>` +
-      (this.revealed ? `<div class="reveal">${tx(l.reveal).replace(/\n/g, '<br>')}</div>` : '') +
-      (l.sources.length ? `<p class="muted small">${t('sources')}: ${l.sources.map(escape).join('; ')}</p>` : '') +
-      `<p class="muted small">${escape(entry.file)}</p>`;
+    setHtml(body, html`<h3>${tx(l.title)}</h3><p class="question"><b>${t('question')}:</b> ${tx(l.question)}</p>
+      <ol class="steps">${l.steps.map((s, k) => html`<li><button class="step" data-step="${k}">${tx(s.label)}</button>${k <= this.stepShown ? html`<p>${tx(s.text)}</p>` : ''}</li>`)}</ol>
+      <button id="reveal">${this.revealed ? t('hide') : t('reveal')}</button>
+      ${this.revealed ? html`<div class="reveal">${tx(l.reveal).split('\n').map((line, k) => (k ? html`<br>${line}` : line))}</div>` : ''}
+      ${l.sources.length ? html`<p class="muted small">${t('sources')}: ${l.sources.join('; ')}</p>` : ''}
+      <p class="muted small">${entry.file}</p>`);
     for (const b of body.querySelectorAll<HTMLButtonElement>('button.step')) b.addEventListener('click', () => this.runStep(Number(b.dataset.step)));
     body.querySelector('#reveal')!.addEventListener('click', () => {
       this.revealed = !this.revealed;
@@ -74,6 +74,3 @@ export class LessonsPanel {
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}

@@ -18,6 +18,7 @@ import { fmt, getLang, monthName, pct, setLang, setWording, t, translate } from 
 import { LessonsPanel } from './lessons.ts';
 import { PeopleView } from './people-view.ts';
 import { Pool, send, startWorker } from './workers.ts';
+import { html, setHtml } from './html.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const SPEEDS = [1, 3, 10, 30, Infinity];
@@ -124,7 +125,7 @@ function start(fittedFile: string | null): void {
   batches = new Batches(pool, modelOf, () => controls.settings, (m, el) => frameFor(m, el), fail);
   people = new PeopleView($('#people'), $('#people-caption'));
   const lessons = new LessonsPanel($('#lessons'), LESSON_FILES, models.map((m) => m.model.name), runLessonStep);
-  $('#speed').innerHTML = SPEEDS.map((s) => `<option value="${s}">${Number.isFinite(s) ? t('perSecond', s) : t('fastest')}</option>`).join('');
+  setHtml($('#speed'), html`${SPEEDS.map((s) => html`<option value="${s}">${Number.isFinite(s) ? t('perSecond', s) : t('fastest')}</option>`)}`);
   ($('#speed') as HTMLSelectElement).value = String(speed);
   $('#speed').addEventListener('change', (e) => (speed = Number((e.target as HTMLSelectElement).value)));
   $('#play').addEventListener('click', () => {

@@ -5,6 +5,7 @@
  */
 import { PERSON_STATUSES, type PeopleSnapshot } from '../protocol.ts';
 import { fmt, t, type Key } from './i18n.ts';
+import { html, setHtml } from './html.ts';
 
 export const STATUS_COLOURS = ['#1f5fa8', '#8c6bb1', '#e07b39', '#7fc97f', '#1b7837', '#c7c7c7', '#e4e4e4'];
 
@@ -66,9 +67,9 @@ export class PeopleView {
       ctx.fill();
     }
     this.caption.textContent = t('chartPeople', fmt(p.every));
-    this.legend.innerHTML = PERSON_STATUSES.map(
-      (s, k) => `<span><i style="background:${STATUS_COLOURS[k]}"></i>${t(`status_${s}` as Key)} <b>${fmt(counts[k])}</b></span>`,
-    ).join('');
+    setHtml(this.legend, html`${PERSON_STATUSES.map(
+      (s, k) => html`<span><i style="background:${STATUS_COLOURS[k]}"></i>${t(`status_${s}` as Key)} <b>${fmt(counts[k])}</b></span>`,
+    )}`);
   }
 
   private hover(e: PointerEvent): void {
@@ -81,12 +82,13 @@ export class PeopleView {
       this.tip.hidden = true;
       return;
     }
-    const prog = p.programme[i] >= 0 ? `<br>${t('programme')}: ${p.programmes[p.programme[i]]}` : '';
-    this.tip.innerHTML =
-      `<b>${t(`status_${PERSON_STATUSES[p.status[i]]}` as Key)}</b>` +
-      `<br>${t('age')}: ${fmt(p.age[i])}<br>${t('years')}: ${fmt(p.yearsOnBenefit[i], 1)}` +
-      `<br>${t('motivationPerson')}: ${fmt(p.motivation[i], 2)}<br>${t('skills')}: ${fmt(p.skills[i], 2)}` +
-      `<br>${t('spells')}: ${p.spells[i]}${prog}`;
+    const prog = p.programme[i] >= 0 ? html`<br>${t('programme')}: ${p.programmes[p.programme[i]]}` : '';
+    setHtml(this.tip, html`${[
+      html`<b>${t(`status_${PERSON_STATUSES[p.status[i]]}` as Key)}</b>`,
+      html`<br>${t('age')}: ${fmt(p.age[i])}<br>${t('years')}: ${fmt(p.yearsOnBenefit[i], 1)}`,
+      html`<br>${t('motivationPerson')}: ${fmt(p.motivation[i], 2)}<br>${t('skills')}: ${fmt(p.skills[i], 2)}`,
+      html`<br>${t('spells')}: ${p.spells[i]}${prog}`,
+    ]}`);
     this.tip.hidden = false;
     this.tip.style.left = `${Math.min(x + 12, box.width - 180)}px`;
     this.tip.style.top = `${y + 12}px`;
