@@ -37,6 +37,8 @@ export interface PipelineOptions {
   months?: number;
   workers?: number;
   out?: string;
+  /** The language recorded in the manifest for the report (default English). */
+  lang?: string;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   /** Called once the run folder exists (so an interrupt handler can name it). */
@@ -181,7 +183,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const manifestOf = (files: string[]) =>
     buildManifest({
       model, modelFile: key.model.file, modelHash: hash, fitted, behaviour, scenarios: names, masterSeed: seed, runs, months, workers,
-      economyNotes, startedAt, files,
+      economyNotes, startedAt, files, lang: o.lang,
     });
   const result = { model, runs, seed, months, workers, resumedResults: kept };
   if (!replicatesTable) {

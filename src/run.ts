@@ -1,5 +1,5 @@
 /**
- * `tsx src/run.ts <model or experiment file> [--runs N] [--seed S] [--months M] [--workers W] [--out DIR] [--quiet]`
+ * `tsx src/run.ts <model or experiment file> [--runs N] [--seed S] [--months M] [--workers W] [--out DIR] [--lang nl|en] [--quiet]`
  *
  * Exit codes: 0 done; 1 a replicate or the file system failed; 2 bad input (flags, model or
  * experiment file, output folder); 130 interrupted. The command itself is `src/cli/main.ts`.

@@ -6,8 +6,8 @@
  * from disk) that carries the worker's code as a string and starts it from a blob URL.
  *
  * The engine must stay free of Node: the build fails on any `node:` import in the worker except
- * `node:fs`, which only the historical economy uses to read `data/nl-economy.csv` and which is
- * replaced by that one file, inlined.
+ * `node:fs`, which the historical economy and `src/data/cbs.ts` use to read `data/nl-economy.csv`,
+ * `data/nl-tightness.csv` and `data/cbs/*.csv`, and which is replaced by those files, inlined.
  */
 import { build, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 
 /** Files the engine reads through `node:fs` (paths relative to the project root). */
-const INLINED_FILES = ['data/nl-economy.csv'];
+const INLINED_FILES = [
+  'data/nl-economy.csv',
+  'data/nl-tightness.csv',
+  ...readdirSync(join(ROOT, 'data/cbs')).filter((f) => f.endsWith('.csv')).sort().map((f) => `data/cbs/${f}`), // src/data/cbs.ts
+];
 
 export interface BuiltFile {
   name: string;

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/load.ts';
 import { msg } from '../messages.ts';
+import { isLang, langFromEnv, type Lang } from '../report/lang.ts';
 import { MAX_WORKERS } from '../batch/run-batch.ts';
 import { parseShard, type Shard } from '../batch/shard.ts';
 import { TABLE_FORMATS, type TableFormat } from '../output/parquet.ts';
@@ -19,6 +20,8 @@ export interface RunArgs {
   quiet: boolean;
   /** Skip the charts and report.html. */
   noCharts: boolean;
+  /** The language of report.html, the charts and the terminal table (`--lang`, else the locale's). */
+  lang: Lang;
   help: boolean;
   /** Run one shard of the batch (`--shard i/n`, `auto`, `auto/n`). */
   shard?: Shard;
@@ -50,6 +53,8 @@ Options:
   --format F    csv (default), parquet or both: replicates.parquet and series.parquet beside or
                 instead of replicates.csv (series.csv is always written); for an experiment, every
                 table as .parquet too
+  --lang L      nl or en: the language of report.html, the charts and this table
+                (default: from the locale, LC_ALL / LC_MESSAGES / LANG; recorded in manifest.json)
   --help        this text
 
 The same model file and seed give byte-identical series.csv, replicates.csv and summary.json
@@ -61,6 +66,7 @@ const OPTIONS = {
   months: { type: 'string' },
   workers: { type: 'string' },
   out: { type: 'string' },
+  lang: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
   shard: { type: 'string' },
@@ -81,6 +87,7 @@ const EXPECTED: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RANGES).map(([k, [lo, hi]]) => [k, `an integer from ${lo} to ${hi}`])),
   out: 'a folder path',
   format: 'csv, parquet or both',
+  lang: 'nl or en',
 };
 
 function integer(flag: keyof typeof RANGES & string, raw: string | undefined): number | undefined {
@@ -119,11 +126,12 @@ export function parseRunArgs(argv: string[]): RunArgs {
     if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
     seen.add(t.name);
   }
-  if (values.help) return { modelFile: '', quiet: false, noCharts: false, help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, lang: 'en', help: true };
   if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
   if (values.format !== undefined && !TABLE_FORMATS.includes(values.format as TableFormat)) throw new InputError(`${msg.badFlagValue('format', EXPECTED.format, values.format)} ${msg.seeHelp}`);
+  if (values.lang !== undefined && !isLang(values.lang)) throw new InputError(`${msg.badFlagValue('lang', EXPECTED.lang, values.lang)} ${msg.seeHelp}`);
   return {
     modelFile: positionals[0] ?? '',
     runs: integer('runs', values.runs),
@@ -133,6 +141,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     out: values.out,
     quiet: values.quiet,
     noCharts: values['no-charts'],
+    lang: (values.lang as Lang | undefined) ?? langFromEnv(),
     help: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     resume: values.resume,

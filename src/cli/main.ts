@@ -18,6 +18,7 @@ import { shardMsg } from '../batch/messages.ts';
 import { isExperiment } from '../experiment/load.ts';
 import { runExperiment } from '../experiment/pipeline.ts';
 import { writeReport } from '../report/index.ts';
+import { words } from '../report/words.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -56,7 +57,7 @@ async function run(argv: string[], io: CommandIo, setWorkDir: (dir: string) => v
     if (isExperiment(data)) {
       const r = await runExperiment({
         shard: args.shard, resume: args.resume,
-        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format,
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format, lang: args.lang,
         onProgress: (d, t) => progress.update(d, t), isCancelled, onFolder: setWorkDir,
       }, data);
       progress.finish();
@@ -80,11 +81,8 @@ async function run(argv: string[], io: CommandIo, setWorkDir: (dir: string) => v
     }
     if (result.resumedResults > 0 && !args.quiet) io.stdout(shardMsg.resumed(result.dir, result.resumedResults, result.runs * Object.keys(result.summary.scenarios).length) + '\n');
     if (!args.quiet) {
-      io.stdout(
-        `\n${result.model.name}: ${result.runs} replicates x ${Object.keys(result.summary.scenarios).length} scenarios, ` +
-          `${result.months} months from ${result.model.startMonth}, master seed ${result.seed}, ${result.workers} workers, ${result.seconds.toFixed(1)} s\n\n`,
-      );
-      io.stdout(headlineTable(result.summary) + '\n\n');
+      const line = words(args.lang).tableRunLine(result.model.name, result.runs, Object.keys(result.summary.scenarios).length, result.months, result.model.startMonth, result.seed, result.workers, result.seconds.toFixed(1));
+      io.stdout(`\n${line}\n\n${headlineTable(result.summary, args.lang)}\n\n`);
     }
     await charts(result.dir, args.noCharts, io);
     io.stdout(msg.wrote(result.dir) + '\n');

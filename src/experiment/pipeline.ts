@@ -46,6 +46,8 @@ export interface ExperimentOptions {
   months?: number;
   workers: number;
   out?: string;
+  /** The language of the report (recorded in the manifest; factorial reports only). */
+  lang?: string;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
   onFolder?: (dir: string) => void;
@@ -175,7 +177,8 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       finishedAt: new Date().toISOString(),
       files,
       parameters: { experiment: e },
-      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}`,
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}`,
+      lang: o.lang ?? 'en',
       ...(o.fromShards ? { shards: o.fromShards } : {}),
     };
     dropCheckpoint(folder);

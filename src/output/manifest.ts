@@ -64,6 +64,8 @@ export interface ManifestInput {
   economyNotes: Record<string, string>;
   startedAt: Date;
   files: string[];
+  /** The language of the report and table (`--lang`). */
+  lang?: string;
 }
 
 export function buildManifest(m: ManifestInput) {
@@ -82,7 +84,8 @@ export function buildManifest(m: ManifestInput) {
     startedAt: m.startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     files: m.files,
+    lang: m.lang ?? 'en',
     parameters: { model: m.model, behaviour: m.behaviour },
-    reproduce: `npx tsx src/run.ts ${m.modelFile} --runs ${m.runs} --seed ${m.masterSeed} --months ${m.months}`,
+    reproduce: `npx tsx src/run.ts ${m.modelFile} --runs ${m.runs} --seed ${m.masterSeed} --months ${m.months}${m.lang ? ` --lang ${m.lang}` : ''}`,
   };
 }

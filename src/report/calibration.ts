@@ -98,7 +98,7 @@ export function targetsChart(c: CalibrationReport): Chart {
   const zs = rows.flatMap((r) => [r.z, r.zLo, r.zHi, r.z05, r.z95]).filter((z): z is number => z !== null && Number.isFinite(z));
   const domain = [Math.min(-2, ...zs) - 0.25, Math.max(2, ...zs) + 0.25];
   const x = (field: string) => ({ field, type: 'quantitative', title: 'Simulated minus target, in tolerances (0: the target; −1 to +1: within tolerance)', scale: { domain, nice: false } });
-  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { labelLimit: 300 } };
+  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { labelLimit: 0 } };
   const raw = ',.6~g';
   const tooltip = [
     tip('model', 'Model'), tip('target', 'Target'), ...(rows.some((r) => r.figure) ? [tip('figure', 'Seed figure')] : []), tip('value', 'Target value', raw), tip('tolerance', 'Tolerance (±)', raw),

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/load.ts';
 import type { SummaryFile } from '../output/summary.ts';
+import { isLang, type Lang } from './lang.ts';
 import { reportMsg } from './messages.ts';
 import { checkJson, runManifestSchema, summarySchema } from './manifest-schema.ts';
 
@@ -28,6 +29,8 @@ export interface RunManifest {
   finishedAt: string;
   parameters: { model: { startMonth: string; description?: string } };
   reproduce: string;
+  /** The language the run was asked for (`--lang`); absent in runs made before it existed. */
+  lang?: Lang;
 }
 
 /** One metric's statistics across replicates, one entry per month. */
@@ -46,6 +49,8 @@ export interface RunData {
   scenarios: string[];
   months: number;
   startMonth: string;
+  /** The language of the report: the one asked for, else the manifest's, else English. */
+  lang: Lang;
   /** `series(scenario, metric)`: the rows of series.csv. */
   series: (scenario: string, metric: string) => SeriesStats;
   /** `replicates(scenario, metric)[replicate][month]`: the rows of replicates.csv. */
@@ -133,8 +138,8 @@ function readReplicates(file: string, months: number, runs: number): Map<string,
   return out;
 }
 
-/** Loads a finished run folder (checked first). */
-export function loadRun(dir: string): RunData {
+/** Loads a finished run folder (checked first); `lang` overrides the language the manifest records. */
+export function loadRun(dir: string, lang?: Lang): RunData {
   checkRunFolder(dir);
   const manifestFile = join(dir, 'manifest.json');
   const summaryFile = join(dir, 'summary.json');
@@ -161,6 +166,7 @@ export function loadRun(dir: string): RunData {
     scenarios: manifest.scenarios,
     months,
     startMonth: manifest.parameters.model.startMonth,
+    lang: lang ?? (isLang(manifest.lang) ? manifest.lang : 'en'),
     series: lookup(series, seriesFile),
     replicates: lookup(replicates, replicatesFile),
   };

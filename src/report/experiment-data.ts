@@ -10,6 +10,8 @@ import { baselines } from '../experiment/analyse.ts';
 import { OUTCOME_LABEL } from '../experiment/outcomes.ts';
 import type { Experiment } from '../experiment/schema.ts';
 import { InputError } from '../model/load.ts';
+import { experimentWords } from './experiment-words.ts';
+import type { Lang } from './lang.ts';
 import { reportMsg } from './messages.ts';
 import { optionalNumber, readTable, requiredNumber, type CsvRow } from './csv.ts';
 import { checkExperimentFolder, readManifest, type ExperimentManifest } from './experiment-manifest.ts';
@@ -23,6 +25,8 @@ export interface OutcomeInfo {
   name: string;
   /** "people", "%", "EUR million", "index" */
   unit: string;
+  /** The unit in the report's language ("personen", "miljoen euro"). */
+  unitText: string;
   /** Multiplies the values as written (1e-6 for EUR). */
   scale: number;
   decimals: number;
@@ -31,16 +35,19 @@ export interface OutcomeInfo {
 }
 
 /** "Caseload change (people)" */
-export const outcomeTitle = (o: OutcomeInfo) => `${o.name[0].toUpperCase()}${o.name.slice(1)} (${o.unit})`;
+export const outcomeTitle = (o: OutcomeInfo) => `${o.name[0].toUpperCase()}${o.name.slice(1)} (${o.unitText})`;
 
-export function outcomeInfo(id: string): OutcomeInfo {
-  const label = OUTCOME_LABEL[id as keyof typeof OUTCOME_LABEL] ?? id;
+/** How outcome `id` is shown, in `lang` (the outcome's name and unit in words). */
+export function outcomeInfo(id: string, lang: Lang = 'en'): OutcomeInfo {
+  const label = experimentWords(lang).outcome[id] ?? OUTCOME_LABEL[id as keyof typeof OUTCOME_LABEL] ?? id;
   const m = /^(.*) \(([^)]*)\)$/.exec(label);
-  const [name, unit] = m ? [m[1], m[2]] : [label, 'index'];
-  if (unit === 'EUR') return { id, name, unit: 'EUR million', scale: 1e-6, decimals: 2, format: ',.2f' };
-  if (unit === '%') return { id, name, unit, scale: 1, decimals: 1, format: ',.1f' };
-  if (unit === 'index') return { id, name, unit, scale: 1, decimals: 3, format: ',.3f' };
-  return { id, name, unit, scale: 1, decimals: 0, format: ',.1f' };
+  const [name, raw] = m ? [m[1], m[2]] : [label, 'index'];
+  const unit = raw === 'EUR' ? 'EUR million' : raw;
+  const unitText = experimentWords(lang).unit[unit] ?? unit;
+  if (unit === 'EUR million') return { id, name, unit, unitText, scale: 1e-6, decimals: 2, format: ',.2f' };
+  if (unit === '%') return { id, name, unit, unitText, scale: 1, decimals: 1, format: ',.1f' };
+  if (unit === 'index') return { id, name, unit, unitText, scale: 1, decimals: 3, format: ',.3f' };
+  return { id, name, unit, unitText, scale: 1, decimals: 0, format: ',.1f' };
 }
 
 export interface FactorInfo {
@@ -102,6 +109,8 @@ export interface ExperimentRun {
   selfSelection?: SelfSelection;
   sobol: SobolRow[];
   samples: SamplePoint[];
+  /** The report's language: Dutch only for factorial designs (trial and sampling reports are English). */
+  lang: Lang;
 }
 
 /** The key of a cell: its levels in factor order. */
@@ -196,8 +205,8 @@ function readSampling(dir: string, e: Experiment) {
   return { samples, sobol };
 }
 
-/** Loads a finished experiment folder (checked first). */
-export function loadExperimentRun(dir: string): ExperimentRun {
+/** Loads a finished experiment folder (checked first); `lang` is the report's language (the manifest's if not given). */
+export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
   checkExperimentFolder(dir);
   const manifest = readManifest(dir);
   const experiment = manifest.parameters.experiment;
@@ -209,9 +218,12 @@ export function loadExperimentRun(dir: string): ExperimentRun {
   const f = design === 'factorial' ? readFactorial(dir, factors) : none;
   const t = design === 'trial' ? readTrial(dir) : { trial: [], selfSelection: undefined };
   const s = readSampling(dir, experiment);
+  const asked = lang ?? (manifest.lang === 'nl' ? 'nl' : 'en');
+  const language: Lang = design === 'factorial' ? asked : 'en';
   return {
+    lang: language,
     dir, manifest, experiment, design, factors,
-    outcomes: design === 'trial' ? [] : experiment.outcomes.map(outcomeInfo),
+    outcomes: design === 'trial' ? [] : experiment.outcomes.map((o) => outcomeInfo(o, language)),
     verdict: readFileSync(verdictFile, 'utf8').trimEnd().split('\n'),
     months: manifest.months,
     startMonth: f.startMonth,

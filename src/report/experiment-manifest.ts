@@ -25,6 +25,8 @@ export interface ExperimentManifest {
   files: string[];
   parameters: { experiment: Experiment };
   reproduce: string;
+  /** The report's language (`--lang`); absent in runs made before it existed. */
+  lang?: string;
 }
 
 function readJson(file: string): unknown {

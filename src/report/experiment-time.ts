@@ -8,9 +8,10 @@ import type { Chart } from './charts.ts';
 import { allCells, cellLabel, type ExperimentRun, type FactorInfo } from './experiment-data.ts';
 import { fieldOf, levelFields, levelScale } from './experiment-charts.ts';
 import { tip, topLevel, xMonth, type Json } from './marks.ts';
+import { experimentWords } from './experiment-words.ts';
 import { monthName, monthTime, PALETTE } from './theme.ts';
 
-const at = (run: ExperimentRun, t: number) => ({ date: monthTime(run.startMonth!, t), month: monthName(run.startMonth!, t) });
+const at = (run: ExperimentRun, t: number) => ({ date: monthTime(run.startMonth!, t), month: monthName(run.startMonth!, t, run.lang) });
 
 /** Row and column factors of the small multiples and the factor that colours the lines. */
 function layout(factors: readonly FactorInfo[]) {
@@ -27,17 +28,18 @@ export function caseloadCellsChart(run: ExperimentRun): Chart | null {
     const s = run.series(levels, 'caseloadEnd')!;
     return s.mean.map((mean, t) => ({ ...levelFields(run.factors, levels), cell: cellLabel(run.factors, levels), ...at(run, t), mean, p05: s.p05[t], p95: s.p95[t] }));
   });
+  const W = experimentWords(run.lang);
   const l = layout(run.factors);
   const columns = l.column.levels.length;
   const width = Math.max(130, Math.min(300, Math.floor(760 / columns)));
   const color = { field: fieldOf(l.colourIndex), type: 'nominal', title: l.colour.name, scale: levelScale(l.colour), sort: l.colour.levels };
-  const x = xMonth(run.months);
-  const y = (field: string) => ({ field, type: 'quantitative', title: 'People on benefit', scale: { zero: false } });
+  const x = xMonth(run.months, W.month);
+  const y = (field: string) => ({ field, type: 'quantitative', title: W.peopleOnBenefit, scale: { zero: true } });
   const columnIndex = run.factors.indexOf(l.column);
-  const title = 'Caseload over time, cell by cell';
+  const title = W.caseloadCellsTitle;
   const spec = topLevel(
     title,
-    [`People on benefit at the end of each month, one panel per cell${l.row ? ` (rows: ${l.row.name}; columns: ${l.column.name})` : ''}.`, `Line: mean of ${run.manifest.replicates} replicates; band: 90% of replicates.`],
+    W.caseloadCellsSubtitle(l.row ? W.rowsColumns(l.row.name, l.column.name) : '', run.manifest.replicates),
     {
       data: { values: rows },
       facet: {
@@ -54,13 +56,14 @@ export function caseloadCellsChart(run: ExperimentRun): Chart | null {
             mark: { type: 'point', opacity: 0, size: 60, filled: true },
             encoding: {
               x, y: y('mean'), color,
-              tooltip: [tip('cell', 'Cell'), tip('month', 'End of'), tip('mean', 'Mean of replicates', ',.0f'), tip('p05', '5th percentile', ',.0f'), tip('p95', '95th percentile', ',.0f')],
+              tooltip: [tip('cell', W.cell), tip('month', W.endOf), tip('mean', W.meanOfReplicates, ',.0f'), tip('p05', W.percentile(5), ',.0f'), tip('p95', W.percentile(95), ',.0f')],
             },
           },
         ],
       },
       resolve: { scale: { y: 'shared' } },
     },
+    run.lang,
   );
   return { name: 'caseload-cells', title, spec };
 }
@@ -115,70 +118,69 @@ export function savingPaths(run: ExperimentRun): SavingPath[] | null {
 export function savingsChart(run: ExperimentRun): Chart | null {
   const paths = savingPaths(run);
   if (paths === null || paths.length === 0) return costBarsChart(run);
+  const W = experimentWords(run.lang);
   const policy = policyFactor(run)!;
   const last = run.months - 1;
   const rows: Json[] = paths.flatMap((s) => [
     ...s.cumulative.map((saving, t) => ({ kind: 'path', level: s.level, where: s.where, ...at(run, t), saving })),
-    ...(s.payback === null ? [] : [{ kind: 'payback', level: s.level, where: s.where, ...at(run, s.payback), saving: s.cumulative[s.payback], label: `pays back ${monthName(run.startMonth!, s.payback)}` }]),
+    ...(s.payback === null ? [] : [{ kind: 'payback', level: s.level, where: s.where, ...at(run, s.payback), saving: s.cumulative[s.payback], label: W.paysBack(monthName(run.startMonth!, s.payback, run.lang)) }]),
     ...(s.end ? [{ kind: 'end', level: s.level, where: s.where, ...at(run, last), saving: s.end.mean, lo: s.end.lo, hi: s.end.hi }] : []),
   ]);
   // the baseline has no line of its own; the other levels keep their colours from the other charts
   const all = levelScale(policy);
   const shown = all.domain.map((d, i) => ({ d, c: all.range[i] })).filter((x) => x.d !== policy.baseline);
   const color = { field: 'level', type: 'nominal', title: policy.name, scale: { domain: shown.map((x) => x.d), range: shown.map((x) => x.c) } };
-  const x = xMonth(run.months);
-  const y = (field: string) => ({ field, type: 'quantitative', title: 'EUR million since the start' });
+  const x = xMonth(run.months, W.month);
+  const y = (field: string) => ({ field, type: 'quantitative', title: W.eurSinceStart });
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
   const layer = [
     { mark: { type: 'rule', color: '#666666' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
     { transform: only('path'), mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: y('saving'), color } },
     {
       transform: only('path'), mark: { type: 'point', opacity: 0, size: 60, filled: true },
-      encoding: { x, y: y('saving'), color, tooltip: [tip('level', policy.name), tip('where', 'Where'), tip('month', 'End of'), tip('saving', `Cumulative net saving against ${policy.baseline} (EUR million)`, ',.3f')] },
+      encoding: { x, y: y('saving'), color, tooltip: [tip('level', policy.name), tip('where', W.where), tip('month', W.endOf), tip('saving', W.cumulativeNet(policy.baseline), ',.3f')] },
     },
     {
       transform: only('end'), mark: { type: 'rule', strokeWidth: 2 },
-      encoding: { x, y: y('lo'), y2: { field: 'hi' }, color, tooltip: [tip('level', policy.name), tip('where', 'Where'), tip('saving', 'Net saving over the run (EUR million)', ',.3f'), tip('lo', '95% CI from', ',.3f'), tip('hi', '95% CI to', ',.3f')] },
+      encoding: { x, y: y('lo'), y2: { field: 'hi' }, color, tooltip: [tip('level', policy.name), tip('where', W.where), tip('saving', W.netSaving, ',.3f'), tip('lo', W.ciFrom, ',.3f'), tip('hi', W.ciTo, ',.3f')] },
     },
     {
       transform: only('payback'), mark: { type: 'point', shape: 'diamond', size: 120, filled: true, stroke: '#000000', strokeWidth: 1, opacity: 1 },
-      encoding: { x, y: y('saving'), color, tooltip: [tip('level', policy.name), tip('where', 'Where'), tip('label', 'Payback'), tip('saving', 'Saving that month (EUR million)', ',.3f')] },
+      encoding: { x, y: y('saving'), color, tooltip: [tip('level', policy.name), tip('where', W.where), tip('label', W.payback), tip('saving', W.savingThatMonth, ',.3f')] },
     },
   ];
   const others = run.factors.filter((f) => f !== policy);
   const facetField = others.length > 0 ? 'where' : undefined;
   const wheres = [...new Set(paths.map((s) => s.where))];
   const width = Math.max(150, Math.min(320, Math.floor(760 / Math.max(1, wheres.length))));
-  const title = `What each policy saves against ${policy.baseline}`;
-  const subtitle = [
-    `Cumulative benefit and programme cost under ${policy.baseline} minus under the policy (positive: the policy costs less), mean of ${run.manifest.replicates} replicates${facetField ? `, one panel per ${others.map((f) => f.name).join(' and ')}` : ''}.`,
-    'Diamond: payback, the first month the benefit saved covers the extra programme cost; bar at the end: 95% CI of the net saving.',
-  ];
+  const title = W.savingsTitle(policy.baseline);
+  const subtitle = W.savingsSubtitle(policy.baseline, run.manifest.replicates, facetField ? others.map((f) => f.name).join(` ${W.and} `) : null);
   const body: Json = facetField
     ? { data: { values: rows }, facet: { column: { field: 'where', type: 'nominal', sort: wheres, title: null, header } }, spec: { width, height: 220, layer } }
     : { data: { values: rows }, width: 480, height: 240, layer };
-  return { name: 'savings', title, spec: topLevel(title, subtitle, body) };
+  return { name: 'savings', title, spec: topLevel(title, subtitle, body, run.lang) };
 }
 
 /** (5, fallback) Benefit and programme cost of each cell over the whole run, from costs.csv. */
 export function costBarsChart(run: ExperimentRun): Chart | null {
   if (run.costs.length === 0) return null;
-  const parts = [{ key: 'benefit', label: 'benefit', color: PALETTE[0] }, { key: 'programme', label: 'programmes', color: PALETTE[4] }] as const;
+  const W = experimentWords(run.lang);
+  const parts = [{ key: 'benefit', label: W.benefit, color: PALETTE[0] }, { key: 'programme', label: W.programmes, color: PALETTE[4] }] as const;
   const order = run.costs.map((c) => cellLabel(run.factors, c.levels));
   const rows = run.costs.flatMap((c) => parts.map((p, i) => ({ cell: cellLabel(run.factors, c.levels), part: p.label, order: i, cost: c[p.key] * 1e-6, total: c.total * 1e-6 })));
-  const title = 'Cost of each combination';
-  const spec = topLevel(title, `Benefit and programme cost over the ${run.months} months, mean of ${run.manifest.replicates} replicates per cell.`, {
+  const title = W.costsTitle;
+  const spec = topLevel(title, W.costsSubtitle(run.months, run.manifest.replicates), {
     data: { values: rows },
     width: 480,
     height: { step: 22 },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'cell', type: 'nominal', sort: order, title: run.factors.map((f) => f.name).join(', '), axis: { labelLimit: 260 } },
-      x: { field: 'cost', type: 'quantitative', stack: 'zero', title: 'EUR million over the run' },
-      color: { field: 'part', type: 'nominal', title: 'Cost', scale: { domain: parts.map((p) => p.label), range: parts.map((p) => p.color) } },
+      y: { field: 'cell', type: 'nominal', sort: order, title: run.factors.map((f) => f.name).join(', '), axis: { labelLimit: 0 } },
+      x: { field: 'cost', type: 'quantitative', stack: 'zero', title: W.eurOverRun },
+      color: { field: 'part', type: 'nominal', title: W.cost, scale: { domain: parts.map((p) => p.label), range: parts.map((p) => p.color) } },
       order: { field: 'order', type: 'quantitative' },
-      tooltip: [tip('cell', 'Cell'), tip('part', 'Cost'), tip('cost', 'EUR million', ',.3f'), tip('total', 'Total of the cell (EUR million)', ',.3f')],
+      tooltip: [tip('cell', W.cell), tip('part', W.cost), tip('cost', W.eurMillion, ',.3f'), tip('total', W.totalOfCell, ',.3f')],
     },
-  });
+  }, run.lang);
   return { name: 'costs', title, spec };
 }

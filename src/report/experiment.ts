@@ -5,7 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Chart } from './charts.ts';
-import { EXPERIMENT_CAPTIONS } from './experiment-captions.ts';
+import { EXPERIMENT_CAPTIONS, verdictsOf } from './experiment-captions.ts';
+import { experimentWords } from './experiment-words.ts';
+import type { Lang } from './lang.ts';
+import { reportMsg } from './messages.ts';
 import { decompositionChart, effectsChart, gridChart } from './experiment-charts.ts';
 import { allCells, loadExperimentRun, outcomeTitle, verdictSentences, type ExperimentRun } from './experiment-data.ts';
 import { caseloadCellsChart, savingsChart } from './experiment-time.ts';
@@ -16,7 +19,7 @@ import { monthName, num, range } from './theme.ts';
 import { tQuantile975 } from '../output/stats.ts';
 import { gridValues } from '../experiment/grid.ts';
 
-const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', grid: 'grid sweep', trial: 'randomised-trial emulation' };
+const DESIGN_NAMES: Record<string, string> = { factorial: 'factorial', lhs: 'Latin hypercube', sobol: 'Sobol (Saltelli sampling)', grid: 'grid sweep', trial: 'randomised-trial emulation', displacement: 'displacement (who gets the jobs)' };
 
 /** The charts of an experiment, in report order; which ones depends on the design. */
 export function buildExperimentCharts(run: ExperimentRun): Chart[] {
@@ -28,9 +31,15 @@ export function buildExperimentCharts(run: ExperimentRun): Chart[] {
   return list.filter((c): c is Chart => c !== null);
 }
 
+/** Printed under every verdict with shares: what a share of the variation means, and what it does not. */
+export const SHARES_WARNING = experimentWords('en').sharesWarning;
+
 /** The question and the verdict sentences, and for a factorial each cell's means with 95% intervals. */
 function verdictSection(run: ExperimentRun): string {
-  const sentences = verdictSentences(run).map((s) => `<p>${esc(s)}</p>`).join('\n');
+  const { lang } = run;
+  const W = experimentWords(lang);
+  // English reports quote verdict.txt; a Dutch one words the same numbers (decomposition.csv) in Dutch
+  const sentences = (lang === 'en' ? verdictSentences(run) : verdictsOf(run)).map((s) => `<p>${esc(s)}</p>`).join('\n');
   let table = '';
   if (run.design === 'factorial') {
     const left = ' style="text-align:left"';
@@ -41,38 +50,44 @@ function verdictSection(run: ExperimentRun): string {
         if (!c) return '<td>n/a</td>';
         const half = tQuantile975(run.manifest.replicates - 1) * c.se; // Student's t; NaN (n/a) for one replicate
         const [m, lo, hi] = [c.mean, c.mean - half, c.mean + half].map((v) => v * o.scale);
-        return `<td>${num(m, o.decimals)}<span class="ci">${range(lo, hi, o.decimals)}</span></td>`;
+        return `<td>${num(m, o.decimals, lang)}<span class="ci">${range(lo, hi, o.decimals, lang)}</span></td>`;
       });
       return `<tr>${run.factors.map((f) => `<td${left}>${esc(levels[f.name])}</td>`).join('')}${cells.join('')}</tr>`;
     });
-    table = `<h3>Every cell</h3>
+    table = `<h3>${esc(W.everyCell)}</h3>
 <table class="cells"><thead><tr>${head.join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
-<p class="note">Mean of ${num(run.manifest.replicates)} replicates per cell; below it the 95% confidence interval of that mean. Baselines: ${run.factors.map((f) => `${esc(f.name)} ${esc(f.baseline)}`).join(', ')}.</p>`;
+<p class="note">${esc(W.cellNote(num(run.manifest.replicates, 0, lang), run.factors.map((f) => `${f.name} ${f.baseline}`).join(', ')))}</p>`;
   }
   return `<section id="verdict">
-<h2>The question, and what the run says</h2>
-<p><strong>${esc(run.experiment.question)}</strong></p>
+<h2>${esc(W.question)}</h2>
+<p><strong${lang === 'en' ? '' : ' lang="en"'}>${esc(run.experiment.question)}</strong></p>
 ${sentences}
+${run.decomposition.length > 0 ? `<p class="note" id="shares-warning">${esc(W.sharesWarning)}</p>` : ''}
 ${table}
 </section>`;
 }
 
 /** What the experiment run was, from manifest.json, and how to repeat it. */
 function experimentRunSection(run: ExperimentRun, libraries: Record<string, string>): string {
+  const { lang } = run;
+  const W = experimentWords(lang);
+  const I = W.items;
   const m = run.manifest;
   const e = run.experiment;
   const item = (k: string, v: string) => `<dt>${esc(k)}</dt><dd>${v}</dd>`;
-  const git = m.git ? `<code>${esc(m.git.commit)}</code>${m.git.dirty ? ' (with uncommitted changes)' : ''}` : 'not a git checkout';
+  const code = (x: string) => `<code>${esc(x)}</code>`;
+  const git = m.git ? `${code(m.git.commit)}${m.git.dirty ? esc(W.uncommitted) : ''}` : esc(W.notGit);
   const models = Object.entries(m.models).map(([name, x]) => {
     const calibration = x.calibration
-      ? `calibrated with <code>${esc(x.calibration.file)}</code> (sha256 <code>${esc(x.calibration.hash.slice(0, 16))}</code>, ${Object.keys(x.calibration.applied).length} values applied)`
-      : 'behavioural defaults, no calibration';
-    return `${esc(name)}: <code>${esc(x.file)}</code>, sha256 <code>${esc(x.sha256.slice(0, 16))}</code>; ${calibration}`;
+      ? esc(W.calibrated('\u0000F', '\u0000H', Object.keys(x.calibration.applied).length)).replace('\u0000F', code(x.calibration.file)).replace('\u0000H', code(x.calibration.hash.slice(0, 16)))
+      : esc(W.notCalibrated);
+    return `${esc(name)}: ${code(x.file)}, sha256 ${code(x.sha256.slice(0, 16))}; ${calibration}`;
   });
   const d = e.design;
+  const englishOnly = (x: string) => (lang === 'en' ? x : `<span lang="en">${x}</span>`);
   const layout = d.kind === 'factorial'
-    ? run.factors.map((f) => `${esc(f.name)} (${esc(f.kind)}): ${f.levels.map((l) => esc(l)).join(', ')}; baseline ${esc(f.baseline)}`).join('<br>')
+    ? run.factors.map((f) => esc(W.factorLine(f.name, W.kinds[f.kind] ?? f.kind, f.levels.join(', '), f.baseline))).join('<br>')
     : d.kind === 'trial'
       ? `control ${esc(d.control)}; arms ${d.arms.map((a) => esc(a)).join(', ')}; outflow measured at month ${d.measureAtMonth}${d.selfSelection ? '; also with arms chosen by the volunteers' : ''}`
       : d.kind === 'displacement'
@@ -80,23 +95,25 @@ function experimentRunSection(run: ExperimentRun, libraries: Record<string, stri
       : d.kind === 'grid'
         ? d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>): ${gridValues(p).map((v) => num(v, 2)).join(', ')}`).join('<br>')
       : `${d.samples} samples of ${d.parameters.map((p) => `${esc(p.name)} (<code>${esc(p.path)}</code>, ${num(p.min, 2)} to ${num(p.max, 2)}${p.log ? ', log scale' : ''})`).join(', ')}`;
-  const cells = d.kind === 'factorial' ? `${allCells(run.factors).length} cells × ` : '';
+  const design = d.kind === 'factorial' ? W.factorial : DESIGN_NAMES[d.kind] ?? d.kind;
+  const replicates = d.kind === 'factorial' ? W.replicatesLine(allCells(run.factors).length, num(m.replicates, 0, lang)) : `${num(m.replicates)} replicates`;
   return `<section id="run">
-<h2>What this run was</h2>
+<h2>${esc(W.whatRun)}</h2>
 <dl>
-${item('experiment', `${esc(m.experiment.name)} (<code>${esc(m.experiment.file)}</code>, sha256 <code>${esc(m.experiment.sha256.slice(0, 16))}</code>)`)}
-${item('description', esc(e.description))}
-${item('design', `${esc(DESIGN_NAMES[d.kind] ?? d.kind)} on the base model ${esc(d.base)}`)}
-${item(d.kind === 'factorial' ? 'factors' : d.kind === 'trial' ? 'groups' : 'parameters', layout)}
-${d.kind === 'trial' ? '' : item('outcomes', run.outcomes.map((o) => esc(outcomeTitle(o))).join(', '))}
-${item('models', models.join('<br>'))}
-${item('seed', esc(m.seed))}
-${item('replicates', `${cells}${num(m.replicates)} replicates`)}
-${item('months', String(m.months))}
-${item('versions', `${esc(m.tool.name)} ${esc(m.tool.version)}, Node ${esc(m.node)}; charts drawn with ${Object.entries(libraries).map(([k, v]) => `${esc(k)} ${esc(v)}`).join(', ')}`)}
-${item('git commit', git)}
-${item('ran', `${esc(m.startedAt)} to ${esc(m.finishedAt)} on ${esc(m.workers)} worker${m.workers === 1 ? '' : 's'}`)}
-${item('repeat it with', `<code>${esc(m.reproduce)}</code>`)}
+${item(I.experiment, `${esc(m.experiment.name)} (${code(m.experiment.file)}, sha256 ${code(m.experiment.sha256.slice(0, 16))})`)}
+${item(I.description, englishOnly(esc(e.description)))}
+${item(I.design, esc(W.designOn(design, d.base)))}
+${item(d.kind === 'factorial' ? I.factors : d.kind === 'trial' ? 'groups' : 'parameters', layout)}
+${d.kind === 'trial' ? '' : item(I.outcomes, run.outcomes.map((o) => esc(outcomeTitle(o))).join(', '))}
+${item(I.models, models.join('<br>'))}
+${item(I.seed, esc(m.seed))}
+${item(I.replicates, esc(replicates))}
+${item(I.months, String(m.months))}
+${item(I.versions, esc(W.versions(`${m.tool.name} ${m.tool.version}`, m.node, Object.entries(libraries).map(([k, v]) => `${k} ${v}`).join(', '))))}
+${item(I.git, git)}
+${item(I.ran, esc(W.ranOn(m.startedAt, m.finishedAt, m.workers)))}
+${lang === 'en' ? '' : item(I.language, esc(W.languageName))}
+${item(I.repeat, code(m.reproduce))}
 </dl>
 </section>`;
 }
@@ -104,13 +121,17 @@ ${item('repeat it with', `<code>${esc(m.reproduce)}</code>`)}
 /** The report page of a loaded experiment (charts built, captions computed). */
 export function buildExperimentHtml(run: ExperimentRun, charts = buildExperimentCharts(run)): string {
   const m = run.manifest;
-  const what = run.design === 'factorial' ? `${allCells(run.factors).length} cells` : DESIGN_NAMES[run.design];
+  const W = experimentWords(run.lang);
+  const what = run.design === 'factorial' ? W.cells(allCells(run.factors).length) : DESIGN_NAMES[run.design];
+  const from = run.startMonth ? monthName(run.startMonth, 0, run.lang) : null;
   return renderPage({
-    title: `${m.experiment.name}: ${what}, ${num(m.replicates)} replicates each`,
-    lead: [run.experiment.description, `Seed ${m.seed}, ${m.months} months${run.startMonth ? ` from ${monthName(run.startMonth, 0)}` : ''}.`],
+    title: W.pageTitle(m.experiment.name, what, num(m.replicates, 0, run.lang)),
+    lead: run.lang === 'en' ? [run.experiment.description, W.seedLine(m.seed, m.months, from)] : [W.seedLine(m.seed, m.months, from)],
+    leadHtml: run.lang === 'en' ? [] : [`<span lang="en">${esc(run.experiment.description)}</span>`],
     before: [verdictSection(run)],
     figures: charts.map((c) => ({ ...c, caption: EXPERIMENT_CAPTIONS[c.name](run) })),
     after: [experimentRunSection(run, libraryVersions())],
+    lang: run.lang,
   });
 }
 
@@ -119,8 +140,10 @@ export function buildExperimentHtml(run: ExperimentRun, charts = buildExperiment
  * `.png` for each chart and `report.html`, each file atomically. Returns the files written,
  * relative to `runDir`. Throws an InputError if the folder is missing or incomplete.
  */
-export async function writeExperimentReport(runDir: string): Promise<string[]> {
-  const run = loadExperimentRun(runDir);
+export async function writeExperimentReport(runDir: string, lang?: Lang, warn?: (message: string) => void): Promise<string[]> {
+  const run = loadExperimentRun(runDir, lang);
+  const asked = lang ?? run.manifest.lang;
+  if (asked && asked !== run.lang) warn?.(reportMsg.englishOnly(run.design));
   const charts = buildExperimentCharts(run);
   const { files } = await writeCharts(join(runDir, 'charts'), charts);
   writeAtomic(join(runDir, 'report.html'), buildExperimentHtml(run, charts));

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from './lang.ts';
+import { words } from './words.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -53,11 +55,15 @@ export interface Page {
   title: string;
   /** Lines under the title. */
   lead: string[];
+  /** Lines under those, already HTML (a description marked with its language). */
+  leadHtml?: string[];
   /** HTML sections before the charts (headline figures). */
   before: string[];
   figures: Figure[];
   /** HTML sections after the charts (what the run was). */
   after: string[];
+  /** The page's language (default English). */
+  lang?: Lang;
 }
 
 const STYLE = `
@@ -73,6 +79,8 @@ code { font-size: 12px; background: #f4f4f4; padding: 1px 4px; word-break: break
 
 /** Assembles the page. Figures are drawn into `<div class="chart" data-chart="NAME">` by vega-embed. */
 export function renderPage(page: Page): string {
+  const lang = page.lang ?? 'en';
+  const W = words(lang);
   const figures = page.figures
     .map(
       (f) => `<figure id="figure-${esc(f.name)}">
@@ -83,7 +91,7 @@ export function renderPage(page: Page): string {
     .join('\n');
   const specs = Object.fromEntries(page.figures.map((f) => [f.name, f.spec]));
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -95,11 +103,12 @@ export function renderPage(page: Page): string {
 <header>
 <h1>${esc(page.title)}</h1>
 ${page.lead.map((l) => `<p class="lead">${esc(l)}</p>`).join('\n')}
+${(page.leadHtml ?? []).map((l) => `<p class="lead">${l}</p>`).join('\n')}
 </header>
 ${page.before.join('\n')}
 <section id="charts">
-<h2>Charts</h2>
-<noscript><p>The charts are drawn with JavaScript. The same charts are in the charts/ folder beside this file as SVG and PNG.</p></noscript>
+<h2>${esc(W.charts)}</h2>
+<noscript><p>${esc(W.noscript)}</p></noscript>
 ${figures}
 </section>
 ${page.after.join('\n')}
@@ -109,7 +118,7 @@ const SPECS = ${scriptJson(specs)};
 for (const el of document.querySelectorAll('[data-chart]')) {
   vegaEmbed(el, SPECS[el.dataset.chart], { actions: false, renderer: 'svg' })
     .then(() => el.setAttribute('data-rendered', 'true'))
-    .catch((e) => { el.textContent = 'This chart could not be drawn: ' + e.message; console.error(e); });
+    .catch((e) => { el.textContent = ${scriptJson(W.chartFailed)} + e.message; el.setAttribute('data-failed', 'true'); console.error(e); });
 }
 </script>
 </body>

@@ -4,16 +4,20 @@
  * Vega-Lite JSON; `render.ts` compiles them and reports any warning.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { vegaLocale, type Lang } from './lang.ts';
 import { VEGA_CONFIG } from './theme.ts';
+import { words } from './words.ts';
 
 /** A Vega-Lite (sub)spec as plain JSON. */
 export type Json = Record<string, unknown>;
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** Completes a top-level spec: schema, shared config, title and subtitle. */
-export function topLevel(title: string, subtitle: string | string[], body: Json): TopLevelSpec {
-  return { $schema: SCHEMA, title: { text: title, subtitle }, config: VEGA_CONFIG, ...body } as unknown as TopLevelSpec;
+/** Completes a top-level spec: schema, shared config (with the language's number and time locale), title and subtitle. */
+export function topLevel(title: string, subtitle: string | string[], body: Json, lang: Lang = 'en'): TopLevelSpec {
+  const locale = vegaLocale(lang);
+  const config = locale ? { ...VEGA_CONFIG, locale } : VEGA_CONFIG;
+  return { $schema: SCHEMA, title: { text: title, subtitle }, config, ...body } as unknown as TopLevelSpec;
 }
 
 /** The x channel for months: UTC dates (a UTC scale formats its labels in UTC too), labelled "Jan 2015", a tick every 3, 6 or 12 months. */
@@ -52,6 +56,8 @@ export interface BandPanel {
   /** Extra layers drawn on top (a zero line, marked points). */
   extraLayers?: Json[];
   zero?: boolean;
+  /** The language of the month axis title and tooltips (default English). */
+  lang?: Lang;
 }
 
 /**
@@ -61,7 +67,8 @@ export interface BandPanel {
  */
 export function bandPanel(p: BandPanel): Json {
   const color = { field: p.colorField, type: 'nominal', title: p.colorTitle, scale: p.colorScale, sort: p.colorScale.domain };
-  const x = xMonth(p.months);
+  const W = words(p.lang ?? 'en');
+  const x = xMonth(p.months, W.month);
   const y = (field: string) => ({ field, type: 'quantitative', title: p.yTitle, scale: { zero: p.zero ?? false } });
   const enc = (e: Json) => ({ x, color, ...e });
   const layers: Json[] = [
@@ -74,11 +81,11 @@ export function bandPanel(p: BandPanel): Json {
         y: y('mean'),
         tooltip: [
           tip(p.colorField, p.colorTitle),
-          tip('month', 'Month'),
-          tip('mean', 'Mean of runs', p.format),
-          ...(p.middleBand ? [tip('p25', '25th percentile', p.format), tip('p75', '75th percentile', p.format)] : []),
-          tip('p05', '5th percentile', p.format),
-          tip('p95', '95th percentile', p.format),
+          tip('month', W.month),
+          tip('mean', W.meanOfRuns, p.format),
+          ...(p.middleBand ? [tip('p25', W.percentile(25), p.format), tip('p75', W.percentile(75), p.format)] : []),
+          tip('p05', W.percentile(5), p.format),
+          tip('p95', W.percentile(95), p.format),
           ...(p.extraTips ?? []),
         ],
       }),

@@ -3,7 +3,8 @@
  * run command), so tests can assert the wording.
  */
 export const reportMsg = {
-  reportUsage: 'usage: tsx src/report.ts <run folder>',
+  reportUsage: 'usage: tsx src/report.ts <run folder> [--lang nl|en]',
+  badLang: (found: string) => `option --lang: expected nl or en, found '${found}'.`,
   compareUsage: 'usage: tsx src/compare.ts <run folder> <run folder> [...] [--out DIR]',
   noFolder: 'no run folder given.',
   tooManyFolders: (args: string[]) => `expected one run folder, found ${args.length}: ${args.join(' ')}.`,
@@ -21,5 +22,6 @@ export const reportMsg = {
   wroteReport: (file: string, charts: number) => `wrote ${file} and ${charts} charts`,
   tableMissing: (file: string) => `${file}: missing: the folder is not a complete experiment run or calibration report.`,
   badField: (file: string, column: string, found: string) => `${file}: column '${column}': expected a number, found '${found}'.`,
+  englishOnly: (design: string) => `the report of a ${design} experiment is in English only; --lang applies to run reports and factorial experiments.`,
   noTargets: (file: string) => `${file}: no targets: nothing to chart.`,
 } as const;

@@ -34,7 +34,7 @@ export function trialChart(run: ExperimentRun): Chart | null {
     ];
   });
   const color = { field: 'what', type: 'nominal', title: null, scale: { domain: [ESTIMATE, TRUTH], range: [PALETTE[0], PALETTE[1]] } };
-  const y = { field: 'arm', type: 'nominal', sort: arms, title: 'Arm', axis: { labelLimit: 200 } };
+  const y = { field: 'arm', type: 'nominal', sort: arms, title: 'Arm', axis: { labelLimit: 0 } };
   const yOffset = { field: 'what', type: 'nominal', sort: [ESTIMATE, TRUTH] };
   const x = (field: string) => ({ field, type: 'quantitative', title: 'Effect on outflow (percentage points)' });
   const month = measureMonth(run);
@@ -82,7 +82,7 @@ export function sobolChart(run: ExperimentRun): Chart | null {
       { parameter: s.parameter, index: FIRST, value: s.first, lo: s.firstLo, hi: s.firstHi },
       { parameter: s.parameter, index: TOTAL, value: s.total, lo: s.totalLo, hi: s.totalHi },
     ]);
-    const y = { field: 'parameter', type: 'nominal', sort: params, title: null, axis: { minExtent: 160, labelLimit: 200 } };
+    const y = { field: 'parameter', type: 'nominal', sort: params, title: null, axis: { minExtent: 160, labelLimit: 0 } };
     const yOffset = { field: 'index', type: 'nominal', sort: [FIRST, TOTAL] };
     const x = (field: string) => ({ field, type: 'quantitative', title: 'Share of the variance of the outcome' });
     return {
@@ -128,6 +128,7 @@ export function samplesChart(run: ExperimentRun): Chart | null {
     [
       `Each dot: one ${run.design === 'lhs' ? 'Latin-hypercube' : run.design === 'grid' ? 'grid' : 'Saltelli'} point, the mean of ${run.manifest.replicates} replicate${run.manifest.replicates === 1 ? '' : 's'}. One row per outcome, one column per parameter.`,
       `Parameters: ${params.map((p) => `${p.name} = ${p.path === 'growthPct' ? 'constant annual GDP growth (%)' : p.path}, ${'values' in p || 'start' in p ? gridValues(p as GridParameter).join(', ') : `${(p as Parameter).min} to ${(p as Parameter).max}`}`).join('; ')}.`,
+      'Axes span the sampled range and the outcomes found; they do not start at zero.',
     ],
     { data: { values: rows }, vconcat: run.outcomes.map((o, k) => ({ hconcat: params.map((p, i) => panel(o, k, p, i)), spacing: 40 })) },
   );

@@ -6,6 +6,7 @@
  * resvg will draw. Kerning is ignored: it changes a line by a pixel or two.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Advance width (in em) of each character of a font. */
 export type Advances = (codePoint: number) => number;
@@ -89,4 +90,13 @@ export function vegaTextWidth(regular: Advances, bold: Advances) {
     const width = measure(isBold ? bold : regular, line, size);
     return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
   };
+}
+
+const FONT_FILE = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+const loaded: Partial<Record<keyof typeof FONT_FILE, Advances>> = {};
+/** Width in pixels of `text` in the charts' font (DejaVu Sans, shipped in assets/fonts/): for sizing axes to their longest label. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const face = bold ? 'bold' : 'regular';
+  const advances = (loaded[face] ??= readAdvances(fileURLToPath(new URL(`../../assets/fonts/${FONT_FILE[face]}`, import.meta.url))));
+  return measure(advances, text, fontSize);
 }

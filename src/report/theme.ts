@@ -3,6 +3,7 @@
  * (Okabe & Ito 2008), one font (DejaVu Sans, shipped in assets/fonts/), and number formats that
  * do not depend on the machine's locale.
  */
+import { formatNumber, MONTHS, type Lang } from './lang.ts';
 
 /** Okabe-Ito colours, ordered so the first scenarios get the most distinct ones (yellow last). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
@@ -33,7 +34,6 @@ export function scenarioScale(scenarios: string[]) {
   return { domain: scenarios, range: scenarios.map((_, i) => PALETTE[i % PALETTE.length]) };
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Year and month index (0-11) of month `t` after `startMonth` ("YYYY-MM"). */
 function yearMonth(startMonth: string, t: number): [number, number] {
@@ -48,31 +48,25 @@ export function monthTime(startMonth: string, t: number): number {
   return Date.UTC(y, m, 1);
 }
 
-/** "Mar 2016" for month `t`. */
-export function monthName(startMonth: string, t: number): string {
+/** "Mar 2016" (nl "mrt 2016") for month `t`. */
+export function monthName(startMonth: string, t: number, lang: Lang = 'en'): string {
   const [y, m] = yearMonth(startMonth, t);
-  return `${MONTH_NAMES[m]} ${y}`;
+  return `${MONTHS[lang][m]} ${y}`;
 }
 
-/** A number with thousands separators and a fixed number of decimals: "1,850", "54.7". */
-export function num(x: number, decimals = 0): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  const fixed = Math.abs(x).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const negative = x < 0 && Number(fixed) !== 0;
-  return (negative ? '-' : '') + grouped + (frac ? '.' + frac : '');
-}
+/** A number with thousands separators and a fixed number of decimals: "1,850", "54.7" (nl "1.850", "54,7"). */
+export const num = (x: number, decimals = 0, lang: Lang = 'en'): string => formatNumber(x, decimals, lang);
 
 /** A difference with its sign: "+102", "-0.8". */
-export const signed = (x: number, decimals = 0) => (x > 0 && Number(x.toFixed(decimals)) !== 0 ? '+' : '') + num(x, decimals);
+export const signed = (x: number, decimals = 0, lang: Lang = 'en') => (x > 0 && Number(x.toFixed(decimals)) !== 0 ? '+' : '') + num(x, decimals, lang);
 
 /** Decimals that suit a headline's unit. */
 export const decimalsFor = (unit: string) => (unit === 'people' ? 0 : 1);
 
-/** "1,756 to 1,826": an interval in words (not a hyphen, which would read as a minus sign). */
-export const range = (lo: number, hi: number, decimals = 0) =>
-  Number.isFinite(lo) && Number.isFinite(hi) ? `${num(lo, decimals)} to ${num(hi, decimals)}` : 'n/a'; // one replicate: no interval
+/** "1,756 to 1,826" (nl "1.756 tot 1.826"): an interval in words (not a hyphen, which would read as a minus sign); n/a (nl n.b.) for one replicate. */
+export const range = (lo: number, hi: number, decimals = 0, lang: Lang = 'en') =>
+  Number.isFinite(lo) && Number.isFinite(hi) ? `${num(lo, decimals, lang)} ${lang === 'nl' ? 'tot' : 'to'} ${num(hi, decimals, lang)}` : formatNumber(NaN, 0, lang); // one replicate: no interval
 
-/** "between 1,756 and 1,826" */
-export const between = (lo: number, hi: number, decimals = 0) => `between ${num(lo, decimals)} and ${num(hi, decimals)}`;
+/** "between 1,756 and 1,826" (nl "tussen 1.756 en 1.826") */
+export const between = (lo: number, hi: number, decimals = 0, lang: Lang = 'en') =>
+  lang === 'nl' ? `tussen ${num(lo, decimals, lang)} en ${num(hi, decimals, lang)}` : `between ${num(lo, decimals)} and ${num(hi, decimals)}`;

@@ -194,6 +194,18 @@ describe('the classroom page', () => {
     expect(ink / (png.width * png.height)).toBeGreaterThan(0.02);
   });
 
+  it('school wording: plain words, the exact term in a tooltip, and back', async () => {
+    await page.check('#school');
+    const seed = page.locator('[data-i18n="seed"]');
+    expect(await seed.textContent()).toBe('Startworp');
+    expect(await seed.getAttribute('title')).toBe('Seed');
+    expect(await page.locator('[data-i18n="replicates"]').textContent()).toBe('Veel pogingen');
+    expect(await page.locator('#run-replicates').getAttribute('title')).toMatch(/replicaties draaien/);
+    await page.uncheck('#school');
+    expect(await seed.textContent()).toBe('Seed');
+    expect(await seed.getAttribute('title')).toBe('');
+  });
+
   it('logged no errors and asked the network for nothing', () => {
     expect(problems).toEqual([]);
   });

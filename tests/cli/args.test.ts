@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HELP, parseRunArgs } from '../../src/cli/args.ts';
 import { msg } from '../../src/messages.ts';
 import { InputError } from '../../src/model/load.ts';
+import { langFromEnv } from '../../src/report/lang.ts';
 
 /** The InputError message for `argv` (fails the test if parseRunArgs does not throw one). */
 function errorOf(argv: string[]): string {
@@ -26,14 +27,26 @@ describe('parseRunArgs: valid input', () => {
       out: undefined,
       quiet: false,
       noCharts: false,
+      lang: langFromEnv(),
       help: false,
     });
   });
 
   it('parses every flag, before or after the model file', () => {
-    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, noCharts: false, help: false };
+    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, noCharts: false, lang: langFromEnv(), help: false };
     expect(parseRunArgs(['m.ts', '--runs', '7', '--seed', '123', '--months', '36', '--workers', '3', '--out', 'some/dir', '--quiet'])).toEqual(expected);
     expect(parseRunArgs(['--runs=7', '--seed=123', '--months=36', '--workers=3', '--out=some/dir', '--quiet', 'm.ts'])).toEqual(expected);
+  });
+
+  it('--lang nl|en, else the locale of the environment', () => {
+    expect(parseRunArgs(['m.ts', '--lang', 'nl']).lang).toBe('nl');
+    expect(parseRunArgs(['m.ts', '--lang=en']).lang).toBe('en');
+    expect(errorOf(['m.ts', '--lang', 'de'])).toBe(`${msg.badFlagValue('lang', 'nl or en', 'de')} ${msg.seeHelp}`);
+    expect(langFromEnv({ LANG: 'nl_NL.UTF-8' })).toBe('nl');
+    expect(langFromEnv({ LC_ALL: 'nl_BE', LANG: 'en_US.UTF-8' })).toBe('nl');
+    expect(langFromEnv({ LC_ALL: 'en_GB.UTF-8', LANG: 'nl_NL.UTF-8' })).toBe('en');
+    expect(langFromEnv({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(langFromEnv({})).toBe('en');
   });
 
   it('each flag on its own', () => {

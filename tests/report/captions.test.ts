@@ -69,3 +69,18 @@ describe('captions', () => {
     expect(text).toMatch(s.paybackMonth === null ? /never turns positive/ : /but does not stay positive/);
   });
 });
+
+describe('captions in Dutch', () => {
+  it('state the same numbers, formatted for Dutch, in Dutch words', () => {
+    const nl: RunData = { ...run, lang: 'nl' };
+    const end = bands(caseloadPaths(run, 'as-is'))[run.months];
+    const c = run.summary.contrasts.find((x) => x.scenario === 'no-policy' && x.metric === 'caseloadEnd')!.difference;
+    const text = caseloadCaption(nl);
+    expect(text).toContain(`Bij as-is gaat het bestand van ${num(2000, 0, 'nl')} naar ${num(run.summary.scenarios['as-is'].caseloadEnd.mean, 0, 'nl')} in jan 2017`);
+    expect(text).toContain(`(90% van de simulaties eindigt ${between(end.p05, end.p95, 0, 'nl')})`);
+    expect(text).toContain(`, ${num(c.mean, 0, 'nl')} lager dan no-policy (95%-interval ${range(c.ci95[0], c.ci95[1], 0, 'nl')})`);
+    const total = run.summary.scenarios['as-is'].totalCost;
+    expect(costsCaption(nl)).toContain(`Over de 24 maanden kost as-is ${num(total.mean, 1, 'nl')} miljoen euro (95%-interval ${range(total.ci95[0], total.ci95[1], 1, 'nl')})`);
+    for (const [name, caption] of Object.entries(CAPTIONS)) expect(caption(nl), name).not.toMatch(/NaN|undefined|n\/a|n\.b\.|Infinity| the | and /);
+  });
+});

@@ -137,6 +137,26 @@ describe('the charts carry the folder\'s numbers', () => {
     expect(rows.filter((r) => r.kind === 'payback')).toHaveLength(paths.filter((p) => p.payback !== null).length);
   });
 
+  it('savings caption: a declared investment is named only when the experiment declares one', () => {
+    expect(factorial.experiment.investment).toBeDefined();
+    expect(EXPERIMENT_CAPTIONS.savings(factorial)).toMatch(/the declared investment/);
+    const none: ExperimentRun = { ...factorial, experiment: { ...factorial.experiment, investment: undefined } };
+    expect(EXPERIMENT_CAPTIONS.savings(none)).not.toMatch(/declared investment/);
+  });
+
+  it('--lang nl on a trial: the report stays English, with a warning saying so', async () => {
+    const warnings: string[] = [];
+    await writeReport(trial.dir, 'nl', (w) => warnings.push(w));
+    expect(warnings).toEqual([reportMsg.englishOnly('trial')]);
+    expect(readFileSync(join(trial.dir, 'report.html'), 'utf8')).toContain('<html lang="en">');
+  });
+
+  it('the verdict with shares carries the warning that shares depend on the levels chosen', () => {
+    const html = readFileSync(join(base, 'factorial', 'report.html'), 'utf8');
+    expect(html).toContain('id="shares-warning"');
+    expect(html).toContain('they depend on the levels chosen');
+  });
+
   it('trial: the estimate with its typical interval and the true effect per arm and design, power in the caption', () => {
     const [rows] = dataOf(byName(chartsOf(trial), 'trial').spec) as { what: string; value: number; lo: number; hi: number }[][];
     expect(rows).toHaveLength(2 * trial.trial.length);

@@ -26,7 +26,7 @@ export function ensureChromium(path = CHROMIUM, uid = process.getuid?.()): strin
     execFileSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   // a fresh machine may have no package lists yet
   apt(['update', '-q']);
-  apt(['install', '-y', '-q', 'chromium']);
+  apt(['install', '-y', '-q', '--no-install-recommends', 'chromium']);
   if (!existsSync(path)) throw new Error(`apt-get install chromium finished but ${path} is still missing.`);
   return path;
 }

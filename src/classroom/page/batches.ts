@@ -8,7 +8,8 @@ import type { Model } from '../../model/schema.ts';
 import type { Settings } from '../settings.ts';
 import { Chart, dateOf, spec, type Frame } from './charts.ts';
 import { describeSettings } from './describe.ts';
-import { fmt, pct, t } from './i18n.ts';
+import { fmt, getLang, pct, setText, t } from './i18n.ts';
+import { policyLabel } from '../../report/model-words.ts';
 import { fan, meanInterval, pairedDifference, quantile } from './stats.ts';
 import type { Pool, ReplicateResult } from './workers.ts';
 import { html, setHtml } from './html.ts';
@@ -59,9 +60,9 @@ export class Batches {
 
   labels(): void {
     const n = Number($<HTMLSelectElement>('#replicate-count').value);
-    $('#run-replicates').textContent = t('runReplicates', n);
-    $('#run-compare').textContent = t('runCompare', n);
-    $('#fan-caption').textContent = t('chartFan', this.fanBatch?.wanted ?? n);
+    setText($('#run-replicates'), 'runReplicates', n);
+    setText($('#run-compare'), 'runCompare', n);
+    setText($('#fan-caption'), 'chartFan', this.fanBatch?.wanted ?? n);
     for (const k of ['a', 'b'] as const) {
       const s = this.compareSettings[k];
       $(`#label-${k}`).textContent = s ? describeSettings(s, this.modelOf(s)) : t('notSet');
@@ -120,7 +121,7 @@ export class Batches {
     const sorted = [...end].sort((x, y) => x - y);
     const m = meanInterval(end);
     const text = $('#fan-text');
-    text.textContent = t('fanText', fmt(m.mean), fmt(m.lo), fmt(m.hi), fmt(quantile(sorted, 0.025)), fmt(quantile(sorted, 0.975)));
+    setText(text, 'fanText', fmt(m.mean), fmt(m.lo), fmt(m.hi), fmt(quantile(sorted, 0.025)), fmt(quantile(sorted, 0.975)));
     text.dataset.value = String(m.mean);
     text.dataset.n = String(m.n);
     // programmes: share of entrants off benefit within 12 months, per replicate
@@ -132,7 +133,7 @@ export class Batches {
       const own = results.flatMap((r) => r.programmes.filter((p) => p.label === label && p.entrants > 0));
       const shares = own.map((p) => p.left12 / p.entrants).sort((x, y) => x - y);
       const entrants = own.reduce((s, p) => s + p.entrants, 0) / own.length;
-      return html`<p class="small">${t('programmeText', label, pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
+      return html`<p class="small">${t('programmeText', policyLabel(label, getLang()), pct(meanInterval(shares).mean), pct(quantile(shares, 0.025)), pct(quantile(shares, 0.975)), fmt(entrants))}</p>`;
     })}`);
   }
 
@@ -184,7 +185,7 @@ export class Batches {
     this.differenceChart.set('diff', diff.map((d) => ({ date: dateOf(start, d.t), mean: d.mean, lo: d.lo, hi: d.hi })));
     const last = diff[diff.length - 1];
     const text = $('#compare-text');
-    text.textContent = t('compareText', fmt(last.mean), fmt(last.lo), fmt(last.hi), last.n, fmt(last.unpairedHalf));
+    setText(text, 'compareText', fmt(last.mean), fmt(last.lo), fmt(last.hi), last.n, fmt(last.unpairedHalf));
     text.dataset.value = String(last.mean);
     text.dataset.n = String(last.n);
   }

@@ -53,7 +53,7 @@ export const spec = {
     mark: { type: 'line', strokeWidth: 2.5, clip: true },
     encoding: {
       x: x(f),
-      y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+      y: { field: 'value', type: 'quantitative', title: null, scale: { zero: true } },
       color: { field: 'series', type: 'nominal', scale: { domain: [t('thisRun'), t('previousRun')], range: [COLOURS.live, COLOURS.ghost] } },
       strokeDash: { field: 'series', type: 'nominal', scale: { domain: [t('thisRun'), t('previousRun')], range: [[1, 0], [5, 3]] } },
     },
@@ -70,20 +70,25 @@ export const spec = {
       order: { field: 'order', type: 'quantitative' },
     },
   }),
+  // shares (%) and indices (0-100, start = 100) are different units: one panel, one axis each
   composition: (f: Frame): TopLevelSpec => ({
     ...base(f),
-    width: f.width, height: height(f, 130),
     data: { name: 'composition' },
-    mark: { type: 'line', strokeWidth: 2 },
-    encoding: {
-      x: x(f),
-      y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, 120] } },
-      color: {
-        field: 'measure', type: 'nominal', sort: null,
-        scale: { domain: [t('share45'), t('share5y'), t('motivation'), t('employability')], range: ['#1f5fa8', '#c8781e', '#2e8b57', '#d1495b'] },
-        legend: { columns: 2 },
+    facet: { row: { field: 'panel', type: 'nominal', sort: [t('panelShares'), t('panelIndex')], title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelAlign: 'left' } } },
+    spec: {
+      width: f.width, height: height(f, 70),
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: {
+        x: x(f),
+        y: { field: 'value', type: 'quantitative', title: null, scale: { zero: true }, axis: { tickCount: 3 } },
+        color: {
+          field: 'measure', type: 'nominal', sort: null,
+          scale: { domain: [t('share45'), t('share5y'), t('motivation'), t('employability')], range: ['#1f5fa8', '#c8781e', '#2e8b57', '#d1495b'] },
+          legend: { columns: 2 },
+        },
       },
     },
+    resolve: { scale: { y: 'independent' } },
   }),
   small: (f: Frame): TopLevelSpec => ({
     ...base(f),

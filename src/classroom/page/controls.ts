@@ -8,8 +8,15 @@ import type { PolicySpec } from '../../policies/registry.ts';
 import type { BundledModel } from '../protocol.ts';
 import { LEVERS, leverKind, leverRange, yearsOf, type GrowthSetting, type Settings } from '../settings.ts';
 import { GrowthEditor } from './growth-editor.ts';
-import { fmt, growthName, nameOf, t, type Key } from './i18n.ts';
-import { html, setHtml } from './html.ts';
+import { fmt, getLang, growthName, nameOf, t, type Key } from './i18n.ts';
+import { modelDescription, policyLabel } from '../../report/model-words.ts';
+import { html, setHtml, type Html } from './html.ts';
+
+/** The model's description in the page's language; English (marked) when no current Dutch one exists. Escaped. */
+function describeModel(model: Model): Html {
+  const d = modelDescription(model.name, model.description, getLang());
+  return d.translated ? html`${d.text}` : html`<span lang="en">${d.text}</span>`;
+}
 
 const GROWTHS: [string, Key][] = [
   ['model', 'growthModel'], ['historical', 'growthHistorical'], ['flat', 'growthFlat'], ['recession', 'growthRecession'],
@@ -102,7 +109,7 @@ export class Controls {
     setHtml(select, html`${this.models.map((m) => html`<option value="${m.model.name}">${m.model.name[0].toUpperCase()}${m.model.name.slice(1)}</option>`)}`);
     select.value = model.name;
     const applied = Object.keys(bundled.applied).length;
-    setHtml(this.el('#model-about'), html`<p>${model.description}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`);
+    setHtml(this.el('#model-about'), html`<p>${describeModel(model)}</p><p class="muted">${t('recipients', fmt(model.population.size), model.horizonMonths, model.startMonth)}<br>${applied ? t('calibrated', applied, this.fittedFile ?? '') : t('notCalibrated')}</p>`);
 
     const growth = this.settings.growth ?? 'model';
     const g = this.el<HTMLSelectElement>('#growth');
@@ -130,7 +137,8 @@ export class Controls {
       const box = document.createElement('div');
       box.className = `lever${on ? '' : ' off'}${own ? '' : ' addable'}`;
       box.dataset.type = type;
-      const label = own?.label && own.label !== nameOf(type) ? html`<span class="muted"> — ${own.label}</span>` : '';
+      const ownLabel = own?.label ? policyLabel(own.label, getLang()) : '';
+      const label = ownLabel && ownLabel !== nameOf(type) ? html`<span class="muted"> — ${ownLabel}</span>` : '';
       const checked = on ? html` checked` : '';
       const adding = own ? '' : html` <span class="muted">(${t('addPolicy').toLowerCase()})</span>`;
       setHtml(box, html`<label class="switch"><input type="checkbox"${checked}> ${nameOf(type)}${adding}${label}</label>`);

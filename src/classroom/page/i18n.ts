@@ -9,6 +9,8 @@ const en = {
   subtitle: 'Is it the policy or the economy?',
   language: 'Nederlands',
   projector: 'Projector',
+  school: 'School words',
+  schoolHint: 'Plain words instead of replicate, seed, paired and interval; hover for the exact term.',
   model: 'Municipality',
   calibrated: 'calibrated ({0} values from {1})',
   notCalibrated: 'not calibrated (default behaviour)',
@@ -52,6 +54,8 @@ const en = {
   routeSchool: 'school or removed',
   routeOther: 'moved, cohabiting, pension',
   chartComposition: 'Who is on benefit',
+  panelShares: 'Shares of the caseload (%)',
+  panelIndex: 'Indices (motivation 0-100; employability, start = 100)',
   share45: 'aged 45+ (%)',
   share5y: '5+ years on benefit (%)',
   motivation: 'mean motivation (0-100)',
@@ -108,6 +112,8 @@ const nl: Record<Key, string> = {
   subtitle: 'Is het het beleid of de economie?',
   language: 'English',
   projector: 'Beamer',
+  school: 'Schoolwoorden',
+  schoolHint: 'Gewone woorden in plaats van replicatie, seed, gepaard en interval; wijs aan voor de vakterm.',
   model: 'Gemeente',
   calibrated: 'gekalibreerd ({0} waarden uit {1})',
   notCalibrated: 'niet gekalibreerd (standaardgedrag)',
@@ -151,6 +157,8 @@ const nl: Record<Key, string> = {
   routeSchool: 'school of beëindigd',
   routeOther: 'verhuizing, samenwonen, AOW',
   chartComposition: 'Wie zit er in de bijstand',
+  panelShares: 'Aandelen van het bestand (%)',
+  panelIndex: 'Indexen (motivatie 0-100; kansrijkheid, start = 100)',
   share45: '45 jaar of ouder (%)',
   share5y: '5+ jaar in de bijstand (%)',
   motivation: 'gemiddelde motivatie (0-100)',
@@ -224,6 +232,48 @@ const names: Record<Lang, Record<string, string>> = {
 
 const dict: Record<Lang, Record<Key, string>> = { en, nl };
 
+/**
+ * The "school" wording: plain words for a class of 16-year-olds in place of replicate, seed,
+ * paired and interval. The exact wording stays available as a tooltip (`exact`).
+ */
+const school: Record<Lang, Partial<Record<Key, string>>> = {
+  en: {
+    seed: 'Starting dice', newSeed: 'Throw the dice again', seedHint: 'The same starting dice give the same people and the same luck.',
+    chartSmall: 'Six tries: the same town, policy and economy, different luck', replicate: 'try', replicates: 'Many tries', runReplicates: 'Run {0} tries',
+    chartFan: 'Caseload over {0} tries: the middle one, and where half and most of the tries end up',
+    fanText: 'Caseload at the end: on average {0} (we are fairly sure the true average lies between {1} and {2}); most tries end between {3} and {4}.',
+    chartProgrammes: 'Programmes: share of participants off benefit within 12 months of starting, one tick per try',
+    programmeText: '{0}: {1} on average (most tries between {2} and {3}; about {4} participants each).',
+    runCompare: 'Compare A and B ({0} tries each)', chartCompare: 'Caseload: A and B (the middle try and where most end up)',
+    chartDifference: 'Difference B − A, try by try: the average and where it most likely lies',
+    compareText: 'At the end, B − A = {0} recipients (fairly sure between {1} and {2}). A fair comparison: A and B met the same {3} sets of dice. Without that, the uncertainty would be ±{4}.',
+    compareSeed: 'Both with starting dice {0}.',
+  },
+  nl: {
+    seed: 'Startworp', newSeed: 'Gooi opnieuw', seedHint: 'Dezelfde startworp geeft dezelfde mensen en hetzelfde geluk.',
+    chartSmall: 'Zes pogingen: dezelfde gemeente, hetzelfde beleid en dezelfde economie, ander geluk', replicate: 'poging', replicates: 'Veel pogingen', runReplicates: '{0} pogingen draaien',
+    chartFan: 'Bestand over {0} pogingen: de middelste, en waar de helft en de meeste pogingen uitkomen',
+    fanText: 'Bestand aan het eind: gemiddeld {0} (vrij zeker ligt het echte gemiddelde tussen {1} en {2}); de meeste pogingen eindigen tussen {3} en {4}.',
+    chartProgrammes: 'Trajecten: aandeel deelnemers binnen 12 maanden na de start uit de bijstand, één streepje per poging',
+    programmeText: '{0}: gemiddeld {1} (de meeste pogingen tussen {2} en {3}; ongeveer {4} deelnemers per keer).',
+    runCompare: 'A en B vergelijken ({0} pogingen elk)', chartCompare: 'Bestand: A en B (de middelste poging en waar de meeste uitkomen)',
+    chartDifference: 'Verschil B − A, poging voor poging: het gemiddelde en waar het waarschijnlijk ligt',
+    compareText: 'Aan het eind is B − A = {0} uitkeringen (vrij zeker tussen {1} en {2}). Een eerlijke vergelijking: A en B kregen dezelfde {3} worpen. Anders was de onzekerheid ±{4} geweest.',
+    compareSeed: 'Beide met startworp {0}.',
+  },
+};
+
+export type Wording = 'standard' | 'school';
+let wording: Wording = 'standard';
+
+export function setWording(w: Wording): void {
+  wording = w;
+}
+
+export function getWording(): Wording {
+  return wording;
+}
+
 let lang: Lang = 'en';
 
 export function setLang(l: Lang): void {
@@ -237,7 +287,20 @@ export function getLang(): Lang {
 
 /** The string for `key` in the current language, with `{0}`, `{1}`, ... filled in. */
 export function t(key: Key, ...values: (string | number)[]): string {
+  const text = (wording === 'school' ? school[lang][key] : undefined) ?? dict[lang][key];
+  return text.replace(/\{(\d)\}/g, (_, i: string) => String(values[Number(i)]));
+}
+
+/** The exact wording of `key` when the school wording replaces it (for a tooltip), else ''. */
+export function exact(key: Key, ...values: (string | number)[]): string {
+  if (wording !== 'school' || school[lang][key] === undefined) return '';
   return dict[lang][key].replace(/\{(\d)\}/g, (_, i: string) => String(values[Number(i)]));
+}
+
+/** Sets an element's text to `key`, with the exact wording as its tooltip in school wording. */
+export function setText(el: HTMLElement, key: Key, ...values: (string | number)[]): void {
+  el.textContent = t(key, ...values);
+  el.title = exact(key, ...values);
 }
 
 /** A policy type's or lever field's name. */
@@ -253,7 +316,11 @@ export function growthName(g: string): string {
 
 /** Fills every `data-i18n` element under `root`. */
 export function translate(root: ParentNode = document): void {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as Key);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    setText(el, el.dataset.i18n as Key);
+    // an element that has a tooltip of its own keeps it
+    if (!el.title && el.dataset.i18nTitle) el.title = t(el.dataset.i18nTitle as Key);
+  }
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle as Key);
 }
 

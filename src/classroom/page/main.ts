@@ -14,7 +14,7 @@ import { Batches } from './batches.ts';
 import { Chart, dateOf, setChartLocale, spec, type Frame } from './charts.ts';
 import { Controls } from './controls.ts';
 import { describeSettings } from './describe.ts';
-import { fmt, getLang, monthName, pct, setLang, t, translate } from './i18n.ts';
+import { fmt, getLang, monthName, pct, setLang, setWording, t, translate } from './i18n.ts';
 import { LessonsPanel } from './lessons.ts';
 import { PeopleView } from './people-view.ts';
 import { Pool, send, startWorker } from './workers.ts';
@@ -146,6 +146,11 @@ function start(fittedFile: string | null): void {
     relabel();
     lessons.render();
   });
+  $('#school').addEventListener('change', (e) => {
+    setWording((e.target as HTMLInputElement).checked ? 'school' : 'standard');
+    relabel();
+    lessons.render();
+  });
   $('#projector').addEventListener('change', (e) => {
     document.documentElement.classList.toggle('projector', (e.target as HTMLInputElement).checked);
     relabel();
@@ -255,10 +260,10 @@ function drawLive(): void {
   liveCharts.exits.set('exits', rows.flatMap((r, k) => routes.map(([m, route], order) => ({ date: date(k), route, count: r[m], order }))));
   const emp0 = rows[0]?.[M.meanEmployability] || 1;
   liveCharts.composition.set('composition', rows.flatMap((r, k) => [
-    { date: date(k), measure: t('share45'), value: 100 * r[M.share45Plus] },
-    { date: date(k), measure: t('share5y'), value: 100 * r[M.share5YearsPlus] },
-    { date: date(k), measure: t('motivation'), value: 100 * r[M.meanMotivation] },
-    { date: date(k), measure: t('employability'), value: (100 * r[M.meanEmployability]) / emp0 },
+    { date: date(k), panel: t('panelShares'), measure: t('share45'), value: 100 * r[M.share45Plus] },
+    { date: date(k), panel: t('panelShares'), measure: t('share5y'), value: 100 * r[M.share5YearsPlus] },
+    { date: date(k), panel: t('panelIndex'), measure: t('motivation'), value: 100 * r[M.meanMotivation] },
+    { date: date(k), panel: t('panelIndex'), measure: t('employability'), value: (100 * r[M.meanEmployability]) / emp0 },
   ]));
   // the six replicates grow with the live one (all of them once it has finished)
   const upTo = n >= months ? months : n;
