@@ -133,7 +133,7 @@ describe('the classroom page', () => {
 
   it('runs an economy drawn by hand', async () => {
     const bars = page.locator('.growth-editor rect');
-    expect(await bars.count()).toBe(2); // Emmen runs 2015-2016
+    expect(await bars.count()).toBe(3); // Emmen runs 2015-2017 (its three CBS years)
     const box = (await page.locator('.growth-editor').boundingBox())!;
     const first = (await bars.first().boundingBox())!;
     await page.mouse.move(first.x + first.width / 2, box.y + box.height * 0.3);

@@ -26,13 +26,13 @@ describe('applySettings', () => {
     );
     expect(out.policies.some((p) => p.type === 'strict-intake')).toBe(false);
     expect(out.policies.find((p) => p.type === 'sanctions')).toMatchObject({ strictness: 0.8, endShare: 0.1 });
-    expect(out.policies.find((p) => p.type === 'tegenprestatie')).toMatchObject({ goalHoursPerWeek: 12, places: Math.round(3600 * 0.07) });
+    expect(out.policies.find((p) => p.type === 'tegenprestatie')).toMatchObject({ goalHoursPerWeek: 12, places: Math.round(model.population.size * 0.07) });
   });
 
   it('scales the town: people, applicants, vacancies and places, but not observation cohorts', async () => {
     const model = await load('wageningen');
     const out = validateModel(applySettings(model, { model: 'wageningen', scale: 10 }), 'wageningen');
-    expect(out.population.size).toBe(7_500);
+    expect(out.population.size).toBe(model.population.size * 10);
     expect(out.inflow.applicantsPerMonth).toBeCloseTo(model.inflow.applicantsPerMonth * 10);
     expect(out.economy.labourForce).toBeCloseTo(model.economy.labourForce * 10);
     const places = (m: typeof model, type: string) => (m.policies.find((p) => p.type === type) as { places: number }).places;
@@ -41,12 +41,12 @@ describe('applySettings', () => {
   });
 
   it('turns a hand-drawn economy into a monthly path by calendar year', async () => {
-    const model = await load('wageningen'); // starts 2017-10: three months of 2017 first
-    expect(yearsOf(model)).toBe(3);
-    const path = monthlyFromAnnualValues([1, -2, 3], model.horizonMonths, model.startMonth);
-    expect(path.slice(0, 4)).toEqual([1, 1, 1, -2]);
-    expect(path[model.horizonMonths - 1]).toBe(3);
-    const out = validateModel(applySettings(model, { model: 'wageningen', growth: { annual: [1, -2, 3] } }), 'wageningen');
+    const model = await load('wageningen'); // 2015-01 to 2019-09: five calendar years
+    expect(yearsOf(model)).toBe(5);
+    const path = monthlyFromAnnualValues([1, -2, 3, 0, 2], model.horizonMonths, model.startMonth);
+    expect(path.slice(10, 14)).toEqual([1, 1, -2, -2]);
+    expect(path[model.horizonMonths - 1]).toBe(2);
+    const out = validateModel(applySettings(model, { model: 'wageningen', growth: { annual: [1, -2, 3, 0, 2] } }), 'wageningen');
     expect(out.economy.growth).toMatchObject({ monthlyPath: path });
   });
 
