@@ -17,7 +17,15 @@ const RUNS = fitted.replicates;
 const SEED = fitted.seed;
 
 /** model/target -> why it is missed (keep in step with the README's calibration table). */
-const KNOWN_MISSES: Record<string, string> = {};
+const KNOWN_MISSES: Record<string, string> = {
+  'wageningen/control-outflow': 'the trial arms come out too high (README, Calibration)',
+  'wageningen/guidance-outflow': 'the shared guidance effect is pulled up by Almere',
+  'wageningen/exemption-outflow': 'the shared exemption effect is pulled up by Almere',
+  'wageningen/earnings-outflow': 'the trial group is not selective enough',
+  'emmen/exits-school-removed': 'the shared school/removal hazard is set by every town\'s CBS outflow',
+  'rotterdam/tegenprestatie-to-work': 'the long-term group rarely leaves for work at the fitted duration dependence',
+  'netherlands/cbs-quarter-2015q3': 'the 2015 inflow peak (status holders) comes a quarter early in the model',
+};
 
 describe('calibration check over every model', () => {
   let results: TargetResult[] = [];
