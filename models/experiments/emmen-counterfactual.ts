@@ -1,6 +1,6 @@
 /**
- * Emmen 2015-2017 with and without its plan, under its own (weak regional) economy and under the
- * national one. Seed 000: "while the national caseload grew 10%, Emmen's stayed flat" - how much
+ * Emmen 2015-2017 with and without its plan, under its own job market (Drenthe's unemployment and the
+ * vacancy rate the calibration fitted) and under the national vacancy rate. Seed 000: "while the national caseload grew 10%, Emmen's stayed flat" - how much
  * of that is the plan? The investment (EUR 2M over two years, then EUR 0.9M a year) is set against
  * the simulated saving for the payback period.
  */
@@ -8,7 +8,7 @@ import { defineExperiment } from '../../src/experiment/schema.ts';
 
 export default defineExperiment({
   name: 'emmen-counterfactual',
-  description: 'Emmen 2015-2017: the plan or none, under its own economy (regional factor 0.9) or the national one (1.0).',
+  description: 'Emmen 2015-2017: the plan or none, under its own job market (its fitted vacancy rate) or the national vacancy rate.',
   question: 'How much of "flat while the country grew 10%" is the plan, and does it pay for itself?',
   design: {
     kind: 'factorial',
@@ -24,8 +24,8 @@ export default defineExperiment({
       {
         kind: 'economy', name: 'economy',
         levels: [
-          { name: 'emmen-regional', growth: 'historical', regionalFactor: 0.9 },
-          { name: 'national', growth: 'historical', regionalFactor: 1 },
+          { name: 'emmen-regional', growth: 'historical' }, // Emmen's own market: Drenthe's unemployment and its fitted vacancy rate (models/fitted.json)
+          { name: 'national', growth: 'historical', regionalFactor: 1 }, // the national vacancy rate
         ],
       },
     ],

@@ -17,7 +17,7 @@ export default defineExperiment({
     base: 'wageningen',
     control: 'control group',
     arms: ['keep part of earnings', 'more attention', 'exempt from job-search duties'],
-    measureAtMonth: 12,
+    measureAtMonth: 45, // a year after the trial starts (2017-10 is month 33 of the model from 2015-01)
     selfSelection: true,
   },
   outcomes: ['exits-to-work'],
