@@ -18,6 +18,9 @@ const SEED = fitted.seed;
 
 /** model/target -> why it is missed (keep in step with the README's calibration table). */
 const KNOWN_MISSES: Record<string, string> = {
+  'almere/two-years-work': 'the 45+ approach\'s second-year cohorts: intake capacity held at the earlier fit\'s 22 a month',
+  'almere/two-years-participants': '195 of 260: the intake capacity is no longer fitted (it met the target by construction)',
+  'almere/two-years-all-exits': 'follows from the two above',
   'wageningen/control-outflow': 'the trial arms come out too high (README, Calibration)',
   'wageningen/guidance-outflow': 'the shared guidance effect is pulled up by Almere',
   'wageningen/exemption-outflow': 'the shared exemption effect is pulled up by Almere',
