@@ -9,7 +9,7 @@ import { targetSchema } from '../calibration/targets.ts';
 
 /** A free parameter: a dotted path to a number in the model file, and the bounds to search. */
 const freeParameterSchema = z.strictObject({
-  path: z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'a dotted path such as economy.vacanciesPerMonth'),
+  path: z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'a dotted path such as economy.regionalFactor'),
   min: z.number(),
   max: z.number(),
   /** Why it is free and what bounds it. */
