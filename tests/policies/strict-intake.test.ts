@@ -44,7 +44,7 @@ function intakeOutcomes(m: Model, scenario: Scenario, replicates: number, months
     for (let t = 0; t < months; t++) {
       const { from, to } = inflow(sim, t);
       intake(sim, t, from, to);
-      for (let i = from; i < to; i++) (sim.agents.state[i] === State.gone ? deterred : admitted).push(sim.agents.employability[i]);
+      for (let i = from; i < to; i++) (sim.agents.state[i] === State.left ? deterred : admitted).push(sim.agents.employability[i]);
     }
   }
   return { admitted, deterred };
@@ -76,14 +76,15 @@ describe('strict intake', () => {
       const s = simulateReplicate(model, onlyStrict, r, model.run.seed, model.horizonMonths).series;
       const n = simulateReplicate(model, none, r, model.run.seed, model.horizonMonths).series;
       // same applicants in both scenarios (common random numbers); all admitted without the policy
-      expect(total(n, M.applicants, model.horizonMonths)).toBe(total(s, M.applicants, model.horizonMonths));
+      // (with the policy, deterred applicants may apply again: they come on top, as `reapplied`)
+      expect(total(n, M.applicants, model.horizonMonths)).toBe(total(s, M.applicants, model.horizonMonths) - total(s, M.reapplied, model.horizonMonths));
       expect(total(n, M.deterred, model.horizonMonths)).toBe(0);
       expect(total(n, M.admitted, model.horizonMonths)).toBe(total(n, M.applicants, model.horizonMonths));
       for (let t = 0; t < model.horizonMonths; t++) {
         const row = t * METRIC_COUNT;
         expect(s[row + M.admitted] + s[row + M.deterred]).toBe(s[row + M.applicants]);
       }
-      applicants += total(s, M.applicants, model.horizonMonths);
+      applicants += total(s, M.applicants, model.horizonMonths) - total(s, M.reapplied, model.horizonMonths);
       deterred += total(s, M.deterred, model.horizonMonths);
     }
     const share = deterred / applicants;
