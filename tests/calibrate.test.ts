@@ -33,10 +33,11 @@ describe('tsx src/calibrate.ts', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'uitstroom-cal-')), 'report');
     const code = await main(['models/enschede.ts', '--check', '--runs', '2', '--workers', '0', '--out', dir]);
     const report = readFileSync(join(dir, 'calibration.md'), 'utf8');
-    expect(report).toMatch(/\| enschede \| ict-track \|/);
+    expect(report).toMatch(/\| enschede \| cbs-stock-2015 \|/);
+    expect(report).toMatch(/## Identification/);
     const csv = readFileSync(join(dir, 'targets.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(2);
-    const met = csv[1].endsWith('true');
+    expect(csv).toHaveLength(13); // 12 CBS targets and the header
+    const met = csv.slice(1).every((row) => row.endsWith('true'));
     expect(code).toBe(met ? 0 : 1);
     expect(out.join('\n')).toMatch(/targets within tolerance/);
     vi.restoreAllMocks();

@@ -46,7 +46,7 @@ export const summarySchema = z.looseObject({
 });
 
 export const experimentManifestSchema = z.looseObject({
-  experiment: z.looseObject({ name: z.string(), file: z.string(), sha256: z.string(), design: z.enum(['factorial', 'lhs', 'sobol', 'trial', 'displacement']) }),
+  experiment: z.looseObject({ name: z.string(), file: z.string(), sha256: z.string(), design: z.enum(['factorial', 'lhs', 'sobol', 'grid', 'trial', 'displacement']) }),
   models: z.record(z.string(), z.looseObject({ file: z.string(), sha256: z.string() })),
   seed: z.number().int().min(0).max(2 ** 31),
   replicates: count(100_000),

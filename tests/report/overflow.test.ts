@@ -52,7 +52,7 @@ describe.each(MODELS)('every chart of %s fits', (file) => {
 });
 
 /** A trial measures at a month the run must reach (`src/experiment/check.ts`). */
-const MONTHS: Record<string, number> = { 'participation-trial.ts': 12 };
+const MONTHS: Record<string, number> = { 'participation-trial.ts': 45 }; // the trial is measured a year after it starts in month 33
 
 describe.each(EXPERIMENTS)('every chart of experiment %s fits', (file) => {
   it('as written to charts/, in English and Dutch', async () => {
