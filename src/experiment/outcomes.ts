@@ -8,7 +8,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   'caseload-end': 'caseload at the end (people)',
   'exits-to-work': 'exits to work (people)',
   'exits-to-work-per-100': 'exits to work per 100 recipients at the start',
-  reentries: 're-entries after a lost job (people)',
+  reentries: 're-entries after leaving by any route (people)',
   'share-45-plus-end': 'share 45+ at the end (%)',
   'share-5y-plus-end': 'share on benefit 5+ years at the end (%)',
   'employability-end': 'mean employability at the end',

@@ -14,7 +14,7 @@ export const OUTCOMES = [
   'caseload-end', // caseload at the end of the horizon
   'exits-to-work', // exits to work over the horizon
   'exits-to-work-per-100', // exits to work over the horizon per 100 recipients at the start (towns of any size)
-  'reentries', // returns to benefit after a lost job over the horizon
+  'reentries', // returns to benefit after leaving by any route, over the horizon
   'share-45-plus-end', // share 45+ of the caseload at the end (%)
   'share-5y-plus-end', // share on benefit 5+ years at the end (%)
   'employability-end', // mean employability of the caseload at the end

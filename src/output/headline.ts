@@ -14,7 +14,7 @@ export const HEADLINES = [
   { key: 'exitsTotal', label: 'exits, all routes', unit: 'people' },
   { key: 'admitted', label: 'applicants admitted', unit: 'people' },
   { key: 'deterred', label: 'applicants deterred', unit: 'people' },
-  { key: 'reentries', label: 're-entries after a lost job', unit: 'people' },
+  { key: 'reentries', label: 're-entries after leaving by any route', unit: 'people' },
   { key: 'share45PlusEnd', label: 'share 45+ at end', unit: '%' },
   { key: 'share5YearsPlusEnd', label: 'share on benefit 5+ years at end', unit: '%' },
   { key: 'benefitCost', label: 'benefit cost', unit: 'EUR million' },

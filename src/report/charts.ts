@@ -93,7 +93,7 @@ function panels(run: RunData, width: number, list: { metric: string; title: stri
   };
 }
 
-/** (3) Applicants admitted and re-entries after a lost job, per month. */
+/** (3) Applicants admitted and re-entries after leaving by any route, per month. */
 export function inflowChart(run: RunData): Chart {
   const W = words(run.lang);
   const title = W.inflowTitle;

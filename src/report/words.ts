@@ -10,7 +10,7 @@ const en = {
   headline: {
     caseloadStart: 'caseload at start', caseloadEnd: 'caseload at end', caseloadChange: 'caseload change', caseloadChangePct: 'caseload change',
     exitsWork: 'exits to work', exitsSchool: 'exits to school / removed', exitsNonInfluenceable: 'exits non-influenceable', exitsTotal: 'exits, all routes',
-    admitted: 'applicants admitted', deterred: 'applicants deterred', reentries: 're-entries after a lost job', share45PlusEnd: 'share 45+ at end',
+    admitted: 'applicants admitted', deterred: 'applicants deterred', reentries: 're-entries (back after leaving by any route)', share45PlusEnd: 'share 45+ at end',
     share5YearsPlusEnd: 'share on benefit 5+ years at end', benefitCost: 'benefit cost', programmeCost: 'programme cost', totalCost: 'total cost',
   } as Record<string, string>,
   unit: { people: 'people', '%': '%', 'EUR million': 'EUR million', 'percentage points': 'percentage points' } as Record<string, string>,
@@ -61,7 +61,7 @@ const en = {
   inflowTitle: 'Inflow: admitted applicants and re-entries',
   inflowSubtitle: (runs: string) => `People coming onto benefit each month. Line: mean of ${runs}; band: 90% of runs.`,
   admittedPanel: 'Applicants admitted',
-  reentriesPanel: 'Re-entries after a lost job',
+  reentriesPanel: 'Re-entries (back after leaving by any route)',
   peoplePerMonth: 'People per month',
   compositionTitle: 'Who is on benefit',
   compositionSubtitle: (runs: string) =>
@@ -146,7 +146,7 @@ const nl: Words = {
   headline: {
     caseloadStart: 'bestand bij de start', caseloadEnd: 'bestand aan het eind', caseloadChange: 'verandering van het bestand', caseloadChangePct: 'verandering van het bestand',
     exitsWork: 'uitstroom naar werk', exitsSchool: 'uitstroom naar school / beëindigd', exitsNonInfluenceable: 'uitstroom niet-beïnvloedbaar', exitsTotal: 'uitstroom, alle routes',
-    admitted: 'aanvragers toegelaten', deterred: 'aanvragers afgeschrikt', reentries: 'terugkeer na verlies van een baan', share45PlusEnd: 'aandeel 45+ aan het eind',
+    admitted: 'aanvragers toegelaten', deterred: 'aanvragers afgeschrikt', reentries: 'terugkeer (terug na uitstroom langs elke route)', share45PlusEnd: 'aandeel 45+ aan het eind',
     share5YearsPlusEnd: 'aandeel 5+ jaar in de bijstand aan het eind', benefitCost: 'uitkeringslasten', programmeCost: 'kosten van programma’s', totalCost: 'totale kosten',
   },
   unit: { people: 'personen', '%': '%', 'EUR million': 'mln euro', 'percentage points': 'procentpunt' },
@@ -194,7 +194,7 @@ const nl: Words = {
   inflowTitle: 'Instroom: toegelaten aanvragers en terugkeer',
   inflowSubtitle: (runs) => `Mensen die elke maand in de bijstand komen. Lijn: gemiddelde van ${runs}; band: 90% van de simulaties.`,
   admittedPanel: 'Toegelaten aanvragers',
-  reentriesPanel: 'Terugkeer na verlies van een baan',
+  reentriesPanel: 'Terugkeer (terug na uitstroom langs elke route)',
   peoplePerMonth: 'Personen per maand',
   compositionTitle: 'Wie er in de bijstand zit',
   compositionSubtitle: (runs) =>
