@@ -10,7 +10,7 @@ const en = {
   headline: {
     caseloadStart: 'caseload at start', caseloadEnd: 'caseload at end', caseloadChange: 'caseload change', caseloadChangePct: 'caseload change',
     exitsWork: 'exits to work', exitsSchool: 'exits to school / removed', exitsNonInfluenceable: 'exits non-influenceable', exitsTotal: 'exits, all routes',
-    admitted: 'applicants admitted', deterred: 'applicants deterred', reentries: 're-entries (back after leaving by any route)', share45PlusEnd: 'share 45+ at end',
+    admitted: 'applicants admitted', deterred: 'applicants deterred', reentries: 're-entries after leaving by any route', share45PlusEnd: 'share 45+ at end',
     share5YearsPlusEnd: 'share on benefit 5+ years at end', benefitCost: 'benefit cost', programmeCost: 'programme cost', totalCost: 'total cost',
   } as Record<string, string>,
   unit: { people: 'people', '%': '%', 'EUR million': 'EUR million', 'percentage points': 'percentage points' } as Record<string, string>,
