@@ -21,6 +21,7 @@ import type { PolicySpec } from '../policies/registry.ts';
 import { TargetEvaluator } from '../calibration/evaluate.ts';
 import type { Target } from '../calibration/targets.ts';
 import { openStream } from '../random/streams.ts';
+import { tQuantile975 } from '../output/stats.ts';
 import type { Experiment } from './schema.ts';
 
 export interface MarketResult {
@@ -45,15 +46,11 @@ export interface MarketResult {
 
 export interface Interval { mean: number; lo: number; hi: number }
 
-/** Two-sided 97.5% t quantiles for small samples (df 1-30), then the normal value. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-export const t975 = (df: number) => (df <= 0 ? NaN : df <= 30 ? T975[df - 1] : 1.96 + 2.4 / df);
-
 export function meanInterval(x: readonly number[]): Interval {
   const n = x.length;
   const mean = x.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(x.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n - 1));
-  const h = n > 1 ? t975(n - 1) * sd / Math.sqrt(n) : NaN;
+  const h = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : NaN;
   return { mean, lo: mean - h, hi: mean + h };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, ratioInterval, runDisplacement, t975 } from '../../src/experiment/displacement.ts';
+import { meanInterval, ratioInterval, runDisplacement } from '../../src/experiment/displacement.ts';
+import { tQuantile975 as t975 } from '../../src/output/stats.ts';
 import { experimentSchema } from '../../src/experiment/schema.ts';
 import { validateModel, type LoadedModel } from '../../src/model/load.ts';
 import small from '../fixtures/small.ts';
