@@ -13,6 +13,7 @@ import { NAMED_PATHS, type AnnualPath } from './scenarios.ts';
 import { historicalPath } from './historical.ts';
 import { estimateRelation, historicalLogDemand, observedAt, REFERENCE_UNEMPLOYMENT_PCT } from './labour-market.ts';
 import { aowAgeMonths } from '../data/cbs.ts';
+import { seasonality } from './seasonality.ts';
 
 export interface EconomyPath {
   /** Annual growth (%) per simulated month. */
@@ -31,6 +32,8 @@ export interface EconomyPath {
   applicants: Float64Array;
   /** Pension (AOW) age in months, per month. */
   pensionMonths: Float64Array;
+  /** Factor on exit hazards other than to work (1 without seasons). */
+  nonWorkExitFactor: Float64Array;
   note: string;
 }
 
@@ -101,6 +104,9 @@ export function buildEconomy(model: Model, growth: Model['economy']['growth'], m
   }
   const { labourForce, unemploymentRatio, regionalFactor } = model.economy;
   const pensionMonths = new Float64Array(months);
+  const season = model.economy.seasonal ? seasonality() : undefined;
+  const calendar = (t: number) => (first + t) % 12;
+  if (season) note += `; ${season.note}`;
   for (let t = 0; t < months; t++) pensionMonths[t] = model.exits.pensionAge !== undefined ? Math.round(model.exits.pensionAge * 12) : aowAgeMonths(Math.floor((first + t) / 12));
   return {
     growth: withHistory.slice(24),
@@ -109,8 +115,10 @@ export function buildEconomy(model: Model, growth: Model['economy']['growth'], m
     tightness,
     vacancies: tightness.map((th, t) => (th * unemploymentPct[t] / 100) * labourForce * regionalFactor),
     otherJobseekers: unemploymentPct.map((u) => (u / 100) * unemploymentRatio * labourForce),
-    applicants: unemploymentPct.map((u) => model.inflow.applicantsPerMonth * Math.pow(u / REFERENCE_UNEMPLOYMENT_PCT, model.inflow.unemploymentElasticity ?? behaviour.economy.inflowElasticity)),
+    applicants: unemploymentPct.map((u, t) =>
+      model.inflow.applicantsPerMonth * Math.pow(u / REFERENCE_UNEMPLOYMENT_PCT, model.inflow.unemploymentElasticity ?? behaviour.economy.inflowElasticity) * (season ? season.inflowFactor[calendar(t)] : 1)),
     pensionMonths,
+    nonWorkExitFactor: Float64Array.from({ length: months }, (_, t) => (season ? season.nonWorkExitFactor[calendar(t)] : 1)),
     note,
   };
 }

@@ -154,6 +154,7 @@ export interface Flows {
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pensionMonths = sim.economy.pensionMonths[t];
+  const season = sim.economy.nonWorkExitFactor[t];
   const { baseSchool, baseNon, workScale, durationFactor: dur, reentry } = sim;
   const lastDur = dur.length - 1;
   const youth = sim.behaviour.exits.youthSchoolFactor;
@@ -175,9 +176,9 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const mob = monthsOnBenefit[i];
       const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
-      let hS = baseSchool * d * schoolMult[i] * (ageMonths[i] < 324 ? youth : 1);
+      let hS = baseSchool * d * schoolMult[i] * (ageMonths[i] < 324 ? youth : 1) * season;
       if (additive) { hW += ownWork[i]; hS += removal[i]; }
-      const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]];
+      const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
       const u = luckOf(luckKey[i], t, Purpose.exit);

@@ -84,6 +84,12 @@ export const economySchema = z.strictObject({
   unemploymentRatio: z.number().positive().max(5),
   /** Regional vacancy rate over the national one: 1 = national average, below 1 a weak region. */
   regionalFactor: z.number().positive().max(5),
+  /**
+   * The bijstand year's seasons (src/economy/seasonality.ts, estimated from CBS's monthly counts):
+   * more applicants in winter, more exits other than to work in late summer. Off by default: the
+   * municipal targets are yearly, and the seasons were added with the national quarterly series.
+   */
+  seasonal: z.boolean().default(false),
 });
 
 export const scenarioSchema = z.strictObject({

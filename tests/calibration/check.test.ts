@@ -27,7 +27,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'wageningen/earnings-outflow': 'the trial group is not selective enough',
   'emmen/exits-school-removed': 'the shared school/removal hazard is set by every town\'s CBS outflow',
   'rotterdam/tegenprestatie-to-work': 'the long-term group rarely leaves for work at the fitted duration dependence',
-  'netherlands/cbs-quarter-2015q3': 'the 2015 inflow peak (status holders) comes a quarter early in the model',
 };
 
 describe('calibration check over every model', () => {
