@@ -8,7 +8,8 @@
  * is 0 when every target is within its tolerance and 1 when one is not.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { getPath, InputError, loadModel } from './model/load.ts';
@@ -20,6 +21,8 @@ import { fit, mergeFitted, METHOD, writeFitted } from './calibration/fit.ts';
 import { fittedFileFor, readFitted } from './calibration/fitted.ts';
 import { atABound, markdownReport, targetsCsv, terminalTable } from './calibration/report.ts';
 import { sharedFreeFor, sharedValue } from './calibration/shared.ts';
+import { buildEnsemble, ensembleMarkdown, ENSEMBLE_METHOD, priorsOf } from './calibration/build-ensemble.ts';
+import { ensembleFileFor, readEnsemble, type EnsembleFile, type PriorSpec } from './calibration/ensemble.ts';
 import { leaveOneTownOut, timeSplit, validationCsv, validationMarkdown } from './calibration/validate.ts';
 import { writeCalibrationCharts } from './report/index.ts';
 
@@ -42,7 +45,14 @@ Options:
                    through 2016 and predict 2017; (b) leave each town out of the shared fit and predict
                    its outflow and outflow to work from its own data. Writes validation.md and .csv
   --validate-evaluations K   shared-block evaluations per refit in --validate (default 15)
-  --no-write       fit, but do not write fitted.json
+  --ensemble       draw each model's ensemble of parameter sets (ABC-SMC, src/calibration/abc.ts)
+                   from the priors in models/lib/priors.ts and its fitted values' bounds, given the
+                   shared values of fitted.json; writes ensemble.json beside the models and a report
+  --particles N    ABC particles per generation (default 100)
+  --generations G  ABC generations at most, the prior included (default 6)
+  --sets K         parameter sets kept for runs (default 20)
+  --max-evaluations E  simulation budget of the ABC (default 4000)
+  --no-write       fit, but do not write fitted.json (or ensemble.json)
   --quiet          no progress
   --help           this text`;
 
@@ -62,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         check: { type: 'boolean', default: false }, runs: { type: 'string' }, seed: { type: 'string' },
         evaluations: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' },
         validate: { type: 'boolean', default: false }, 'validate-evaluations': { type: 'string' },
+        ensemble: { type: 'boolean', default: false }, particles: { type: 'string' }, generations: { type: 'string' }, sets: { type: 'string' },
+        'max-evaluations': { type: 'string' },
         'no-write': { type: 'boolean', default: false }, 'local-only': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -91,6 +103,13 @@ export async function main(argv: string[]): Promise<number> {
     const meta: Record<string, string | number> = { models: names.join(', '), replicates: runs, seed, method: METHOD };
     let results;
     let parameters: { name: string; min: number; max: number; value: number }[] | undefined;
+    if (v.ensemble) {
+      return await ensembleCommand(loaded, files, out, {
+        particles: int('particles', v.particles, 2, 100_000, 100), generations: int('generations', v.generations, 1, 100, 6),
+        sets: int('sets', v.sets, 1, 10_000, 20), maxEvaluations: int('max-evaluations', v['max-evaluations'], 1, 10_000_000, 4000),
+        seed, workers, write: !v['no-write'], quiet: v.quiet,
+      });
+    }
     if (v.check) {
       const evaluator = new TargetEvaluator(workers);
       try {
@@ -167,4 +186,40 @@ export async function main(argv: string[]): Promise<number> {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('calibrate.ts')) {
   main(process.argv.slice(2)).then((code) => process.exit(code), exitWithError);
+}
+
+/** `--ensemble`: each model's ABC ensemble, merged into ensemble.json beside the model files. */
+async function ensembleCommand(
+  loaded: Awaited<ReturnType<typeof loadModel>>[], files: string[], out: string,
+  o: { particles: number; generations: number; sets: number; maxEvaluations: number; seed: number; workers: number; write: boolean; quiet: boolean },
+): Promise<number> {
+  const priorsFile = 'models/lib/priors.ts';
+  const { PRIORS } = (await import(pathToFileURL(resolve(priorsFile)).href)) as { PRIORS: Record<string, PriorSpec[]> };
+  const file = ensembleFileFor(loaded[0].file);
+  if (loaded.some((l) => ensembleFileFor(l.file) !== file)) throw new InputError('draw ensembles for models from one folder at a time (ensemble.json is per folder)');
+  const fitted = loaded[0].fitted;
+  if (!fitted) throw new InputError(`${files[0]}: no fitted.json beside it; fit first (npx tsx src/calibrate.ts ${files.join(' ')})`);
+  mkdirSync(out, { recursive: true });
+  const existing = readEnsemble(file)?.ensemble;
+  const merged: EnsembleFile = {
+    method: ENSEMBLE_METHOD, createdAt: new Date().toISOString(), seed: o.seed, fittedSha256: fitted.hash,
+    models: existing && existing.fittedSha256 === fitted.hash ? { ...existing.models } : {},
+  };
+  for (const l of loaded) {
+    const priors = priorsOf(l.model, PRIORS[l.model.name] ?? [], priorsFile);
+    if (!o.quiet) console.error(`${l.model.name}: ${priors.length} priors, ${o.particles} particles, at most ${o.generations} generations`);
+    const { entry } = await buildEnsemble({
+      model: l.model, priors, particles: o.particles, generations: o.generations, sets: o.sets, seed: o.seed, workers: o.workers,
+      predictiveRuns: 3, maxEvaluations: o.maxEvaluations, onProgress: (line) => { if (!o.quiet) console.error(`${l.model.name}: ${line}`); },
+    });
+    merged.models[l.model.name] = entry;
+    const report = join(out, `ensemble-${l.model.name}.md`);
+    writeFileSync(report, ensembleMarkdown(l.model.name, entry, { method: ENSEMBLE_METHOD, seed: o.seed, 'fitted.json': fitted.hash.slice(0, 12), command: `npx tsx src/calibrate.ts ${l.file} --ensemble --particles ${o.particles} --generations ${o.generations} --sets ${o.sets} --seed ${o.seed}` }));
+    console.log(`${l.model.name}: ${entry.sets.length} sets from ${entry.evaluations} simulations (ESS ${entry.ess.toFixed(1)}); report in ${report}`);
+  }
+  if (o.write) {
+    writeFileSync(file, JSON.stringify(merged, null, 2) + '\n');
+    console.log(`wrote ${file}`);
+  }
+  return 0;
 }

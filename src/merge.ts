@@ -80,7 +80,7 @@ export function mergeShards(dirs: string[], out?: string, format?: TableFormat):
   const finalDir = out ?? key.finalDir.replace(/-shard\d+of\d+$/, '');
   const folder = new RunFolder(finalDir);
   // 3. stream in task order
-  const agg = new Aggregator(key.scenarios, key.runs, key.months);
+  const agg = new Aggregator(key.scenarios, key.runs, key.months, key.ensemble?.sets ?? 1);
   const table = openReplicates(folder, format);
   for (const s of shards) {
     let k = 0;
@@ -94,7 +94,7 @@ export function mergeShards(dirs: string[], out?: string, format?: TableFormat):
   }
   table.close();
   // 4. write
-  const summary = writeAggregates(folder, agg, dates, format);
+  const summary = writeAggregates(folder, agg, dates, format, key.ensemble ?? undefined);
   const startedAt = shards.map((s) => s.file.manifest.startedAt).sort()[0];
   const dir = folder.complete({
     ...manifest,

@@ -22,6 +22,7 @@ import { scenariosOf } from './engine/sim.ts';
 import { buildEconomy } from './economy/path.ts';
 import { resolveBehaviour } from './model/behaviour.ts';
 import { InputError, loadModel } from './model/load.ts';
+import { loadEnsemble } from './calibration/ensemble.ts';
 import type { Model } from './model/schema.ts';
 import { Aggregator } from './output/aggregate.ts';
 import { buildManifest, pkg } from './output/manifest.ts';
@@ -49,6 +50,8 @@ export interface PipelineOptions {
   resume?: string;
   /** `replicates` (and `series`) as CSV (default), Parquet or both. */
   format?: TableFormat;
+  /** Run the fitted point only, not the ensemble of parameter sets beside the model file. */
+  noEnsemble?: boolean;
 }
 
 export interface PipelineResult {
@@ -104,6 +107,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const modelFile = o.modelFile || resumed?.model.path || '';
   // 1. load
   const { model, hash, fitted } = await loadModel(modelFile);
+  const ensemble = resumed ? resumedEnsemble(resumed, modelFile, model, fitted?.hash) : o.noEnsemble ? undefined : loadEnsemble(modelFile, model, fitted?.hash);
+  if (ensemble?.warning) console.error(ensemble.warning);
   // 2. resolve
   const runs = resumed ? agreed(o.resume!, '--runs', o.runs, resumed.runs) : (o.runs ?? model.run.replicates);
   const seed = resumed ? agreed(o.resume!, '--seed', o.seed, resumed.masterSeed) : (o.seed ?? model.run.seed);
@@ -131,6 +136,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     calibrationSha256: fitted?.hash ?? null,
     masterSeed: seed, runs, months, scenarios: names, shard: shardSpec, finalDir,
     format: o.format ?? resumed?.format ?? 'csv',
+    ensemble: ensemble ? { file: ensemble.file, sha256: ensemble.hash, sets: ensemble.models.length } : null,
   };
   // 3. open
   let folder: RunFolder;
@@ -148,7 +154,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const describe = describeScenarios(model, scenarios, seed);
   const dates = Array.from({ length: months }, (_, t) => monthLabel(model.startMonth, t));
   // 4. simulate: replay what a resumed run has, then run the rest; a shard only logs its results
-  const agg = new Aggregator(names, runs, months);
+  const agg = new Aggregator(names, runs, months, ensemble?.models.length ?? 1);
   const replicatesTable = shardSpec ? undefined : openReplicates(folder, key.format);
   const take = (s: number, r: number, series: Float64Array) => {
     if (!replicatesTable) return;
@@ -168,6 +174,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   try {
     await runBatch({
       model, runs, masterSeed: seed, months, workers,
+      ensemble: ensemble?.models,
       replicates: [from, to],
       skipTasks: kept,
       onProgress: o.onProgress,
@@ -183,7 +190,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const manifestOf = (files: string[]) =>
     buildManifest({
       model, modelFile: key.model.file, modelHash: hash, fitted, behaviour, scenarios: names, masterSeed: seed, runs, months, workers,
-      economyNotes, startedAt, files, lang: o.lang,
+      economyNotes, startedAt, files, lang: o.lang, ensemble: key.ensemble,
     });
   const result = { model, runs, seed, months, workers, resumedResults: kept };
   if (!replicatesTable) {
@@ -196,7 +203,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   }
   replicatesTable.close();
   // 5. aggregate
-  const summary = writeAggregates(folder, agg, dates, key.format);
+  const summary = writeAggregates(folder, agg, dates, key.format, key.ensemble ?? undefined);
   // 6. finish: the results log and key were only for a resume
   rmSync(logFile);
   rmSync(join(folder.workDir, CHECKPOINT_FILE));
@@ -205,3 +212,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 }
 
 const rangeOf = ([from, to]: [number, number]) => ({ from, to });
+
+/** A resumed run keeps the ensemble it started with (or none); a changed ensemble file is an input error. */
+function resumedEnsemble(key: RunKey, modelFile: string, model: Model, fittedHash: string | undefined) {
+  if (!key.ensemble) return undefined;
+  const e = loadEnsemble(modelFile, model, fittedHash);
+  if (!e || e.hash !== key.ensemble.sha256) throw new InputError(shardMsg.mergeMismatch(modelFile, key.ensemble.file, [`ensemble: ${key.ensemble.sha256} when the run started, ${e ? e.hash : 'none'} now`]));
+  return e;
+}

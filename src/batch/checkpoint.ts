@@ -35,6 +35,8 @@ export interface RunKey {
   finalDir: string;
   /** The tables' format (does not change a result, so a merge may choose another). */
   format?: 'csv' | 'parquet' | 'both';
+  /** The calibration's ensemble the replicates were spread over (absent: the fitted point). */
+  ensemble?: { file: string; sha256: string; sets: number } | null;
 }
 
 /** Bytes of one record for runs of `months` months. */
@@ -122,6 +124,7 @@ export function keyDifferences(a: RunKey, b: RunKey): string[] {
   const fields: [string, unknown, unknown][] = [
     ['model sha256', a.model.sha256, b.model.sha256],
     ['calibration sha256', a.calibrationSha256, b.calibrationSha256],
+    ['ensemble', a.ensemble ? `${a.ensemble.sha256} (${a.ensemble.sets} sets)` : 'none', b.ensemble ? `${b.ensemble.sha256} (${b.ensemble.sets} sets)` : 'none'],
     ['master seed', a.masterSeed, b.masterSeed],
     ['replicates', a.runs, b.runs],
     ['months', a.months, b.months],

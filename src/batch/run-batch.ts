@@ -22,6 +22,8 @@ export interface BatchOptions {
   runs: number;
   masterSeed: number;
   months: number;
+  /** Parameter sets: replicate r runs `ensemble[r mod K]` instead of `model` (src/calibration/ensemble.ts). */
+  ensemble?: readonly Model[];
   /** 0 = run in this thread (no pool); otherwise the pool size. */
   workers: number;
   /** Receives each result in task order: replicate-major, then scenario. */
@@ -63,24 +65,33 @@ export const threadsFor = (workers: number, tasks: number) => Math.max(1, Math.m
 
 /**
  * The tasks of a batch, in the order results are delivered. Each scenario's economy is built
- * here, once; a scenario whose economy cannot be built fails in its replicates, in task order.
+ * here, once per parameter set; a scenario whose economy cannot be built fails in its replicates,
+ * in task order. With an ensemble, replicate r runs set r mod K: every scenario of a replicate
+ * shares its set and its luck (common random numbers within each parameter set).
  */
-export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number, from = 0, to = runs): Generator<ReplicateTask> {
+export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number, from = 0, to = runs, ensemble?: readonly Model[]): Generator<ReplicateTask> {
   const scenarios = scenariosOf(model);
-  const behaviour = resolveBehaviour(model.behaviour);
-  const economies: (EconomyPath | Error)[] = scenarios.map((s) => {
-    try {
-      return buildEconomy(model, s.growth ?? model.economy.growth, months, behaviour);
-    } catch (e) {
-      return e instanceof Error ? e : new Error(String(e));
-    }
-  });
+  const economiesOf = (m: Model): (EconomyPath | Error)[] => {
+    const behaviour = resolveBehaviour(m.behaviour);
+    return scenarios.map((s) => {
+      try {
+        return buildEconomy(m, s.growth ?? m.economy.growth, months, behaviour);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  };
+  const sets = ensemble && ensemble.length > 0 ? ensemble : [model];
+  const economies: (EconomyPath | Error)[][] = [];
   for (let replicate = from; replicate < to; replicate++) {
+    const k = replicate % sets.length;
+    const m = sets[k];
+    economies[k] ??= economiesOf(m);
     for (let scenarioIndex = 0; scenarioIndex < scenarios.length; scenarioIndex++) {
-      const economy = economies[scenarioIndex];
+      const economy = economies[k][scenarioIndex];
       yield economy instanceof Error
-        ? { model, scenarioIndex, replicate, masterSeed, months, economyError: economy.message }
-        : { model, scenarioIndex, replicate, masterSeed, months, economy };
+        ? { model: m, scenarioIndex, replicate, masterSeed, months, economyError: economy.message }
+        : { model: m, scenarioIndex, replicate, masterSeed, months, economy };
     }
   }
 }
@@ -94,7 +105,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   const skip = o.skipTasks ?? 0;
   let done = skip;
   const remaining = () => {
-    const it = tasksOf(o.model, o.runs, o.masterSeed, o.months, from, to);
+    const it = tasksOf(o.model, o.runs, o.masterSeed, o.months, from, to, o.ensemble);
     for (let k = 0; k < skip; k++) it.next();
     return it;
   };

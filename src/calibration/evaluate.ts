@@ -10,7 +10,7 @@ import { workerBundle } from '../batch/bundle.ts';
 import { measureTask } from '../batch/replicate.ts';
 import type { ReplicateTask } from '../batch/task.ts';
 import type { Model } from '../model/schema.ts';
-import { summarise } from '../output/stats.ts';
+import { summarise, tQuantile975 } from '../output/stats.ts';
 import type { Target } from './targets.ts';
 
 export interface TargetResult {
@@ -21,7 +21,7 @@ export interface TargetResult {
   mean: number;
   /** Standard error of the mean over replicates. */
   se: number;
-  /** 95% interval of the mean: mean -+ 1.96 se. */
+  /** 95% interval of the mean: mean -+ t(n-1) se (Student's t). */
   lo: number;
   hi: number;
   /** 5th and 95th percentile over replicates: the spread of a single run. */
@@ -72,6 +72,24 @@ export class TargetEvaluator {
     return out;
   }
 
+  /**
+   * Each model once, replicate 0 of its own master seed (independent runs, as approximate Bayesian
+   * computation wants): one value per target of each model, in the models' order.
+   */
+  async measureEach(models: readonly Model[], seeds: readonly number[], replicate = 0): Promise<Float64Array[]> {
+    const tasks = models.map((m, i): ReplicateTask => {
+      const it = tasksOf(m, replicate + 1, seeds[i], monthsNeeded(m), replicate, replicate + 1).next();
+      if (it.done) throw new Error(`${m.name}: no task`);
+      return { ...it.value, measureTargets: true };
+    });
+    if (!this.pool) return tasks.map((t) => measureTask(t));
+    const settled = await Promise.allSettled(tasks.map((t) => this.pool!.run(t) as Promise<Float64Array>));
+    return settled.map((s, i) => {
+      if (s.status === 'rejected') throw new Error(`${models[i].name}, seed ${seeds[i]}: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`);
+      return s.value;
+    });
+  }
+
   async close(): Promise<void> {
     await this.pool?.destroy();
   }
@@ -91,7 +109,8 @@ export function resultOf(model: string, target: Target, values: Float64Array): T
   const s = summarise(values);
   const se = values.length > 1 ? s.sd / Math.sqrt(values.length) : 0;
   const miss = (s.mean - target.value) / target.tolerance;
-  return { model, target, values, mean: s.mean, se, lo: s.mean - 1.96 * se, hi: s.mean + 1.96 * se, p05: s.p05, p95: s.p95, miss, met: Math.abs(miss) <= 1 };
+  const half = values.length > 1 ? tQuantile975(values.length - 1) * se : 0;
+  return { model, target, values, mean: s.mean, se, lo: s.mean - half, hi: s.mean + half, p05: s.p05, p95: s.p95, miss, met: Math.abs(miss) <= 1 };
 }
 
 /** The calibration objective: the sum of squared misses in tolerance units. */

@@ -29,6 +29,8 @@ export interface RunArgs {
   resume?: string;
   /** Tables as csv (default), parquet or both. */
   format?: TableFormat;
+  /** Run the fitted point only, not the calibration's ensemble of parameter sets. */
+  noEnsemble: boolean;
 }
 
 export const HELP = `${msg.usage}
@@ -45,6 +47,9 @@ Options:
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
+  --no-ensemble run the calibration's fitted point only; by default replicates are spread over
+                the parameter sets in models/ensemble.json (replicate r runs set r mod K), so
+                intervals carry what we do not know about the parameters as well as chance
   --shard i/n   run shard i of n (counting from 0) and write a shard folder for src/merge.ts;
                 'auto' reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, 'auto/n' reads
                 SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
@@ -69,6 +74,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
+  'no-ensemble': { type: 'boolean', default: false },
   shard: { type: 'string' },
   resume: { type: 'string' },
   format: { type: 'string' },
@@ -126,7 +132,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
     seen.add(t.name);
   }
-  if (values.help) return { modelFile: '', quiet: false, noCharts: false, lang: 'en', help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, noEnsemble: false, lang: 'en', help: true };
   if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
@@ -141,6 +147,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     out: values.out,
     quiet: values.quiet,
     noCharts: values['no-charts'],
+    noEnsemble: values['no-ensemble'],
     lang: (values.lang as Lang | undefined) ?? langFromEnv(),
     help: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),

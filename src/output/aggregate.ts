@@ -7,6 +7,7 @@
 import { METRIC_COUNT, METRICS } from '../engine/metrics.ts';
 import { HEADLINE_COUNT, HEADLINES, headlinesOf } from './headline.ts';
 import { quantileSorted, summarise, type Summary } from './stats.ts';
+import { uncertaintyOf, type Uncertainty } from './uncertainty.ts';
 
 export interface SeriesRow {
   scenario: string;
@@ -24,7 +25,8 @@ export class Aggregator {
   private readonly values: Float64Array[];
   private readonly headlines: Float64Array[];
 
-  constructor(readonly scenarios: string[], readonly runs: number, readonly months: number) {
+  /** `sets`: parameter sets the replicates are spread over (replicate r runs set r mod sets; 1 = the fitted point). */
+  constructor(readonly scenarios: string[], readonly runs: number, readonly months: number, readonly sets = 1) {
     this.values = scenarios.map(() => new Float64Array(months * METRIC_COUNT * runs));
     this.headlines = scenarios.map(() => new Float64Array(HEADLINE_COUNT * runs));
   }
@@ -87,5 +89,16 @@ export class Aggregator {
     const sx = summarise(x);
     const sy = summarise(y);
     return { ...summarise(d), independentSe: Math.sqrt((sx.sd ** 2 + sy.sd ** 2) / this.runs) };
+  }
+
+  /** Over an ensemble: a headline's interval with parameters and chance, and how much is which. */
+  uncertainty(scenarioIndex: number, h: number): Uncertainty {
+    return uncertaintyOf(this.headline(scenarioIndex, h), this.sets);
+  }
+
+  /** The same for a paired contrast (b - a per replicate; each pair shares its parameter set). */
+  contrastUncertainty(a: number, b: number, h: number): Uncertainty {
+    const x = this.headline(a, h);
+    return uncertaintyOf(this.headline(b, h).map((v, r) => v - x[r]), this.sets);
   }
 }

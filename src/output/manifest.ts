@@ -66,6 +66,8 @@ export interface ManifestInput {
   files: string[];
   /** The language of the report and table (`--lang`). */
   lang?: string;
+  /** The ensemble of parameter sets the replicates were spread over (none: the fitted point). */
+  ensemble?: { file: string; sha256: string; sets: number } | null;
 }
 
 export function buildManifest(m: ManifestInput) {
@@ -75,6 +77,7 @@ export function buildManifest(m: ManifestInput) {
     git: gitCommit(),
     model: { name: m.model.name, file: recordedPath(m.modelFile), sha256: m.modelHash, git: gitFileStatus(m.modelFile) },
     calibration: m.fitted ? { file: recordedPath(m.fitted.file), sha256: m.fitted.hash, git: gitFileStatus(m.fitted.file), applied: m.fitted.applied } : null,
+    ensemble: m.ensemble ? { file: recordedPath(m.ensemble.file), sha256: m.ensemble.sha256, git: gitFileStatus(m.ensemble.file), sets: m.ensemble.sets } : null,
     masterSeed: m.masterSeed,
     runs: m.runs,
     months: m.months,
@@ -86,6 +89,6 @@ export function buildManifest(m: ManifestInput) {
     files: m.files,
     lang: m.lang ?? 'en',
     parameters: { model: m.model, behaviour: m.behaviour },
-    reproduce: `npx tsx src/run.ts ${m.modelFile} --runs ${m.runs} --seed ${m.masterSeed} --months ${m.months}${m.lang ? ` --lang ${m.lang}` : ''}`,
+    reproduce: `npx tsx src/run.ts ${m.modelFile} --runs ${m.runs} --seed ${m.masterSeed} --months ${m.months}${m.lang ? ` --lang ${m.lang}` : ''}${m.ensemble ? '' : ' --no-ensemble'}`,
   };
 }

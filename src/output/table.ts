@@ -24,7 +24,12 @@ export function headlineTable(summary: SummaryFile, lang: Lang = 'en'): string {
     .filter((c) => ['caseloadEnd', 'exitsWork', 'totalCost'].includes(c.metric))
     .map((c) => [
       `${c.scenario} - ${c.against}: ${W.headline[c.metric] ?? c.label} (${unit(c.unit)})`,
-      W.tableContrast(
+      c.uncertainty
+        ? W.tableContrastEnsemble(
+          num(c.difference.mean, c.unit, lang), num(c.uncertainty.interval95[0], c.unit, lang), num(c.uncertainty.interval95[1], c.unit, lang),
+          formatNumber(100 * c.uncertainty.parameterShare, 0, lang), formatNumber(100 * c.uncertainty.chanceShare, 0, lang), formatNumber(100 * c.uncertainty.sameSign, 0, lang),
+        )
+        : W.tableContrast(
         num(c.difference.mean, c.unit, lang),
         Number.isFinite(c.difference.ci95[0]) ? [num(c.difference.ci95[0], c.unit, lang), num(c.difference.ci95[1], c.unit, lang)] : null, // one replicate: no interval
         num(c.pairedSe, c.unit === 'people' ? '%' : c.unit, lang),
@@ -37,5 +42,7 @@ export function headlineTable(summary: SummaryFile, lang: Lang = 'en'): string {
     out.push('', W.tablePaired);
     for (const [a, b] of contrastRows) out.push(`  ${a}: ${b}`);
   }
+  const u = summary.contrasts.find((c) => c.uncertainty)?.uncertainty;
+  if (u) out.push('', W.tableEnsemble(u.sets, u.perSet));
   return out.join('\n');
 }

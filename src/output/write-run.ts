@@ -71,7 +71,7 @@ const SERIES_COLUMNS: ColumnSpec[] = [
  * Writes `series.csv` (always: the charts read it), `series.parquet` if asked, and `summary.json`
  * from a full aggregator; returns the summary.
  */
-export function writeAggregates(folder: RunFolder, agg: Aggregator, dates: string[], format?: TableFormat): SummaryFile {
+export function writeAggregates(folder: RunFolder, agg: Aggregator, dates: string[], format?: TableFormat, ensemble?: { file: string; sha256: string }): SummaryFile {
   const seriesCsv = folder.stream('series.csv');
   const parquet = wantsParquet(format) ? openParquet(folder, 'series.parquet', SERIES_COLUMNS) : undefined;
   seriesCsv.write('scenario,month,date,metric,mean,sd,p05,p50,p95\n');
@@ -81,7 +81,7 @@ export function writeAggregates(folder: RunFolder, agg: Aggregator, dates: strin
   }
   seriesCsv.close();
   parquet?.close();
-  const summary = buildSummary(agg);
+  const summary = buildSummary(agg, ensemble);
   folder.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }
