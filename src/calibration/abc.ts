@@ -10,9 +10,9 @@
  * 1. Generation 0 draws N parameter sets from the prior and keeps every one whose simulation ran
  *    (finite distance); weights are equal.
  * 2. Generation t's tolerance is the `quantile` (default 0.5) of generation t-1's weighted
- *    distances: the adaptive schedule of Del Moral, Doucet & Jasra (2012, Statistics and Computing
- *    22: 1009-1020) and Drovandi & Pettitt (2011, Biometrics 67(1): 225-233), never below
- *    `targetEpsilon`.
+ *    distances, never below `targetEpsilon`: the quantile schedule of Drovandi & Pettitt (2011,
+ *    Biometrics 67(1): 225-233), cf. Del Moral, Doucet & Jasra (2012, Statistics and Computing
+ *    22: 1009-1020), who likewise set each tolerance from the previous particles.
  * 3. A proposal picks an ancestor from generation t-1 by weight and moves it with a Gaussian kernel
  *    whose covariance is twice the weighted covariance of generation t-1 (Beaumont et al. 2009),
  *    full when it is positive definite, else its diagonal. The kernel acts on each prior's scale
@@ -32,6 +32,10 @@
  * simulator's seed for each candidate comes from the same keys, so the same options give the same
  * result. Ensembles for later runs come from `resampleEnsemble` (systematic resampling, Kitagawa
  * 1996, J. Comput. Graph. Stat. 5(1): 1-25).
+ *
+ * Checked in tests/calibration/abc.test.ts on a simulator with a known posterior: with 400
+ * particles the central 90% intervals cover the true parameter in 85-95% of 400 seeded trials.
+ * With few particles the Monte Carlo noise in an interval's ends makes it cover a little less.
  */
 import { normal, openStream, type Uniform } from '../random/streams.ts';
 
@@ -118,9 +122,7 @@ export async function abcSmc(o: AbcOptions): Promise<AbcResult> {
   const n = o.particles;
   const lower = o.priors.map((p) => toScale(p, p.lower));
   const upper = o.priors.map((p) => toScale(p, p.upper));
-  const quantile = o.quantile ?? 0.5;
   const budget = o.maxEvaluations ?? Infinity;
-  const toNatural = (z: number[]) => z.map((v, i) => fromScale(o.priors[i], v));
   let evaluations = 0;
   let population: Population | undefined;
   let rate = 1;
@@ -128,50 +130,27 @@ export async function abcSmc(o: AbcOptions): Promise<AbcResult> {
   let stop: AbcStop = 'generations';
 
   for (let g = 0; g < o.generations; g++) {
-    // 1. tolerance and proposal for this generation
-    const epsilon = population ? Math.max(weightedQuantile(population.distances, population.weights, quantile), o.targetEpsilon ?? -Infinity) : Infinity;
+    // 1. tolerance, kernel and proposal
+    const epsilon = population ? Math.max(weightedQuantile(population.distances, population.weights, o.quantile ?? 0.5), o.targetEpsilon ?? -Infinity) : Infinity;
     const kernel = population && kernelCholesky(population, lower, upper);
     const stream = openStream([o.seed, 'abc', g, 'propose']);
     const propose = population && kernel ? kernelProposal(population, kernel, lower, upper, stream) : priorProposal(lower, upper, stream);
-    const simulatorSeed = openStream([o.seed, 'abc', g, 'simulate']);
-
-    // 2. simulate batches until n acceptances, taking proposals in order
-    const z: number[][] = [];
-    const distances: number[] = [];
-    let proposed = 0;
-    let tried = 0;
-    let hits = 0;
-    while (z.length < n && evaluations < budget) {
-      // the prior generation accepts every finite run: ask for exactly what is missing; later ones
-      // ask for 10% more than the acceptance rate so far (or the last generation's) suggests
-      const estimate = tried > 0 ? (hits + 1) / (tried + 2) : rate;
-      const wanted = g === 0 ? n - z.length : Math.ceil((1.1 * (n - z.length)) / Math.max(estimate, 1 / 64));
-      const size = Math.min(budget - evaluations, Math.max(o.minBatch ?? 1, Math.min(wanted, 16 * n)));
-      const batch = Array.from({ length: size }, propose);
-      const seeds = batch.map(() => Math.floor(simulatorSeed() * 2 ** 32));
-      const d = await o.distance(batch.map(toNatural), seeds, g);
-      if (d.length !== size) throw new Error(abcMessages.badDistances(size, d.length));
-      evaluations += size;
-      tried += size;
-      for (let i = 0; i < size; i++) {
-        const ok = d[i] <= epsilon && Number.isFinite(d[i]);
-        if (ok) hits++;
-        if (z.length === n) continue;
-        proposed++;
-        if (ok) { z.push(batch[i]); distances.push(d[i]); }
-      }
-    }
-    if (z.length < n) {
+    // 2. simulate until n acceptances (or the budget ends: keep the last complete generation)
+    const sample = await simulateGeneration(o, g, epsilon, propose, budget - evaluations, rate);
+    evaluations += sample.evaluations;
+    if (sample.z.length < n) {
       if (!population) throw new Error(abcMessages.budgetTooSmall(n));
       stop = 'budget';
       break;
     }
-
-    // 3. importance weights and diagnostics
-    const weights = population && kernel ? kernelWeights(z, population, kernel) : new Array<number>(n).fill(1 / n);
-    population = { z, weights, distances };
-    rate = n / proposed;
-    const diag: GenerationDiagnostics = { generation: g, epsilon, accepted: n, proposed, acceptanceRate: rate, evaluations: tried, ess: effectiveSampleSize(weights) };
+    // 3. importance weights
+    const weights = population && kernel ? kernelWeights(sample.z, population, kernel) : new Array<number>(n).fill(1 / n);
+    population = { z: sample.z, weights, distances: sample.distances };
+    // 4. diagnostics and stopping rules
+    rate = n / sample.proposed;
+    const diag: GenerationDiagnostics = {
+      generation: g, epsilon, accepted: n, proposed: sample.proposed, acceptanceRate: rate, evaluations: sample.evaluations, ess: effectiveSampleSize(weights),
+    };
     diagnostics.push(diag);
     o.onGeneration?.(diag);
     if (o.targetEpsilon !== undefined && epsilon <= o.targetEpsilon) { stop = 'targetEpsilon'; break; }
@@ -179,9 +158,44 @@ export async function abcSmc(o: AbcOptions): Promise<AbcResult> {
   }
   const last = population!;
   return {
-    priors: o.priors, particles: last.z.map(toNatural), weights: last.weights, distances: last.distances,
+    priors: o.priors, particles: last.z.map((z) => toNatural(o.priors, z)), weights: last.weights, distances: last.distances,
     generations: diagnostics, evaluations, seed: o.seed, stop,
   };
+}
+
+/**
+ * Simulates batches of proposals until `particles` have distance <= epsilon, taking them in
+ * proposal order: the first n acceptances are kept whatever the batch sizes, and `proposed` counts
+ * the proposals up to the n-th, as a one-at-a-time sampler would.
+ */
+async function simulateGeneration(o: AbcOptions, g: number, epsilon: number, propose: () => number[], budget: number, lastRate: number) {
+  const n = o.particles;
+  const simulatorSeed = openStream([o.seed, 'abc', g, 'simulate']);
+  const z: number[][] = [];
+  const distances: number[] = [];
+  let proposed = 0;
+  let evaluations = 0;
+  let hits = 0;
+  while (z.length < n && evaluations < budget) {
+    // the prior generation accepts every finite run: ask for exactly what is missing; later ones
+    // ask for 10% more than the acceptance rate so far (or the last generation's) suggests
+    const estimate = evaluations > 0 ? (hits + 1) / (evaluations + 2) : lastRate;
+    const wanted = g === 0 ? n - z.length : Math.ceil((1.1 * (n - z.length)) / Math.max(estimate, 1 / 64));
+    const size = Math.min(budget - evaluations, Math.max(o.minBatch ?? 1, Math.min(wanted, 16 * n)));
+    const batch = Array.from({ length: size }, propose);
+    const seeds = batch.map(() => Math.floor(simulatorSeed() * 2 ** 32));
+    const d = await o.distance(batch.map((b) => toNatural(o.priors, b)), seeds, g);
+    if (d.length !== size) throw new Error(abcMessages.badDistances(size, d.length));
+    evaluations += size;
+    for (let i = 0; i < size; i++) {
+      const isAccepted = d[i] <= epsilon && Number.isFinite(d[i]);
+      if (isAccepted) hits++;
+      if (z.length === n) continue;
+      proposed++;
+      if (isAccepted) { z.push(batch[i]); distances.push(d[i]); }
+    }
+  }
+  return { z, distances, proposed, evaluations };
 }
 
 /**
@@ -292,6 +306,10 @@ function toScale(p: Prior, x: number): number {
 function fromScale(p: Prior, z: number): number {
   const x = p.scale === 'log' ? Math.exp(z) : z;
   return Math.min(p.upper, Math.max(p.lower, x));
+}
+
+function toNatural(priors: Prior[], z: number[]): number[] {
+  return z.map((v, i) => fromScale(priors[i], v));
 }
 
 function priorProposal(lower: number[], upper: number[], u: Uniform): () => number[] {

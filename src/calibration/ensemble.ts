@@ -34,6 +34,8 @@ const generationSchema = z.strictObject({
   accepted: z.number().int(),
   proposed: z.number().int(),
   acceptanceRate: z.number(),
+  /** Simulations run in the generation, surplus included. */
+  evaluations: z.number().int().optional(),
   ess: z.number(),
 });
 
