@@ -35,6 +35,7 @@ import type { Experiment, Parameter } from './schema.ts';
 import { runTrial, trialVerdict } from './trial.ts';
 import { displacementVerdict, runDisplacement } from './displacement.ts';
 import { checkExperiment } from './check.ts';
+import { ensembleCellModels, ensembleDecompositions, experimentEnsemble, type EnsembleDecomposition } from './ensemble.ts';
 import { tQuantile975 } from '../output/stats.ts';
 import { csvText } from '../output/csv.ts';
 import { monthLabel } from '../pipeline.ts';
@@ -59,6 +60,8 @@ export interface ExperimentOptions {
   resume?: string;
   /** Merge: analyse the results of these finished shard folders (checked, in index order). */
   fromShards?: string[];
+  /** The fitted point only, not the calibration's ensemble of parameter sets (factorial designs). */
+  noEnsemble?: boolean;
 }
 
 export interface ExperimentResult {
@@ -91,11 +94,15 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     ? o.resume!.replace(/\/+$/, '').slice(0, -'.incomplete'.length)
     : (o.out ?? join('runs', 'experiments', e.name, `${stamp(startedAt)}-seed${e.seed}${shard ? `-shard${shard.index}of${shard.count}` : ''}`));
   const factorial = e.design.kind === 'factorial' ? factorialCells(e, loaded.models, months) : []; // before the folder: its mistakes leave none
+  // the calibration's ensemble (factorial designs): replicate r of every cell runs parameter set r mod K
+  const ensemble = e.design.kind === 'factorial' ? experimentEnsemble(loaded.models, e.replicates, o.noEnsemble === true) : undefined;
+  for (const w of ensemble?.warnings ?? []) console.error(w);
+  const ensembleModels = ensemble ? ensembleCellModels(e, loaded.models, months, ensemble) : undefined;
   const fresh = resumed === undefined;
   const folder = new RunFolder(finalDir, { reopen: !fresh, unique: fresh && o.out === undefined, flag: o.out === undefined ? 'the run folder' : '--out' });
   o.onFolder?.(folder.workDir);
   const format = o.format ?? resumed?.format;
-  const modelsHash = createHash('sha256').update(JSON.stringify([...loaded.models].map(([n, m]) => [n, m.hash, m.fitted?.hash ?? null]))).digest('hex');
+  const modelsHash = createHash('sha256').update(JSON.stringify([...loaded.models].map(([n, m]) => [n, m.hash, m.fitted?.hash ?? null, ensemble?.models[n]?.sha256 ?? null, ensemble?.sets ?? 1]))).digest('hex');
   const checkpoint: CellCheckpoint = {
     folder, resumed, fromShards: o.fromShards,
     key: {
@@ -125,10 +132,17 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
 
     if (e.design.kind === 'factorial') {
       const cells = factorial;
-      const series = await simulate(cells.map((c) => ({ model: c.model, name: cellName(c) })));
+      const series = await simulate(cells.map((c) => ({ model: c.model, name: cellName(c), ensemble: ensembleModels?.[c.index] })));
       const a = analyseFactorial(e, cells, series, months);
       writeFactorial(write, e, cells, series, a, months, base);
-      report.push(...factorialTable(e, cells, a), '', ...a.decompositions.map((d) => d.verdict));
+      report.push(...factorialTable(e, cells, a), '');
+      if (ensemble) {
+        const ed = ensembleDecompositions(e, cells, series, months, ensemble.sets);
+        writeEnsembleDecomposition(write, ed);
+        report.push(...ed.map((d) => d.verdict), '', 'Pooled over all runs (the parameter sets then count as chance):', ...a.decompositions.map((d) => d.verdict));
+      } else {
+        report.push(...a.decompositions.map((d) => d.verdict));
+      }
       for (const c of a.costs) {
         const p = c.paybackMonthDeclared;
         if (p === undefined) continue;
@@ -171,13 +185,14 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       }])),
       seed: e.seed,
       replicates: e.replicates,
+      ensemble: ensemble ? { sets: ensemble.sets, models: Object.fromEntries(Object.entries(ensemble.models).map(([n, x]) => [n, { ...x, file: recordedPath(x.file) }])) } : null,
       months,
       workers: o.workers,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       files,
       parameters: { experiment: e },
-      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}`,
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}${o.noEnsemble ? ' --no-ensemble' : ''}`,
       lang: o.lang ?? 'en',
       ...(o.fromShards ? { shards: o.fromShards } : {}),
     };
@@ -185,6 +200,18 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     const dir = folder.complete(manifest);
     return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
   }
+}
+
+/** decomposition-ensemble.csv: each term's share over the parameter sets; ensemble-effects.csv: each level's effect and its sign across the sets. */
+function writeEnsembleDecomposition(write: (n: string, c: string) => void, ed: EnsembleDecomposition[]): void {
+  write('decomposition-ensemble.csv', csv([
+    ['outcome', 'component', 'kind', 'mean_share', 'sets_p025', 'sets_p975', 'sets', 'runs_per_set'],
+    ...ed.flatMap((d) => d.terms.map((t) => [d.outcome, t.key, t.kind, t.mean, t.lo, t.hi, d.sets, d.perSet])),
+  ]));
+  write('ensemble-effects.csv', csv([
+    ['outcome', 'factor', 'level', 'baseline', 'mean_effect', 'sets_p025', 'sets_p975', 'same_sign_share', 'sets'],
+    ...ed.flatMap((d) => d.effects.map((x) => [d.outcome, x.factor, x.level, x.baseline, x.mean, x.lo, x.hi, x.sameSign, d.sets])),
+  ]));
 }
 
 function cellName(c: Pick<Cell, 'levels'>): string {

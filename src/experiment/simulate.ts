@@ -13,7 +13,8 @@ import type { ReplicateTask } from '../batch/task.ts';
 import type { Model } from '../model/schema.ts';
 
 export interface SimulateCellsOptions {
-  cells: readonly { model: Model; name: string }[];
+  /** `ensemble`: the cell's model under each parameter set; replicate r runs set r mod K. */
+  cells: readonly { model: Model; name: string; ensemble?: readonly Model[] }[];
   replicates: number;
   seed: number;
   months: number;
@@ -29,7 +30,7 @@ export interface SimulateCellsOptions {
 
 export async function simulateCells(o: SimulateCellsOptions): Promise<void> {
   // each cell's tasks (its economy built once), then interleaved replicate-major
-  const perCell = o.cells.map((c) => [...tasksOf(c.model, o.replicates, o.seed, o.months)].filter((t) => t.scenarioIndex === 0));
+  const perCell = o.cells.map((c) => [...tasksOf(c.model, o.replicates, o.seed, o.months, 0, o.replicates, c.ensemble)].filter((t) => t.scenarioIndex === 0));
   const all: { cell: number; task: ReplicateTask }[] = [];
   const [from, to] = o.replicateRange ?? [0, o.replicates];
   for (let r = from; r < to; r++) for (let c = 0; c < o.cells.length; c++) all.push({ cell: c, task: perCell[c][r] });
