@@ -24,6 +24,7 @@ import type { PolicySpec } from '../policies/registry.ts';
 import { TargetEvaluator } from '../calibration/evaluate.ts';
 import type { Target } from '../calibration/targets.ts';
 import type { Experiment } from './schema.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
 export const VARIANTS = ['lottery', 'lottery-untreated', 'choice', 'choice-untreated'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -134,7 +135,7 @@ export async function runTrial(e: Experiment, models: ReadonlyMap<string, Loaded
       for (let r = 0; r < R; r++) {
         const na = treated.n(a)[r], nc = treated.n(0)[r], pa = treated.p(a)[r], pc = treated.p(0)[r];
         const e1 = pa - pc;
-        const h = 1.96 * Math.sqrt((na > 0 ? (pa * (1 - pa)) / na : 0) + (nc > 0 ? (pc * (1 - pc)) / nc : 0));
+        const h = 1.96 * Math.sqrt((na > 0 ? (pa * (1 - pa)) / na : 0) + (nc > 0 ? (pc * (1 - pc)) / nc : 0)); // a trial analyst's interval for two proportions (large groups: the normal quantile is right)
         est += e1; half += h; nA += na; nC += nc; pA += pa; pC += pc;
         if (e1 - h <= trueEffect && trueEffect <= e1 + h) covered++;
         if (e1 - h > 0 || e1 + h < 0) significant++;
@@ -185,7 +186,7 @@ export function trialVerdict(t: TrialResult): string[] {
         `an estimated effect of ${a.estimate >= 0 ? '+' : ''}${pct(a.estimate)} points (a typical 95% CI of ±${pct(a.halfWidth)}); the true effect is ${a.trueEffect >= 0 ? '+' : ''}${pct(a.trueEffect)} points. ` +
         `The interval contains the truth in ${Math.round(100 * a.coverage)}% of replications and excludes zero in ${Math.round(100 * a.power)}% (the power at these group sizes).`,
     );
-    const seMean = a.halfWidth / 1.96 / Math.sqrt(t.replicates);
+    const seMean = a.halfWidth / 1.96 / Math.sqrt(t.replicates); // undoes the line above
     const gap = a.estimate - a.trueEffect;
     if (Math.abs(gap) > 3 * Math.sqrt(seMean ** 2 + a.trueSe ** 2)) {
       lines.push(
@@ -196,10 +197,11 @@ export function trialVerdict(t: TrialResult): string[] {
   }
   if (t.treatedOutflow) {
     const o = t.treatedOutflow;
-    const better = o.difference - 1.96 * o.se > 0 ? 'more' : o.difference + 1.96 * o.se < 0 ? 'less' : 'no clearly different';
+    const q = tQuantile975(t.replicates - 1); // Student's t over the replications
+    const better = o.difference - q * o.se > 0 ? 'more' : o.difference + q * o.se < 0 ? 'less' : 'no clearly different';
     lines.push(
       `With volunteers choosing their arm, ${pct(o.choice)}% of the treated left benefit by the reporting month against ${pct(o.lottery)}% by lottery ` +
-        `(difference ${o.difference >= 0 ? '+' : ''}${pct(o.difference)} points, 95% CI ${pct(o.difference - 1.96 * o.se)} to ${pct(o.difference + 1.96 * o.se)}): self-selection gives ${better} outflow in this model.`,
+        `(difference ${o.difference >= 0 ? '+' : ''}${pct(o.difference)} points, 95% CI ${pct(o.difference - q * o.se)} to ${pct(o.difference + q * o.se)}): self-selection gives ${better} outflow in this model.`,
     );
   }
   return lines;

@@ -4,6 +4,7 @@
  * computed: no number in a caption is written by hand.
  */
 import { spearman } from '../experiment/pipeline.ts';
+import { tQuantile975 } from '../output/stats.ts';
 import { allCells, cellLabel, outcomeTitle, verdictSentences, type ExperimentRun, type OutcomeInfo } from './experiment-data.ts';
 import { componentLabel, effectLabel } from './experiment-charts.ts';
 import { policyFactor, savingPaths } from './experiment-time.ts';
@@ -178,7 +179,7 @@ export function trialCaption(run: ExperimentRun): string {
   });
   const s = run.selfSelection;
   const self = s
-    ? ` Pooling the arms, ${num(100 * s.choice, 1)}% of the treated leave benefit by month ${month} when volunteers choose their arm, against ${num(100 * s.lottery, 1)}% by lottery (difference ${points(s.difference, true)}, 95% CI ${range(100 * (s.difference - 1.96 * s.se), 100 * (s.difference + 1.96 * s.se), 1)}).`
+    ? ` Pooling the arms, ${num(100 * s.choice, 1)}% of the treated leave benefit by month ${month} when volunteers choose their arm, against ${num(100 * s.lottery, 1)}% by lottery (difference ${points(s.difference, true)}, 95% CI ${range(100 * (s.difference - tQuantile975(run.manifest.replicates - 1) * s.se), 100 * (s.difference + tQuantile975(run.manifest.replicates - 1) * s.se), 1)}).`
     : '';
   return `Outflow by month ${month}, ${run.manifest.replicates} replications. ${arms.join(' ')}${self}`;
 }

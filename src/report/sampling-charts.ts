@@ -9,6 +9,7 @@ import type { GridParameter, Parameter } from '../experiment/schema.ts';
 import { outcomeTitle, type ExperimentRun, type OutcomeInfo } from './experiment-data.ts';
 import { tip, topLevel, type Json } from './marks.ts';
 import { PALETTE } from './theme.ts';
+import { tQuantile975 } from '../output/stats.ts';
 
 /** How the trial's designs are named in charts and captions. */
 export const DESIGN_WORDS: Record<string, string> = { lottery: 'arms by lottery', choice: 'arms chosen by the volunteers' };
@@ -30,7 +31,7 @@ export function trialChart(run: ExperimentRun): Chart | null {
     };
     return [
       { ...common, what: ESTIMATE, value: 100 * t.estimate, lo: 100 * (t.estimate - t.halfWidth), hi: 100 * (t.estimate + t.halfWidth) },
-      { ...common, what: TRUTH, value: 100 * t.trueEffect, lo: 100 * (t.trueEffect - 1.96 * t.trueSe), hi: 100 * (t.trueEffect + 1.96 * t.trueSe) },
+      { ...common, what: TRUTH, value: 100 * t.trueEffect, lo: 100 * (t.trueEffect - tQuantile975(run.manifest.replicates - 1) * t.trueSe), hi: 100 * (t.trueEffect + tQuantile975(run.manifest.replicates - 1) * t.trueSe) },
     ];
   });
   const color = { field: 'what', type: 'nominal', title: null, scale: { domain: [ESTIMATE, TRUTH], range: [PALETTE[0], PALETTE[1]] } };

@@ -16,10 +16,10 @@ describe('page statistics', () => {
     expect(quantile([10], 0.95)).toBe(10);
   });
 
-  it('the mean has a 95% interval of 1.96 standard errors', () => {
+  it('the mean has a 95% interval of Student\'s t standard errors (2.776 for five replicates, not 1.96)', () => {
     const m = meanInterval([1, 2, 3, 4, 5]);
     expect(m.mean).toBe(3);
-    expect(m.hi - m.mean).toBeCloseTo((1.96 * Math.sqrt(2.5)) / Math.sqrt(5));
+    expect(m.hi - m.mean).toBeCloseTo((2.776 * Math.sqrt(2.5)) / Math.sqrt(5));
   });
 
   it('the fan gives percentiles per month', () => {

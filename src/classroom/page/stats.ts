@@ -3,6 +3,7 @@
  * 95% interval, and the paired difference of two settings run with the same seeds.
  */
 import { METRIC_COUNT } from '../../engine/metrics.ts';
+import { tQuantile975 } from '../../output/stats.ts';
 
 /** The q-quantile of sorted values (linear between order statistics, as the run's percentiles). */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -25,7 +26,7 @@ export function meanInterval(values: readonly number[]): MeanInterval {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
-  const half = n > 1 ? (1.96 * sd) / Math.sqrt(n) : 0;
+  const half = n > 1 ? (tQuantile975(n - 1) * sd) / Math.sqrt(n) : 0; // Student's t: a class runs few replicates
   return { n, mean, sd, lo: mean - half, hi: mean + half };
 }
 
@@ -69,7 +70,7 @@ export function pairedDifference(a: readonly Float64Array[], b: readonly Float64
     const vb = column(b.slice(0, n), metric, t);
     const d = meanInterval(vb.map((x, k) => x - va[k]));
     const sa = meanInterval(va).sd, sb = meanInterval(vb).sd;
-    rows.push({ ...d, t, unpairedHalf: 1.96 * Math.sqrt((sa * sa + sb * sb) / n) });
+    rows.push({ ...d, t, unpairedHalf: n > 1 ? tQuantile975(2 * n - 2) * Math.sqrt((sa * sa + sb * sb) / n) : 0 });
   }
   return rows;
 }
