@@ -12,8 +12,12 @@ import { words } from './words.ts';
 type Stat = { mean: number; ci95: number[]; range95: number[] };
 
 const headline = (run: RunData, scenario: string, key: string): Stat => run.summary.scenarios[scenario][key];
-const contrast = (run: RunData, scenario: string, key: string): Stat | undefined =>
-  run.summary.contrasts.find((c) => c.scenario === scenario && c.metric === key)?.difference;
+/** A contrast's figure; over an ensemble its interval is where 95% of runs fall (parameters and chance), else the mean's 95% CI. */
+const statOf = (c: RunData['summary']['contrasts'][number]): Stat => (c.uncertainty ? { ...c.difference, ci95: c.uncertainty.interval95 } : c.difference);
+const contrast = (run: RunData, scenario: string, key: string): Stat | undefined => {
+  const c = run.summary.contrasts.find((x) => x.scenario === scenario && x.metric === key);
+  return c ? statOf(c) : undefined;
+};
 /** "(95% CI 1,759 to 1,803)" */
 const ci = (s: Stat, lang: Lang, decimals = 0) => words(lang).ci95(range(s.ci95[0], s.ci95[1], decimals, lang));
 /** Decimals for EUR million: two below EUR 10 million, one above. */
@@ -113,12 +117,18 @@ export function contrastsCaption(run: RunData): string {
       if (!c) return '';
       const d = c.unit === 'people' ? 0 : 2;
       const unit = W.capContrastUnit[c.unit] ?? ` ${W.unit[c.unit] ?? c.unit}`;
-      return W.capContrastItem(W.headline[c.metric] ?? c.label, signed(c.difference.mean, d, lang), unit, range(c.difference.ci95[0], c.difference.ci95[1], d, lang));
+      const s = statOf(c);
+      return W.capContrastItem(W.headline[c.metric] ?? c.label, signed(s.mean, d, lang), unit, range(s.ci95[0], s.ci95[1], d, lang));
     }).filter(Boolean);
     return W.capContrastLine(o, first, joinWords(items, lang));
   });
   const all = run.summary.contrasts.filter((c) => c.metric !== 'caseloadStart');
-  const clear = all.filter((c) => excludesZero(c.difference)).length;
+  const clear = all.filter((c) => excludesZero(statOf(c))).length;
+  const cost = all.find((c) => c.metric === 'totalCost' && c.uncertainty);
+  if (cost?.uncertainty) {
+    const u = cost.uncertainty;
+    return `${parts.join(' ')}${W.capContrastEnsemble(clear, all.length, u.sets, u.perSet, W.headline[cost.metric] ?? cost.label, num(100 * u.parameterShare, 0, lang), num(100 * u.chanceShare, 0, lang))}`;
+  }
   return `${parts.join(' ')}${W.capContrastEnd(clear, all.length, run.manifest.runs)}`;
 }
 

@@ -124,6 +124,8 @@ const en = {
   capContrastLine: (o: string, first: string, items: string) => `${o} minus ${first}: ${items}.`,
   capContrastEnd: (clear: number, all: number, runs: number) =>
     ` In brackets the 95% confidence interval of the mean difference. ${clear} of the ${all} differences in summary.json have a 95% confidence interval that excludes zero (${runs} runs).`,
+  capContrastEnsemble: (clear: number, all: number, sets: number, perSet: number, label: string, param: string, chance: string) =>
+    ` In brackets where 95% of runs fall across ${sets} parameter sets from the calibration's ensemble (${perSet} runs each): the intervals hold chance between runs and our uncertainty about how people respond. Of the spread of the ${label}, ${param}% is what we do not know about the parameters and ${chance}% chance. ${clear} of the ${all} differences have such an interval that excludes zero.`,
   capProgramme: (m: string | null) => (m === null ? 'with no programme cost' : `of which ${m} on programmes`),
   capCosts: (first: boolean, months: number, s: string, total: string, ci: string, of: string) => `${first ? `Over the ${months} months, ` : ''}${s} costs ${total} ${ci}, ${of}`,
   capSaved: (against: string, first: string, saved: string | null, more: string | null, end: string, spread: string) =>
@@ -258,6 +260,8 @@ const nl: Words = {
   capContrastUnit: { people: ' personen', 'EUR million': ' miljoen euro' },
   capContrastItem: (label, d, unit, range) => `${label} ${d}${unit} (${range})`,
   capContrastLine: (o, first, items) => `${o} min ${first}: ${items}.`,
+  capContrastEnsemble: (clear, all, sets, perSet, label, param, chance) =>
+    ` Tussen haakjes waar 95% van de simulaties valt over ${sets} parametersets uit het ensemble van de kalibratie (${perSet} simulaties elk): de intervallen bevatten toeval tussen simulaties én onze onzekerheid over hoe mensen reageren. Van de spreiding van ${label} komt ${param}% van wat we niet weten over de parameters en ${chance}% van toeval. Bij ${clear} van de ${all} verschillen bevat zo'n interval geen nul.`,
   capContrastEnd: (clear, all, runs) =>
     ` Tussen haakjes het 95%-betrouwbaarheidsinterval van het gemiddelde verschil. Bij ${clear} van de ${all} verschillen in summary.json bevat het 95%-interval geen nul (${runs} simulaties).`,
   capProgramme: (m) => (m === null ? 'zonder programmakosten' : `waarvan ${m} aan programma’s`),
