@@ -44,5 +44,12 @@ export function headlineTable(summary: SummaryFile, lang: Lang = 'en'): string {
   }
   const u = summary.contrasts.find((c) => c.uncertainty)?.uncertainty;
   if (u) out.push('', W.tableEnsemble(u.sets, u.perSet));
+  // the policies' saving: a scenario without policy minus the first, in total cost
+  const saving = summary.contrasts.find((c) => c.metric === 'totalCost' && c.uncertainty && /no-polic/.test(c.scenario));
+  if (saving?.uncertainty) {
+    const x = saving.uncertainty;
+    out.push(W.tableSaving(saving.against, saving.scenario, num(saving.difference.mean, 'EUR million', lang), num(x.interval95[0], 'EUR million', lang), num(x.interval95[1], 'EUR million', lang),
+      formatNumber(100 * x.parameterShare, 0, lang), formatNumber(100 * x.chanceShare, 0, lang)));
+  }
   return out.join('\n');
 }

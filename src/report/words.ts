@@ -139,7 +139,9 @@ const en = {
   /** `ci` null: one replicate, no interval */
   tableContrast: (mean: string, ci: [string, string] | null, se: string) => `${mean}, 95% CI ${ci ? `${ci[0]} .. ${ci[1]}` : 'n/a (one replicate)'} (paired se ${se})`,
   tableContrastEnsemble: (mean: string, lo: string, hi: string, param: string, chance: string, same: string) =>
-    `${mean}, 95% interval ${lo} .. ${hi} (of its width: ${param}% what we do not know about how people respond, ${chance}% chance; same sign in ${same}% of parameter sets)`,
+    `${mean}, 95% interval ${lo} .. ${hi} (of its spread: ${param}% what we do not know about how people respond, ${chance}% chance; same sign in ${same}% of parameter sets)`,
+  tableSaving: (first: string, other: string, mean: string, lo: string, hi: string, param: string, chance: string) =>
+    `The saving of ${first} against ${other}: EUR ${mean} million (95% interval ${lo} .. ${hi}; ${param}% of the spread from the parameters, ${chance}% chance).`,
   tableEnsemble: (sets: number, perSet: number) =>
     `Intervals hold chance between runs and our uncertainty about how people respond: ${sets} parameter sets from the calibration's ensemble, ${perSet} runs each (--no-ensemble: the fitted point only).`,
   tableRunLine: (model: string, runs: number, scenarios: number, months: number, start: string, seed: number, workers: number, seconds: string) =>
@@ -275,7 +277,9 @@ const nl: Words = {
   tablePaired: 'Gepaarde verschillen (gemeenschappelijke toevalsgetallen):',
   tableContrast: (mean, ci, se) => `${mean}, 95%-interval ${ci ? `${ci[0]} .. ${ci[1]}` : 'n.b. (één herhaling)'} (gepaarde se ${se})`,
   tableContrastEnsemble: (mean, lo, hi, param, chance, same) =>
-    `${mean}, 95%-interval ${lo} .. ${hi} (van de breedte: ${param}% wat we niet weten over hoe mensen reageren, ${chance}% toeval; zelfde teken in ${same}% van de parametersets)`,
+    `${mean}, 95%-interval ${lo} .. ${hi} (van de spreiding: ${param}% wat we niet weten over hoe mensen reageren, ${chance}% toeval; zelfde teken in ${same}% van de parametersets)`,
+  tableSaving: (first, other, mean, lo, hi, param, chance) =>
+    `De besparing van ${first} ten opzichte van ${other}: ${mean} miljoen euro (95%-interval ${lo} .. ${hi}; ${param}% van de spreiding door de parameters, ${chance}% toeval).`,
   tableEnsemble: (sets, perSet) =>
     `Intervallen bevatten toeval tussen runs én onze onzekerheid over hoe mensen reageren: ${sets} parametersets uit het ensemble van de kalibratie, ${perSet} runs elk (--no-ensemble: alleen het gefitte punt).`,
   tableRunLine: (model, runs, scenarios, months, start, seed, workers, seconds) =>
