@@ -22,7 +22,7 @@ import { scenariosOf } from './engine/sim.ts';
 import { buildEconomy } from './economy/path.ts';
 import { resolveBehaviour } from './model/behaviour.ts';
 import { InputError, loadModel } from './model/load.ts';
-import { loadEnsemble } from './calibration/ensemble.ts';
+import { loadEnsemble, setsForRuns } from './calibration/ensemble.ts';
 import type { Model } from './model/schema.ts';
 import { Aggregator } from './output/aggregate.ts';
 import { buildManifest, pkg } from './output/manifest.ts';
@@ -107,13 +107,16 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const modelFile = o.modelFile || resumed?.model.path || '';
   // 1. load
   const { model, hash, fitted } = await loadModel(modelFile);
-  const ensemble = resumed ? resumedEnsemble(resumed, modelFile, model, fitted?.hash) : o.noEnsemble ? undefined : loadEnsemble(modelFile, model, fitted?.hash);
-  if (ensemble?.warning) console.error(ensemble.warning);
+  const found = resumed ? resumedEnsemble(resumed, modelFile, model, fitted?.hash) : o.noEnsemble ? undefined : loadEnsemble(modelFile, model, fitted?.hash);
+  if (found?.warning) console.error(found.warning);
   // 2. resolve
   const runs = resumed ? agreed(o.resume!, '--runs', o.runs, resumed.runs) : (o.runs ?? model.run.replicates);
   const seed = resumed ? agreed(o.resume!, '--seed', o.seed, resumed.masterSeed) : (o.seed ?? model.run.seed);
   const months = resumed ? agreed(o.resume!, '--months', o.months, resumed.months) : (o.months ?? model.horizonMonths);
   const workers = o.workers ?? defaultWorkers();
+  const spreadOver = found ? setsForRuns(found.models, runs) : undefined;
+  if (found && !spreadOver) console.error(`note: ${runs} replicates are too few to spread over ${found.file} (2 per parameter set, at least 4); running the fitted point`);
+  const ensemble = found && spreadOver ? { ...found, models: spreadOver } : undefined;
   const scenarios = scenariosOf(model);
   const behaviour = resolveBehaviour(model.behaviour);
   const economyNotes: Record<string, string> = {};

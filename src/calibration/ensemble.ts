@@ -128,6 +128,19 @@ export interface LoadedEnsemble {
 }
 
 /**
+ * The sets a run of `runs` replicates uses: every set needs two replicates at least (so chance
+ * within a set can be told from the spread between sets), so at most floor(runs / 2) of the K
+ * sets, spread evenly over the file's order; undefined when fewer than two sets would be left.
+ * A single-point ensemble is used as it is.
+ */
+export function setsForRuns<T>(sets: readonly T[], runs: number): T[] | undefined {
+  if (sets.length === 1) return [sets[0]]; // one point: every replicate runs it
+  const k = Math.min(sets.length, Math.floor(runs / 2));
+  if (k < 2) return undefined;
+  return Array.from({ length: k }, (_, j) => sets[Math.floor((j * sets.length) / k)]);
+}
+
+/**
  * The ensemble of a model (with fitted.json applied) from `ensemble.json` beside its file, or
  * undefined when the file or the model's entry is missing.
  */

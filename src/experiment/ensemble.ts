@@ -10,7 +10,7 @@
  * baseline has the same sign as the mean effect. The shares describe the chosen levels of the
  * factors, not the economy or policy in general.
  */
-import { loadEnsemble, type LoadedEnsemble } from '../calibration/ensemble.ts';
+import { loadEnsemble, setsForRuns, type LoadedEnsemble } from '../calibration/ensemble.ts';
 import type { LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { quantileSorted } from '../output/stats.ts';
@@ -46,8 +46,8 @@ export function experimentEnsemble(models: ReadonlyMap<string, LoadedModel>, rep
   }
   if (loaded.size === 0) return undefined;
   const most = Math.max(...[...loaded.values()].map((e) => e.models.length));
-  const sets = Math.min(most, Math.floor(replicates / 2));
-  if (sets < 2) return undefined;
+  const sets = setsForRuns(Array.from({ length: most }, (_, k) => k), replicates)?.length ?? 0;
+  if (sets < 1) return undefined;
   return {
     sets, loaded, warnings,
     models: Object.fromEntries([...loaded].map(([n, e]) => [n, { file: e.file, sha256: e.hash, sets: e.models.length }])),

@@ -136,7 +136,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       const a = analyseFactorial(e, cells, series, months);
       writeFactorial(write, e, cells, series, a, months, base);
       report.push(...factorialTable(e, cells, a), '');
-      if (ensemble) {
+      if (ensemble && ensemble.sets > 1) {
         const ed = ensembleDecompositions(e, cells, series, months, ensemble.sets);
         writeEnsembleDecomposition(write, ed);
         report.push(...ed.map((d) => d.verdict), '', 'Pooled over all runs (the parameter sets then count as chance):', ...a.decompositions.map((d) => d.verdict));

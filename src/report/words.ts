@@ -281,7 +281,7 @@ const nl: Words = {
   tableSaving: (first, other, mean, lo, hi, param, chance) =>
     `De besparing van ${first} ten opzichte van ${other}: ${mean} miljoen euro (95%-interval ${lo} .. ${hi}; ${param}% van de spreiding door de parameters, ${chance}% toeval).`,
   tableEnsemble: (sets, perSet) =>
-    `Intervallen bevatten toeval tussen runs én onze onzekerheid over hoe mensen reageren: ${sets} parametersets uit het ensemble van de kalibratie, ${perSet} runs elk (--no-ensemble: alleen het gefitte punt).`,
+    `Intervallen bevatten toeval tussen runs én onze onzekerheid over hoe mensen reageren: ${sets} parametersets uit het ensemble van de kalibratie, ${perSet} simulaties elk (--no-ensemble: alleen het gefitte punt).`,
   tableRunLine: (model, runs, scenarios, months, start, seed, workers, seconds) =>
     `${model}: ${runs} herhalingen x ${scenarios} scenario’s, ${months} maanden vanaf ${start}, startgetal ${seed}, ${workers} rekenkernen, ${seconds} s`,
 };
