@@ -38,6 +38,7 @@ import { checkExperiment } from './check.ts';
 import { tQuantile975 } from '../output/stats.ts';
 import { csvText } from '../output/csv.ts';
 import { monthLabel } from '../pipeline.ts';
+import { runSensitivity, sensitivityCsv, sensitivityLines, sensitivityPlan } from './sensitivity.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -135,6 +136,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
         const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
         report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
       }
+      report.push(...(await structuralSensitivity(o, e, cells, series, months, write)));
     } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
       report.push(...(await runSampling(o, e, base, months, write, simulate)));
     } else if (e.design.kind === 'displacement') {
@@ -185,6 +187,19 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
     const dir = folder.complete(manifest);
     return { dir, experiment: e, report, seconds: (Date.now() - startedAt.getTime()) / 1000 };
   }
+}
+
+/**
+ * The structural-sensitivity hook (issue 10, part 3): when the experiment asks for it, the headline
+ * re-run under each structural alternative, written to sensitivity.csv; returns the lines to print.
+ */
+async function structuralSensitivity(o: ExperimentOptions, e: Experiment, cells: readonly Cell[], series: Float64Array[][], months: number, write: (n: string, c: string) => void): Promise<string[]> {
+  const plan = sensitivityPlan(e);
+  if (!plan) return [];
+  if (plan.replicates < 2) return ['', `Structural sensitivity skipped: it needs at least 2 replicates per cell, the run has ${e.replicates}.`];
+  const r = await runSensitivity({ e, cells, series, months, workers: o.workers, ...plan, onProgress: o.onProgress, isCancelled: o.isCancelled });
+  write('sensitivity.csv', sensitivityCsv(r));
+  return ['', ...sensitivityLines(r)];
 }
 
 function cellName(c: Pick<Cell, 'levels'>): string {

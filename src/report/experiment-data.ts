@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselines } from '../experiment/analyse.ts';
 import { OUTCOME_LABEL } from '../experiment/outcomes.ts';
+import { SENSITIVITY_HEADING } from '../experiment/sensitivity.ts';
 import type { Experiment } from '../experiment/schema.ts';
 import { InputError } from '../model/load.ts';
 import { experimentWords } from './experiment-words.ts';
@@ -236,7 +237,8 @@ export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
 
 /** The sentences of verdict.txt (the question and the text table left out). */
 export function verdictSentences(run: ExperimentRun): string[] {
-  return run.verdict.map((l) => l.trim()).filter((l) => l.endsWith('.') && l !== run.experiment.question);
+  const end = run.verdict.findIndex((l) => l.startsWith(SENSITIVITY_HEADING)); // that part has its own section
+  return run.verdict.slice(0, end < 0 ? undefined : end).map((l) => l.trim()).filter((l) => l.endsWith('.') && l !== run.experiment.question);
 }
 
 /** Every cell of a factorial, in the order of the experiment file (last factor fastest). */
