@@ -86,6 +86,11 @@ export interface TrialRow {
 export interface SelfSelection { lottery: number; choice: number; difference: number; se: number }
 export interface SobolRow { outcome: string; parameter: string; first: number; firstLo: number; firstHi: number; total: number; totalLo: number; totalHi: number }
 export interface SamplePoint { parameters: Record<string, number>; outcomes: Record<string, number> }
+/** One row of sensitivity.csv: an alternative's share or effect of the headline outcome. */
+export interface SensitivityRow {
+  alternative: string; label: string; changes: string; replicates: number; outcome: string; kind: 'share' | 'effect'; measure: string; against: string;
+  value: number; lo: number; hi: number; verdict: string; why: string; rule: string; reason: string;
+}
 
 export interface ExperimentRun {
   dir: string;
@@ -110,6 +115,8 @@ export interface ExperimentRun {
   selfSelection?: SelfSelection;
   sobol: SobolRow[];
   samples: SamplePoint[];
+  /** sensitivity.csv, when the experiment asked for structural sensitivity (else empty). */
+  sensitivity: SensitivityRow[];
   /** The report's language: Dutch only for factorial designs (trial and sampling reports are English). */
   lang: Lang;
 }
@@ -206,6 +213,16 @@ function readSampling(dir: string, e: Experiment) {
   return { samples, sobol };
 }
 
+function readSensitivity(dir: string): SensitivityRow[] {
+  const f = join(dir, 'sensitivity.csv');
+  if (!existsSync(f)) return [];
+  const n = (r: CsvRow, c: string) => requiredNumber(r, c, f);
+  return readTable(f).rows.map((r): SensitivityRow => ({
+    alternative: r.alternative, label: r.label, changes: r.changes, replicates: n(r, 'replicates'), outcome: r.outcome, kind: r.kind === 'share' ? 'share' : 'effect',
+    measure: r.measure, against: r.against, value: n(r, 'value'), lo: n(r, 'ci95_lo'), hi: n(r, 'ci95_hi'), verdict: r.verdict, why: r.why, rule: r.rule, reason: r.reason,
+  }));
+}
+
 /** Loads a finished experiment folder (checked first); `lang` is the report's language (the manifest's if not given). */
 export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
   checkExperimentFolder(dir);
@@ -232,6 +249,7 @@ export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
     series: (levels, metric) => f.series.get(`${cellKey(factors, levels)}\u0000${metric}`),
     ...t,
     ...s,
+    sensitivity: design === 'factorial' ? readSensitivity(dir) : [],
   };
 }
 
