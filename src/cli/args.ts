@@ -20,6 +20,8 @@ export interface RunArgs {
   quiet: boolean;
   /** Skip the charts and report.html. */
   noCharts: boolean;
+  /** Skip an experiment's structural sensitivity (`--no-sensitivity`). */
+  noSensitivity: boolean;
   /** The language of report.html, the charts and the terminal table (`--lang`, else the locale's). */
   lang: Lang;
   help: boolean;
@@ -45,6 +47,8 @@ Options:
   --out DIR     the run folder to write (default: runs/<model>/<date>-<time>-seed<S>)
   --quiet       no progress and no table
   --no-charts   do not write charts/ and report.html (the data files only)
+  --no-sensitivity
+                an experiment: skip the structural sensitivity its file asks for (faster)
   --shard i/n   run shard i of n (counting from 0) and write a shard folder for src/merge.ts;
                 'auto' reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, 'auto/n' reads
                 SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
@@ -69,6 +73,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
+  'no-sensitivity': { type: 'boolean', default: false },
   shard: { type: 'string' },
   resume: { type: 'string' },
   format: { type: 'string' },
@@ -126,7 +131,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
     seen.add(t.name);
   }
-  if (values.help) return { modelFile: '', quiet: false, noCharts: false, lang: 'en', help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, noSensitivity: false, lang: 'en', help: true };
   if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
@@ -141,6 +146,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     out: values.out,
     quiet: values.quiet,
     noCharts: values['no-charts'],
+    noSensitivity: values['no-sensitivity'],
     lang: (values.lang as Lang | undefined) ?? langFromEnv(),
     help: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),

@@ -60,6 +60,8 @@ export interface ExperimentOptions {
   resume?: string;
   /** Merge: analyse the results of these finished shard folders (checked, in index order). */
   fromShards?: string[];
+  /** false: skip the structural sensitivity the experiment file asks for (`--no-sensitivity`). */
+  sensitivity?: boolean;
 }
 
 export interface ExperimentResult {
@@ -82,7 +84,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   const loaded = await loadExperiment(file, data);
   const was = (what: string, given: number | undefined, before: number | undefined, dflt: number) =>
     resumed && before !== undefined ? agreed(o.resume!, what, given, before) : (given ?? dflt);
-  const e: Experiment = { ...loaded.experiment, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
+  const e: Experiment = { ...loaded.experiment, sensitivity: o.sensitivity === false ? undefined : loaded.experiment.sensitivity, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
   const base = loaded.models.get(e.design.base)!.model;
   const months = was('--months', o.months, resumed?.months, e.months ?? base.horizonMonths);
   checkExperiment(e, base, months, file); // everything that can fail on the user's input happens before the folder exists
@@ -179,7 +181,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       finishedAt: new Date().toISOString(),
       files,
       parameters: { experiment: e },
-      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}`,
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}${o.sensitivity === false && loaded.experiment.sensitivity ? ' --no-sensitivity' : ''}`,
       lang: o.lang ?? 'en',
       ...(o.fromShards ? { shards: o.fromShards } : {}),
     };
@@ -197,7 +199,9 @@ async function structuralSensitivity(o: ExperimentOptions, e: Experiment, cells:
   const plan = sensitivityPlan(e);
   if (!plan) return [];
   if (plan.replicates < 2) return ['', `Structural sensitivity skipped: it needs at least 2 replicates per cell, the run has ${e.replicates}.`];
-  const r = await runSensitivity({ e, cells, series, months, workers: o.workers, ...plan, onProgress: o.onProgress, isCancelled: o.isCancelled });
+  const before = cells.length * e.replicates; // the progress continues the run's own
+  const onProgress = o.onProgress && ((d: number, t: number) => o.onProgress!(before + d, before + t));
+  const r = await runSensitivity({ e, cells, series, months, workers: o.workers, ...plan, onProgress, isCancelled: o.isCancelled });
   write('sensitivity.csv', sensitivityCsv(r));
   return ['', ...sensitivityLines(r)];
 }
