@@ -39,9 +39,12 @@ export interface EffectValue { factor: string; level: string; baseline: string; 
 
 export interface Headline {
   outcome: Outcome;
+  /** The factor whose effects the verdict is about (the policy factor, else the first). */
+  factor: string;
   shares: ShareValue[];
   /** The key of the largest share (undefined when the outcome does not vary). */
   largest?: string;
+  /** Every factor's levels against its baseline (the headline factor's judge the verdict; the others are shown). */
   effects: EffectValue[];
 }
 
@@ -83,7 +86,7 @@ export function headlineFactor(e: Experiment): { rule: SensitivityRule; factor: 
   return { rule: policy && f.some((x) => x.kind === 'economy') ? 'policy-vs-economy' : 'contrast', factor: (policy ?? f[0]).name };
 }
 
-/** The headline of `n` replicates per cell: the first outcome's shares (analyseFactorial) and the factor's averaged paired effects. */
+/** The headline of `n` replicates per cell: the first outcome's shares (analyseFactorial) and every factor's averaged paired effects. */
 export function headlineOf(e: Experiment, cells: readonly Cell[], series: readonly (readonly Float64Array[])[], months: number, n: number): Headline {
   const outcome = e.outcomes[0];
   const first = series.map((reps) => reps.slice(0, n));
@@ -92,18 +95,18 @@ export function headlineOf(e: Experiment, cells: readonly Cell[], series: readon
   const shares = terms.map((t) => ({ key: t.key, kind: t.kind, share: t.share, lo: t.ci95[0], hi: t.ci95[1] }));
   const largest = shares.length > 0 ? shares.reduce((p, q) => (q.share > p.share ? q : p)).key : undefined;
   const { factor } = headlineFactor(e);
-  const baseline = baselines(e)[factor];
   const y = cells.map((c) => first[c.index].map((s) => measureOutcome(outcome, s, months)));
   const at = (levels: Record<string, string>) => cells.find((c) => Object.entries(levels).every(([k, v]) => c.levels[k] === v))!;
-  const levels = [...new Set(cells.map((c) => c.levels[factor]))].filter((l) => l !== baseline);
-  const effects = levels.map((level): EffectValue => {
-    const mine = cells.filter((c) => c.levels[factor] === level);
+  const base = baselines(e);
+  const names = [factor, ...Object.keys(base).filter((f) => f !== factor)];
+  const effects = names.flatMap((f) => [...new Set(cells.map((c) => c.levels[f]))].filter((l) => l !== base[f]).map((level): EffectValue => {
+    const mine = cells.filter((c) => c.levels[f] === level);
     // per replicate: the mean over the other factors' levels of (this level - the baseline), so the pairing is kept
-    const d = Float64Array.from({ length: n }, (_, r) => mine.reduce((s, c) => s + y[c.index][r] - y[at({ ...c.levels, [factor]: baseline }).index][r], 0) / mine.length);
+    const d = Float64Array.from({ length: n }, (_, r) => mine.reduce((s, c) => s + y[c.index][r] - y[at({ ...c.levels, [f]: base[f] }).index][r], 0) / mine.length);
     const s = summarise(d);
-    return { factor, level, baseline, mean: s.mean, lo: s.ci95[0], hi: s.ci95[1] };
-  });
-  return { outcome, shares, largest, effects };
+    return { factor: f, level, baseline: base[f], mean: s.mean, lo: s.ci95[0], hi: s.ci95[1] };
+  }));
+  return { outcome, factor, shares, largest, effects };
 }
 
 const excludesZero = (x: EffectValue) => x.lo > 0 || x.hi < 0;
@@ -114,6 +117,7 @@ export function judge(rule: SensitivityRule, base: Headline, alt: Headline): { v
   const why: string[] = [];
   if (rule === 'policy-vs-economy' && alt.largest !== base.largest) why.push(`the largest share moved from ${base.largest ?? 'none'} to ${alt.largest ?? 'none'}`);
   base.effects.forEach((b, i) => {
+    if (b.factor !== base.factor) return; // shown, not judged
     const x = alt.effects[i];
     if (Math.sign(x.mean) !== Math.sign(b.mean)) why.push(`${b.level} against ${b.baseline} changed sign (${short(b.mean)} to ${short(x.mean)})`);
     else if (rule === 'contrast' && excludesZero(x) !== excludesZero(b)) why.push(`the 95% interval of ${b.level} against ${b.baseline} ${excludesZero(x) ? 'no longer includes' : 'now includes'} zero`);
@@ -162,13 +166,13 @@ const baseModel = (cells: readonly Cell[]): Model => cells[0].model;
 
 /** sensitivity.csv: one tidy row per alternative x headline value (shares, then effects). */
 export function sensitivityCsv(r: SensitivityResult): string {
-  const head = ['alternative', 'label', 'changes', 'replicates', 'outcome', 'kind', 'measure', 'against', 'value', 'ci95_lo', 'ci95_hi', 'interval', 'verdict', 'why', 'rule', 'reason'];
+  const head = ['alternative', 'label', 'changes', 'replicates', 'outcome', 'kind', 'factor', 'measure', 'against', 'value', 'ci95_lo', 'ci95_hi', 'interval', 'verdict', 'why', 'rule', 'reason'];
   const rows = r.rows.flatMap((x) => {
-    const common = (kind: string, measure: string, against: string, v: number, lo: number, hi: number, interval: string) =>
-      [x.name, x.label, x.changes, r.replicates, r.outcome, kind, measure, against, v, lo, hi, interval, x.verdict, x.why, r.rule, x.reason];
+    const common = (kind: string, factor: string, measure: string, against: string, v: number, lo: number, hi: number, interval: string) =>
+      [x.name, x.label, x.changes, r.replicates, r.outcome, kind, factor, measure, against, v, lo, hi, interval, x.verdict, x.why, r.rule, x.reason];
     return [
-      ...x.headline.shares.map((s) => common('share', s.key, '', s.share, s.lo, s.hi, 'bootstrap percentile (1,000 resamples of replicates)')),
-      ...x.headline.effects.map((f) => common('effect', f.level, f.baseline, f.mean, f.lo, f.hi, "Student's t, paired by replicate")),
+      ...x.headline.shares.map((s) => common('share', '', s.key, '', s.share, s.lo, s.hi, 'bootstrap percentile (1,000 resamples of replicates)')),
+      ...x.headline.effects.map((f) => common('effect', f.factor, f.level, f.baseline, f.mean, f.lo, f.hi, "Student's t, paired by replicate")),
     ];
   });
   return csvText([head, ...rows]);
@@ -185,7 +189,7 @@ export function sensitivityLines(r: SensitivityResult): string[] {
     return [
       x.name,
       big ? `${big.key} ${pc(big.share)} (${pc(big.lo)}-${pc(big.hi)})` : 'n/a',
-      x.headline.effects.map((f) => `${f.level} ${short(f.mean)} (${short(f.lo)} to ${short(f.hi)})`).join(', '),
+      x.headline.effects.filter((f) => f.factor === r.factor).map((f) => `${f.level} ${short(f.mean)} (${short(f.lo)} to ${short(f.hi)})`).join(', '),
       x.verdict + (x.why ? `: ${x.why}` : ''),
     ];
   });

@@ -88,7 +88,7 @@ export interface SobolRow { outcome: string; parameter: string; first: number; f
 export interface SamplePoint { parameters: Record<string, number>; outcomes: Record<string, number> }
 /** One row of sensitivity.csv: an alternative's share or effect of the headline outcome. */
 export interface SensitivityRow {
-  alternative: string; label: string; changes: string; replicates: number; outcome: string; kind: 'share' | 'effect'; measure: string; against: string;
+  alternative: string; label: string; changes: string; replicates: number; outcome: string; kind: 'share' | 'effect'; factor: string; measure: string; against: string;
   value: number; lo: number; hi: number; verdict: string; why: string; rule: string; reason: string;
 }
 
@@ -219,7 +219,7 @@ function readSensitivity(dir: string): SensitivityRow[] {
   const n = (r: CsvRow, c: string) => requiredNumber(r, c, f);
   return readTable(f).rows.map((r): SensitivityRow => ({
     alternative: r.alternative, label: r.label, changes: r.changes, replicates: n(r, 'replicates'), outcome: r.outcome, kind: r.kind === 'share' ? 'share' : 'effect',
-    measure: r.measure, against: r.against, value: n(r, 'value'), lo: n(r, 'ci95_lo'), hi: n(r, 'ci95_hi'), verdict: r.verdict, why: r.why, rule: r.rule, reason: r.reason,
+    factor: r.factor, measure: r.measure, against: r.against, value: n(r, 'value'), lo: n(r, 'ci95_lo'), hi: n(r, 'ci95_hi'), verdict: r.verdict, why: r.why, rule: r.rule, reason: r.reason,
   }));
 }
 

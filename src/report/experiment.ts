@@ -90,34 +90,35 @@ function sensitivitySection(run: ExperimentRun): string {
     const has = Number.isFinite(big.lo) && Number.isFinite(big.hi);
     return { label: component(big.measure, kind), share: pc(big.value), ci: has ? ` (${W.ciWord}${pc(big.lo)}-${pc(big.hi)}%)` : '', span: has ? `${pc(big.lo)}-${pc(big.hi)}%` : '' };
   };
-  const effects = (name: string) => of(name).filter((r) => r.kind === 'effect');
+  const effects = (name: string, factor: string) => of(name).filter((r) => r.kind === 'effect' && r.factor === factor);
   const amount = (v: number) => num(v * o.scale, o.decimals, lang);
   const ci = (r: { lo: number; hi: number }) => W.ci95(range(r.lo * o.scale, r.hi * o.scale, o.decimals, lang));
   const labelOf = (name: string) => (name === 'base' ? W.asRun : W.alternativeLabel[name] ?? of(name)[0].label);
-  const first = effects('base')[0];
-  const factor = run.factors.find((f) => f.levels.includes(first?.measure ?? ''))?.name ?? '';
+  // the headline factor's effects come first; the other factors' are shown beside them
+  const factor = rows.find((r) => r.kind === 'effect')?.factor ?? '';
+  const shown = [factor, ...run.factors.map((f) => f.name).filter((f) => f !== factor)].filter((f) => rows.some((r) => r.kind === 'effect' && r.factor === f));
   const left = ' style="text-align:left"';
   const body = names.map((name) => {
     const r = of(name)[0];
     const big = largest(name);
-    const fx = effects(name).map((x) => `${esc(x.measure)} ${esc(amount(x.value))}<span class="ci">${esc(range(x.lo * o.scale, x.hi * o.scale, o.decimals, lang))}</span>`).join('<br>');
+    const fx = shown.map((f) => `<td>${effects(name, f).map((x) => `${esc(x.measure)} ${esc(amount(x.value))}<span class="ci">${esc(range(x.lo * o.scale, x.hi * o.scale, o.decimals, lang))}</span>`).join('')}</td>`).join('');
     const verdict = W.verdictWord[r.verdict] ?? r.verdict;
     return `<tr><td${left}>${esc(name === 'base' ? W.asRun : name)}</td><td${left}>${esc(labelOf(name))}${r.changes ? `<br><code>${esc(r.changes)}</code>` : ''}</td>` +
-      `<td>${big ? `${esc(big.label)} ${big.share}%<span class="ci">${big.span}</span>` : 'n/a'}</td><td>${fx}</td>` +
+      `<td>${big ? `${esc(big.label)} ${big.share}%<span class="ci">${big.span}</span>` : 'n/a'}</td>${fx}` +
       `<td${left}>${r.verdict === 'flips' ? `<strong>${esc(verdict)}</strong>` : esc(verdict)}</td></tr>`;
   });
   const sentences = names.map((name) => {
     const big = largest(name);
     const bigText = big ? W.largestPhrase(big.label, big.share, big.ci) : 'n/a';
-    const fx = effects(name).map((x) => W.effectPhrase(x.measure, x.against, amount(x.value), ci(x))).join(', ');
+    const fx = effects(name, factor).map((x) => W.effectPhrase(x.measure, x.against, amount(x.value), ci(x))).join(', ');
     const r = of(name)[0];
     return name === 'base' ? W.sensitivityBaseLine(bigText, fx) : W.sensitivityAltLine(labelOf(name), bigText, fx, W.verdictWord[r.verdict] ?? r.verdict, r.why);
   });
-  const head = [W.alternativeCol, W.changesCol, W.largestCol, `${W.effectCol(factor, first?.against ?? '')} (${o.unitText})`, W.verdictCol];
+  const head = [W.alternativeCol, W.changesCol, W.largestCol, ...shown.map((f) => `${W.effectCol(f, effects('base', f)[0]?.against ?? '')} (${o.unitText})`), W.verdictCol];
   return `<section id="sensitivity">
 <h2>${esc(W.sensitivityTitle)}</h2>
 <p>${esc(W.sensitivityIntro(o.name, num(rows[0].replicates, 0, lang)))} ${esc(W.sensitivityRule(rows[0].rule, factor))}</p>
-<table class="cells"><thead><tr>${head.map((h, i) => `<th${i < 2 || i === 4 ? left : ''}>${esc(h)}</th>`).join('')}</tr></thead>
+<table class="cells"><thead><tr>${head.map((h, i) => `<th${i < 2 || i === head.length - 1 ? left : ''}>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>${body.join('\n')}</tbody></table>
 ${sentences.map((x) => `<p>${esc(x)}</p>`).join('\n')}
 <p class="note">${esc(W.sensitivityNote)}</p>

@@ -69,7 +69,7 @@ describe('runSensitivity on a toy factorial (fixed seeds, 12 months, 2,000 peopl
     expect(r.rows.map((x) => x.verdict)).toEqual(['base', 'holds']);
     expect(r.rows[1].headline).toEqual(r.rows[0].headline);
     expect(r.rows[0].headline.largest).toBe('economy');
-    expect(r.rows[0].headline.effects.map((x) => x.level)).toEqual(['nothing-either', 'small']);
+    expect(r.rows[0].headline.effects.map((x) => `${x.factor}=${x.level}`)).toEqual(['policy=nothing-either', 'policy=small', 'economy=boom']);
   }, 60_000);
 
   it('fewer replicates than the run: the base is the run\'s first replicates, the same streams', async () => {
@@ -94,12 +94,17 @@ describe('runSensitivity on a toy factorial (fixed seeds, 12 months, 2,000 peopl
 
 describe('judge', () => {
   const h = (largest: string, mean: number, lo: number, hi: number): Headline => ({
-    outcome: 'caseload-change', shares: [], largest, effects: [{ factor: 'policy', level: 'p', baseline: 'none', mean, lo, hi }],
+    outcome: 'caseload-change', factor: 'policy', shares: [], largest,
+    effects: [{ factor: 'policy', level: 'p', baseline: 'none', mean, lo, hi }, { factor: 'economy', level: 'boom', baseline: 'flat', mean: -mean, lo: -hi, hi: -lo }],
   });
   it('policy x economy: same largest share and sign holds; another largest share or sign flips', () => {
     expect(judge('policy-vs-economy', h('economy', -10, -20, -1), h('economy', -2, -9, 5))).toEqual({ verdict: 'holds', why: '' });
     expect(judge('policy-vs-economy', h('economy', -10, -20, -1), h('economy', 3, -1, 7)).why).toBe('p against none changed sign (-10 to 3)');
     expect(judge('policy-vs-economy', h('economy', -10, -20, -1), h('policy', -10, -20, -1)).verdict).toBe('flips');
+    // the other factors' effects are shown, not judged
+    const alt = h('economy', -10, -20, -1);
+    alt.effects[1] = { ...alt.effects[1], mean: -5, lo: -6, hi: -4 };
+    expect(judge('policy-vs-economy', h('economy', -10, -20, -1), alt).verdict).toBe('holds');
   });
   it('other designs: the sign and whether the interval excludes zero', () => {
     expect(judge('contrast', h('town', -10, -20, -1), h('policy', -8, -15, -2)).verdict).toBe('holds'); // the largest share does not count here
@@ -137,7 +142,7 @@ describe('the experiment option', () => {
     const file = join(r.dir, 'sensitivity.csv');
     expect(existsSync(file)).toBe(true);
     const [head, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-    expect(head).toEqual(['alternative', 'label', 'changes', 'replicates', 'outcome', 'kind', 'measure', 'against', 'value', 'ci95_lo', 'ci95_hi', 'interval', 'verdict', 'why', 'rule', 'reason']);
+    expect(head).toEqual(['alternative', 'label', 'changes', 'replicates', 'outcome', 'kind', 'factor', 'measure', 'against', 'value', 'ci95_lo', 'ci95_hi', 'interval', 'verdict', 'why', 'rule', 'reason']);
     const col = (n: string) => head.indexOf(n);
     expect([...new Set(rows.map((x) => x[col('alternative')]))]).toEqual(['base', 'competition-double', 'reentry-half']);
     for (const x of rows) {
@@ -154,6 +159,7 @@ describe('the experiment option', () => {
     expect(verdictSentences(en).some((s) => s.includes('competition'))).toBe(false); // the verdict section keeps to the verdicts
     const html = buildExperimentHtml(en, []);
     expect(html).toContain('<section id="sensitivity">');
+    expect(html).toContain('Effect of policy against none (people)</th><th>Effect of economy against recession (people)');
     expect(html).toMatch(/With double the competition from jobseekers outside bijstand, economy has the largest share, \d+% \(95% CI \d+-\d+%\); nothing-either against none 0 \(95% CI 0 to 0\), small against none -?\d+ \(95% CI -?\d+ to -?\d+\): the verdict (holds|flips)/);
     const nl = buildExperimentHtml(loadExperimentRun(r.dir, 'nl'), []);
     expect(nl).toContain('Structurele gevoeligheid');
