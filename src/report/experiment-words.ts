@@ -161,6 +161,7 @@ const en = {
   verdictCol: 'Verdict',
   verdictWord: { base: 'as run', holds: 'holds', flips: 'flips' } as Record<string, string>,
   asRun: 'the model as run',
+  baseName: 'base',
   alternativeLabel: {} as Record<string, string>,
   largestPhrase: (component: string, share: string, ci: string) => `${component} has the largest share, ${share}%${ci}`,
   effectPhrase: (level: string, baseline: string, amount: string, ci: string) => `${level} against ${baseline} ${amount} (${ci})`,
@@ -336,6 +337,7 @@ const nl: ExperimentWords = {
   verdictCol: 'Oordeel',
   verdictWord: { base: 'zoals gedraaid', holds: 'blijft staan', flips: 'kantelt' },
   asRun: 'het model zoals gedraaid',
+  baseName: 'basis',
   alternativeLabel: {
     'competition-half': 'half zoveel concurrentie van werkzoekenden buiten de bijstand',
     'competition-double': 'twee keer zoveel concurrentie van werkzoekenden buiten de bijstand',

@@ -103,7 +103,7 @@ function sensitivitySection(run: ExperimentRun): string {
     const big = largest(name);
     const fx = shown.map((f) => `<td>${effects(name, f).map((x) => `${esc(x.measure)} ${esc(amount(x.value))}<span class="ci">${esc(range(x.lo * o.scale, x.hi * o.scale, o.decimals, lang))}</span>`).join('')}</td>`).join('');
     const verdict = W.verdictWord[r.verdict] ?? r.verdict;
-    return `<tr><td${left}>${esc(name === 'base' ? W.asRun : name)}</td><td${left}>${esc(labelOf(name))}${r.changes ? `<br><code>${esc(r.changes)}</code>` : ''}</td>` +
+    return `<tr><td${left}>${esc(name === 'base' ? W.baseName : name)}</td><td${left}>${esc(labelOf(name))}${r.changes ? `<br><code>${esc(r.changes)}</code>` : ''}</td>` +
       `<td>${big ? `${esc(big.label)} ${big.share}%<span class="ci">${big.span}</span>` : 'n/a'}</td>${fx}` +
       `<td${left}>${r.verdict === 'flips' ? `<strong>${esc(verdict)}</strong>` : esc(verdict)}</td></tr>`;
   });
