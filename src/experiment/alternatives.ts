@@ -25,7 +25,7 @@ export interface BehaviourChange {
 export interface Alternative {
   /** A lowercase name with dashes, as the experiment file names it. */
   name: string;
-  /** What it assumes, in plain words (English; the Dutch report has its own, experiment-words.ts). */
+  /** What it assumes, as a noun phrase that reads after "with" (English; the Dutch report has its own, experiment-words.ts). */
   label: string;
   /** Why it is a real alternative, and where the number comes from. */
   reason: string;
@@ -49,10 +49,10 @@ const RETURN_REASON =
 export const STRUCTURAL_ALTERNATIVES: readonly Alternative[] = [
   { name: 'competition-half', label: 'half the competition from jobseekers outside bijstand', reason: COMPETITION_REASON, changes: [{ path: COMPETITION, times: 0.5 }] },
   { name: 'competition-double', label: 'double the competition from jobseekers outside bijstand', reason: COMPETITION_REASON, changes: [{ path: COMPETITION, times: 2 }] },
-  { name: 'economy-lag-12', label: 'the economy reaches the job market in 12 months instead of 24', reason: LAG_REASON, changes: [{ path: 'economy.lagMonths', value: 12 }] },
-  { name: 'economy-lag-36', label: 'the economy reaches the job market in 36 months instead of 24', reason: LAG_REASON, changes: [{ path: 'economy.lagMonths', value: 36 }] },
-  { name: 'reentry-half', label: 'people return to bijstand half as often', reason: RETURN_REASON, changes: RETURNS.map((path) => ({ path, times: 0.5 })) },
-  { name: 'reentry-one-and-a-half', label: 'people return to bijstand one and a half times as often', reason: RETURN_REASON, changes: RETURNS.map((path) => ({ path, times: 1.5 })) },
+  { name: 'economy-lag-12', label: 'a 12-month lag from growth to the job market (instead of 24)', reason: LAG_REASON, changes: [{ path: 'economy.lagMonths', value: 12 }] },
+  { name: 'economy-lag-36', label: 'a 36-month lag from growth to the job market (instead of 24)', reason: LAG_REASON, changes: [{ path: 'economy.lagMonths', value: 36 }] },
+  { name: 'reentry-half', label: 'half the rates at which people return to bijstand', reason: RETURN_REASON, changes: RETURNS.map((path) => ({ path, times: 0.5 })) },
+  { name: 'reentry-one-and-a-half', label: 'one and a half times the rates at which people return to bijstand', reason: RETURN_REASON, changes: RETURNS.map((path) => ({ path, times: 1.5 })) },
 ];
 
 export const ALTERNATIVE_NAMES = STRUCTURAL_ALTERNATIVES.map((a) => a.name) as [string, ...string[]];
