@@ -37,4 +37,6 @@ export default defineExperiment({
   months: 48,
   replicates: 30,
   seed: 20150101,
+  // the headline re-run under each structural alternative (src/experiment/alternatives.ts), 10 replicates per cell
+  sensitivity: { replicates: 10 },
 });

@@ -38,5 +38,34 @@ export const PRIORS: Record<string, PriorSpec[]> = {
       path: 'behaviour.policyEffects.tegenprestatie.motivationGainPerMonth', lower: 0, upper: 0.05, scale: 'linear',
       source: 'the joint fit\'s bounds for the motivation participants gain a month (tegenprestatie-to-work, seed 002, informs it)',
     },
+    {
+      path: 'policies.2.endShare', lower: 0.03, upper: 0.25, scale: 'linear',
+      source: '[choice] the share of sanctions that end the benefit: the seeds give none',
+    },
+    {
+      path: 'population.traits.motivation.mean', lower: 0.35, upper: 0.55, scale: 'linear',
+      source: '[choice] the stock\'s mean motivation: seed 002 speaks of "low motivation and self-image" in the long-term group, no measure',
+    },
+    {
+      path: 'population.traits.multiProblemShare', lower: 0.25, upper: 0.45, scale: 'linear',
+      source: '[choice] the share with several problems at once: the seeds give none',
+    },
+    // costs: no target informs them, so the ensemble keeps their whole range and the saving carries it
+    {
+      path: 'policies.0.costPerApplicant', lower: 200, upper: 600, scale: 'log',
+      source: '[choice] a day of intake and diagnosis (EUR 350): half a day to two days of staff time',
+    },
+    {
+      path: 'policies.1.costPerParticipantMonth', lower: 25, upper: 100, scale: 'log',
+      source: '[choice] activities and travel a participant-month (EUR 50): half to double',
+    },
+    {
+      path: 'policies.1.fixedCostPerMonth', lower: (100 * 55_000) / 12, upper: (100 * 95_000) / 12, scale: 'linear',
+      source: '100 officials (seed 002) at EUR 55,000-95,000 each all-in a year ([choice]; the model file says 75,000)',
+    },
+    {
+      path: 'policies.2.costPerSanction', lower: 250, upper: 1000, scale: 'log',
+      source: '[choice] the handling of a sanction (EUR 500): half to double',
+    },
   ],
 };

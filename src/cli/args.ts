@@ -20,6 +20,8 @@ export interface RunArgs {
   quiet: boolean;
   /** Skip the charts and report.html. */
   noCharts: boolean;
+  /** Skip an experiment's structural sensitivity (`--no-sensitivity`). */
+  noSensitivity: boolean;
   /** The language of report.html, the charts and the terminal table (`--lang`, else the locale's). */
   lang: Lang;
   help: boolean;
@@ -50,6 +52,8 @@ Options:
   --no-ensemble run the calibration's fitted point only; by default replicates are spread over
                 the parameter sets in models/ensemble.json (replicate r runs set r mod K), so
                 intervals carry what we do not know about the parameters as well as chance
+  --no-sensitivity
+                an experiment: skip the structural sensitivity its file asks for (faster)
   --shard i/n   run shard i of n (counting from 0) and write a shard folder for src/merge.ts;
                 'auto' reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, 'auto/n' reads
                 SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX with n shards
@@ -75,6 +79,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', default: false },
   'no-charts': { type: 'boolean', default: false },
   'no-ensemble': { type: 'boolean', default: false },
+  'no-sensitivity': { type: 'boolean', default: false },
   shard: { type: 'string' },
   resume: { type: 'string' },
   format: { type: 'string' },
@@ -132,7 +137,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     if (seen.has(t.name)) throw new InputError(`${msg.repeatedFlag(t.name)} ${msg.seeHelp}`);
     seen.add(t.name);
   }
-  if (values.help) return { modelFile: '', quiet: false, noCharts: false, noEnsemble: false, lang: 'en', help: true };
+  if (values.help) return { modelFile: '', quiet: false, noCharts: false, noEnsemble: false, noSensitivity: false, lang: 'en', help: true };
   if (positionals.length === 0 && values.resume === undefined) throw new InputError(`${msg.noModel} ${msg.seeHelp}`);
   if (positionals.length > 1) throw new InputError(`${msg.tooManyArgs(positionals)} ${msg.seeHelp}`);
   if (values.out !== undefined && values.out.trim() === '') throw new InputError(`${msg.badFlagValue('out', EXPECTED.out, '')} ${msg.seeHelp}`);
@@ -148,6 +153,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     quiet: values.quiet,
     noCharts: values['no-charts'],
     noEnsemble: values['no-ensemble'],
+    noSensitivity: values['no-sensitivity'],
     lang: (values.lang as Lang | undefined) ?? langFromEnv(),
     help: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),

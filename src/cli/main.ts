@@ -57,7 +57,8 @@ async function run(argv: string[], io: CommandIo, setWorkDir: (dir: string) => v
     if (isExperiment(data)) {
       const r = await runExperiment({
         shard: args.shard, resume: args.resume,
-        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format, lang: args.lang, noEnsemble: args.noEnsemble,
+        file: args.modelFile, runs: args.runs, seed: args.seed, months: args.months, workers: args.workers ?? defaultWorkers(), out: args.out, format: args.format, lang: args.lang,
+        noEnsemble: args.noEnsemble, sensitivity: !args.noSensitivity,
         onProgress: (d, t) => progress.update(d, t), isCancelled, onFolder: setWorkDir,
       }, data);
       progress.finish();

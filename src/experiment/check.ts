@@ -87,8 +87,18 @@ function checkTrial(e: Experiment, base: Model, months: number, file: string): v
   if (d.measureAtMonth > months) throw at(file, 'design.measureAtMonth', `expected at most the ${months} months simulated (the experiment's months, --months or the base model's horizonMonths), found ${d.measureAtMonth}`);
 }
 
+function checkSensitivity(e: Experiment, file: string): void {
+  if (!e.sensitivity) return;
+  if (e.design.kind !== 'factorial') throw at(file, 'sensitivity', `structural sensitivity re-runs a factorial design's headline contrast; this design is '${e.design.kind}' (remove sensitivity)`);
+  const names = e.sensitivity === true ? [] : e.sensitivity.alternatives ?? [];
+  names.forEach((n, i) => {
+    if (names.indexOf(n) !== i) throw at(file, `sensitivity.alternatives[${i}]`, `'${n}' is named twice`);
+  });
+}
+
 /** Every check above; `months` is what the run will simulate. */
 export function checkExperiment(e: Experiment, base: Model, months: number, file: string): void {
+  checkSensitivity(e, file);
   checkFactorial(e, file);
   checkSampling(e, base, file);
   checkTrial(e, base, months, file);

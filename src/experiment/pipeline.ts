@@ -39,6 +39,7 @@ import { ensembleCellModels, ensembleDecompositions, experimentEnsemble, type En
 import { tQuantile975 } from '../output/stats.ts';
 import { csvText } from '../output/csv.ts';
 import { monthLabel } from '../pipeline.ts';
+import { runSensitivity, sensitivityCsv, sensitivityLines, sensitivityPlan } from './sensitivity.ts';
 
 export interface ExperimentOptions {
   file: string;
@@ -62,6 +63,8 @@ export interface ExperimentOptions {
   fromShards?: string[];
   /** The fitted point only, not the calibration's ensemble of parameter sets (factorial designs). */
   noEnsemble?: boolean;
+  /** false: skip the structural sensitivity the experiment file asks for (`--no-sensitivity`). */
+  sensitivity?: boolean;
 }
 
 export interface ExperimentResult {
@@ -84,7 +87,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
   const loaded = await loadExperiment(file, data);
   const was = (what: string, given: number | undefined, before: number | undefined, dflt: number) =>
     resumed && before !== undefined ? agreed(o.resume!, what, given, before) : (given ?? dflt);
-  const e: Experiment = { ...loaded.experiment, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
+  const e: Experiment = { ...loaded.experiment, sensitivity: o.sensitivity === false ? undefined : loaded.experiment.sensitivity, replicates: was('--runs', o.runs, resumed?.runs, loaded.experiment.replicates), seed: was('--seed', o.seed, resumed?.masterSeed, loaded.experiment.seed) };
   const base = loaded.models.get(e.design.base)!.model;
   const months = was('--months', o.months, resumed?.months, e.months ?? base.horizonMonths);
   checkExperiment(e, base, months, file); // everything that can fail on the user's input happens before the folder exists
@@ -149,6 +152,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
         const when = p === null ? `does not pay it back within ${months} months` : `pays it back in month ${p + 1} (${monthLabel(base.startMonth, p)})`;
         report.push(`${cellName(c)}: against the declared investment, the benefit saving ${when}; rule of thumb EUR ${Math.round(c.ruleOfThumbPerYear ?? 0).toLocaleString('en-GB')} a year, simulated EUR ${Math.round(c.simulatedLastYear ?? 0).toLocaleString('en-GB')} in the last year.`);
       }
+      report.push(...(await structuralSensitivity(o, e, cells, series, months, write, ensembleModels)));
     } else if (e.design.kind === 'lhs' || e.design.kind === 'sobol' || e.design.kind === 'grid') {
       report.push(...(await runSampling(o, e, base, months, write, simulate)));
     } else if (e.design.kind === 'displacement') {
@@ -192,7 +196,7 @@ export async function runExperiment(o: ExperimentOptions, data?: unknown): Promi
       finishedAt: new Date().toISOString(),
       files,
       parameters: { experiment: e },
-      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}${o.noEnsemble ? ' --no-ensemble' : ''}`,
+      reproduce: `npx tsx src/run.ts ${checkpoint.key.model.file} --runs ${e.replicates} --seed ${e.seed} --months ${months}${o.lang ? ` --lang ${o.lang}` : ''}${o.noEnsemble ? ' --no-ensemble' : ''}${o.sensitivity === false && loaded.experiment.sensitivity ? ' --no-sensitivity' : ''}`,
       lang: o.lang ?? 'en',
       ...(o.fromShards ? { shards: o.fromShards } : {}),
     };
@@ -212,6 +216,21 @@ function writeEnsembleDecomposition(write: (n: string, c: string) => void, ed: E
     ['outcome', 'factor', 'level', 'baseline', 'mean_effect', 'sets_p025', 'sets_p975', 'same_sign_share', 'sets'],
     ...ed.flatMap((d) => d.effects.map((x) => [d.outcome, x.factor, x.level, x.baseline, x.mean, x.lo, x.hi, x.sameSign, d.sets])),
   ]));
+}
+
+/**
+ * The structural-sensitivity hook (issue 10, part 3): when the experiment asks for it, the headline
+ * re-run under each structural alternative, written to sensitivity.csv; returns the lines to print.
+ */
+async function structuralSensitivity(o: ExperimentOptions, e: Experiment, cells: readonly Cell[], series: Float64Array[][], months: number, write: (n: string, c: string) => void, ensemble?: Model[][]): Promise<string[]> {
+  const plan = sensitivityPlan(e);
+  if (!plan) return [];
+  if (plan.replicates < 2) return ['', `Structural sensitivity skipped: it needs at least 2 replicates per cell, the run has ${e.replicates}.`];
+  const before = cells.length * e.replicates; // the progress continues the run's own
+  const onProgress = o.onProgress && ((d: number, t: number) => o.onProgress!(before + d, before + t));
+  const r = await runSensitivity({ e, cells, series, months, workers: o.workers, ...plan, ensemble, onProgress, isCancelled: o.isCancelled });
+  write('sensitivity.csv', sensitivityCsv(r));
+  return ['', ...sensitivityLines(r)];
 }
 
 function cellName(c: Pick<Cell, 'levels'>): string {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ECONOMY_SCENARIOS } from '../economy/scenarios.ts';
 import { policySchema } from '../policies/registry.ts';
+import { ALTERNATIVE_NAMES } from './alternatives.ts';
 
 export const OUTCOMES = [
   'caseload-change', // end-of-horizon caseload minus the starting caseload (people)
@@ -147,6 +148,21 @@ export const experimentSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31),
   /** Investment pattern for the payback figure: EUR per year for the first years, then per year after. */
   investment: z.strictObject({ perYear: z.array(z.number().min(0)), thenPerYear: z.number().min(0) }).optional(),
+  /**
+   * Structural sensitivity (factorial designs): re-run the headline contrast under named structural
+   * alternatives (src/experiment/alternatives.ts) and say whether the verdict holds. `true` runs
+   * every alternative with 10 replicates per cell; or name them and the replicates.
+   */
+  sensitivity: z
+    .union([
+      // the object first: a wrong field inside it is reported as such, not as "expected boolean"
+      z.strictObject({
+        alternatives: z.array(z.enum(ALTERNATIVE_NAMES)).min(1).optional(),
+        replicates: z.number().int().min(2).max(1000).default(10),
+      }),
+      z.boolean(),
+    ])
+    .optional(),
 });
 
 export type ExperimentInput = z.input<typeof experimentSchema>;

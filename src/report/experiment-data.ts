@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselines } from '../experiment/analyse.ts';
 import { OUTCOME_LABEL } from '../experiment/outcomes.ts';
+import { SENSITIVITY_HEADING } from '../experiment/sensitivity.ts';
 import type { Experiment } from '../experiment/schema.ts';
 import { InputError } from '../model/load.ts';
 import { experimentWords } from './experiment-words.ts';
@@ -85,6 +86,11 @@ export interface TrialRow {
 export interface SelfSelection { lottery: number; choice: number; difference: number; se: number }
 export interface SobolRow { outcome: string; parameter: string; first: number; firstLo: number; firstHi: number; total: number; totalLo: number; totalHi: number }
 export interface SamplePoint { parameters: Record<string, number>; outcomes: Record<string, number> }
+/** One row of sensitivity.csv: an alternative's share or effect of the headline outcome. */
+export interface SensitivityRow {
+  alternative: string; label: string; changes: string; replicates: number; outcome: string; kind: 'share' | 'effect'; factor: string; measure: string; against: string;
+  value: number; lo: number; hi: number; verdict: string; why: string; rule: string; reason: string;
+}
 
 export interface ExperimentRun {
   dir: string;
@@ -109,6 +115,8 @@ export interface ExperimentRun {
   selfSelection?: SelfSelection;
   sobol: SobolRow[];
   samples: SamplePoint[];
+  /** sensitivity.csv, when the experiment asked for structural sensitivity (else empty). */
+  sensitivity: SensitivityRow[];
   /** The report's language: Dutch only for factorial designs (trial and sampling reports are English). */
   lang: Lang;
 }
@@ -205,6 +213,16 @@ function readSampling(dir: string, e: Experiment) {
   return { samples, sobol };
 }
 
+function readSensitivity(dir: string): SensitivityRow[] {
+  const f = join(dir, 'sensitivity.csv');
+  if (!existsSync(f)) return [];
+  const n = (r: CsvRow, c: string) => requiredNumber(r, c, f);
+  return readTable(f).rows.map((r): SensitivityRow => ({
+    alternative: r.alternative, label: r.label, changes: r.changes, replicates: n(r, 'replicates'), outcome: r.outcome, kind: r.kind === 'share' ? 'share' : 'effect',
+    factor: r.factor, measure: r.measure, against: r.against, value: n(r, 'value'), lo: n(r, 'ci95_lo'), hi: n(r, 'ci95_hi'), verdict: r.verdict, why: r.why, rule: r.rule, reason: r.reason,
+  }));
+}
+
 /** Loads a finished experiment folder (checked first); `lang` is the report's language (the manifest's if not given). */
 export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
   checkExperimentFolder(dir);
@@ -231,12 +249,14 @@ export function loadExperimentRun(dir: string, lang?: Lang): ExperimentRun {
     series: (levels, metric) => f.series.get(`${cellKey(factors, levels)}\u0000${metric}`),
     ...t,
     ...s,
+    sensitivity: design === 'factorial' ? readSensitivity(dir) : [],
   };
 }
 
 /** The sentences of verdict.txt (the question and the text table left out). */
 export function verdictSentences(run: ExperimentRun): string[] {
-  return run.verdict.map((l) => l.trim()).filter((l) => l.endsWith('.') && l !== run.experiment.question);
+  const end = run.verdict.findIndex((l) => l.startsWith(SENSITIVITY_HEADING)); // that part has its own section
+  return run.verdict.slice(0, end < 0 ? undefined : end).map((l) => l.trim()).filter((l) => l.endsWith('.') && l !== run.experiment.question);
 }
 
 /** Every cell of a factorial, in the order of the experiment file (last factor fastest). */

@@ -144,6 +144,30 @@ const en = {
   savingsHead: (baseline: string, months: number) => `Against ${baseline}, over the ${months} months:`,
   costOne: (total: string, cell: string, programme: string) => `${total} (${cell}, of which ${programme} on programmes)`,
   costsLine: (months: number, low: string, high: string, replicates: number) => `Over the ${months} months the cost runs from ${low} to ${high}, means of ${replicates} replicates.`,
+  // structural sensitivity
+  sensitivityTitle: 'Structural sensitivity: does the verdict survive other readings of the model?',
+  sensitivityIntro: (outcome: string, replicates: string) =>
+    `The headline, ${outcome}, re-run under each structural alternative with ${replicates} replicates per cell and the seeds of the run's first ${replicates} replicates, ` +
+    'so the people and their luck are the same and only the model differs. The first row is the run itself, read from the same replicates.',
+  sensitivityRule: (rule: string, factor: string) =>
+    rule === 'policy-vs-economy'
+      ? `The verdict holds when the largest share of the variation stays with the same component and every ${factor} level's effect, averaged over the other levels, keeps its sign.`
+      : `The verdict holds when every ${factor} level's effect, averaged over the other levels, keeps its sign and its 95% interval still excludes zero (or still includes it).`,
+  sensitivityNote: "Shares: bootstrap 95% intervals (1,000 resamples of replicates); effects: Student's t 95% intervals of the paired differences. Alternatives, their values and reasons: src/experiment/alternatives.ts; the numbers: sensitivity.csv.",
+  alternativeCol: 'Alternative',
+  changesCol: 'What changes',
+  largestCol: 'Largest share',
+  effectCol: (factor: string, baseline: string) => `Effect of ${factor} against ${baseline}`,
+  verdictCol: 'Verdict',
+  verdictWord: { base: 'as run', holds: 'holds', flips: 'flips' } as Record<string, string>,
+  asRun: 'the model as run',
+  baseName: 'base',
+  alternativeLabel: {} as Record<string, string>,
+  largestPhrase: (component: string, share: string, ci: string) => `${component} has the largest share, ${share}%${ci}`,
+  effectPhrase: (level: string, baseline: string, amount: string, ci: string) => `${level} against ${baseline} ${amount} (${ci})`,
+  sensitivityBaseLine: (largest: string, effects: string) => `As run: ${largest}; ${effects}.`,
+  sensitivityAltLine: (label: string, largest: string, effects: string, verdict: string, why: string) =>
+    `With ${label}, ${largest}; ${effects}: the verdict ${verdict}${why ? ` (${why})` : ''}.`,
 };
 
 export type ExperimentWords = typeof en;
@@ -297,6 +321,35 @@ const nl: ExperimentWords = {
   savingsHead: (baseline, months) => `Tegenover ${baseline}, over de ${months} maanden:`,
   costOne: (total, cell, programme) => `${total} (${cell}, waarvan ${programme} aan programma’s)`,
   costsLine: (months, low, high, replicates) => `Over de ${months} maanden lopen de kosten van ${low} tot ${high}, gemiddelden van ${replicates} herhalingen.`,
+  sensitivityTitle: 'Structurele gevoeligheid: blijft het oordeel staan bij een andere lezing van het model?',
+  sensitivityIntro: (outcome, replicates) =>
+    `De hoofduitkomst, ${outcome}, opnieuw gesimuleerd onder elk structureel alternatief met ${replicates} herhalingen per cel en de startgetallen van de eerste ${replicates} herhalingen, ` +
+    'zodat de mensen en hun geluk gelijk zijn en alleen het model verschilt. De eerste rij is de simulatie zelf, gelezen uit dezelfde herhalingen.',
+  sensitivityRule: (rule, factor) =>
+    rule === 'policy-vs-economy'
+      ? `Het oordeel blijft staan als het grootste aandeel in de variatie bij hetzelfde bestanddeel blijft en het effect van elk niveau van ${factor}, gemiddeld over de andere niveaus, hetzelfde teken houdt.`
+      : `Het oordeel blijft staan als het effect van elk niveau van ${factor}, gemiddeld over de andere niveaus, hetzelfde teken houdt en het 95%-interval nog steeds geen nul bevat (of nog steeds wel).`,
+  sensitivityNote: 'Aandelen: 95%-bootstrapintervallen (1.000 keer herhalingen opnieuw getrokken); effecten: 95%-intervallen (Student-t) van de gepaarde verschillen. De alternatieven, hun waarden en redenen: src/experiment/alternatives.ts; de getallen: sensitivity.csv.',
+  alternativeCol: 'Alternatief',
+  changesCol: 'Wat verandert',
+  largestCol: 'Grootste aandeel',
+  effectCol: (factor, baseline) => `Effect van ${factor} tegenover ${baseline}`,
+  verdictCol: 'Oordeel',
+  verdictWord: { base: 'zoals gedraaid', holds: 'blijft staan', flips: 'kantelt' },
+  asRun: 'het model zoals gedraaid',
+  baseName: 'basis',
+  alternativeLabel: {
+    'competition-half': 'half zoveel concurrentie van werkzoekenden buiten de bijstand',
+    'competition-double': 'twee keer zoveel concurrentie van werkzoekenden buiten de bijstand',
+    'economy-lag-12': 'een vertraging van 12 maanden tussen groei en arbeidsmarkt (in plaats van 24)',
+    'economy-lag-36': 'een vertraging van 36 maanden tussen groei en arbeidsmarkt (in plaats van 24)',
+    'reentry-half': 'de helft van de kansen dat mensen in de bijstand terugkeren',
+    'reentry-one-and-a-half': 'anderhalf keer de kansen dat mensen in de bijstand terugkeren',
+  },
+  largestPhrase: (component, share, ci) => `heeft ${component} het grootste aandeel, ${share}%${ci}`,
+  effectPhrase: (level, baseline, amount, ci) => `${level} tegenover ${baseline} ${amount} (${ci})`,
+  sensitivityBaseLine: (largest, effects) => `Zoals gedraaid ${largest}; ${effects}.`,
+  sensitivityAltLine: (label, largest, effects, verdict) => `Met ${label} ${largest}; ${effects}: het oordeel ${verdict}.`,
 };
 
 export const experimentWords = (lang: Lang): ExperimentWords => (lang === 'nl' ? nl : en);

@@ -10,7 +10,7 @@ import { experimentWords } from './experiment-words.ts';
 import type { Lang } from './lang.ts';
 import { reportMsg } from './messages.ts';
 import { decompositionChart, effectsChart, gridChart } from './experiment-charts.ts';
-import { allCells, loadExperimentRun, outcomeTitle, verdictSentences, type ExperimentRun } from './experiment-data.ts';
+import { allCells, loadExperimentRun, outcomeInfo, outcomeTitle, verdictSentences, type ExperimentRun } from './experiment-data.ts';
 import { caseloadCellsChart, savingsChart } from './experiment-time.ts';
 import { esc, libraryVersions, renderPage } from './html.ts';
 import { writeAtomic, writeCharts } from './render.ts';
@@ -65,6 +65,63 @@ function verdictSection(run: ExperimentRun): string {
 ${sentences}
 ${run.decomposition.length > 0 ? `<p class="note" id="shares-warning">${esc(W.sharesWarning)}</p>` : ''}
 ${table}
+</section>`;
+}
+
+/**
+ * Structural sensitivity (sensitivity.csv): a table, one row per alternative, and one sentence per
+ * alternative; empty when the experiment did not ask for it.
+ */
+function sensitivitySection(run: ExperimentRun): string {
+  const rows = run.sensitivity;
+  if (rows.length === 0) return '';
+  const { lang } = run;
+  const W = experimentWords(lang);
+  const o = outcomeInfo(rows[0].outcome, lang);
+  const names = [...new Set(rows.map((r) => r.alternative))];
+  const of = (name: string) => rows.filter((r) => r.alternative === name);
+  const component = (key: string, kind: string) => (kind === 'interaction' ? W.interaction : key === 'chance' ? W.chanceShort : key);
+  const pc = (v: number) => String(Math.round(100 * v) + 0);
+  const largest = (name: string) => {
+    const shares = of(name).filter((r) => r.kind === 'share');
+    if (shares.length === 0) return null;
+    const big = shares.reduce((p, q) => (q.value > p.value ? q : p));
+    const kind = big.measure.includes('×') ? 'interaction' : 'main';
+    const has = Number.isFinite(big.lo) && Number.isFinite(big.hi);
+    return { label: component(big.measure, kind), share: pc(big.value), ci: has ? ` (${W.ciWord}${pc(big.lo)}-${pc(big.hi)}%)` : '', span: has ? `${pc(big.lo)}-${pc(big.hi)}%` : '' };
+  };
+  const effects = (name: string, factor: string) => of(name).filter((r) => r.kind === 'effect' && r.factor === factor);
+  const amount = (v: number) => num(v * o.scale, o.decimals, lang);
+  const ci = (r: { lo: number; hi: number }) => W.ci95(range(r.lo * o.scale, r.hi * o.scale, o.decimals, lang));
+  const labelOf = (name: string) => (name === 'base' ? W.asRun : W.alternativeLabel[name] ?? of(name)[0].label);
+  // the headline factor's effects come first; the other factors' are shown beside them
+  const factor = rows.find((r) => r.kind === 'effect')?.factor ?? '';
+  const shown = [factor, ...run.factors.map((f) => f.name).filter((f) => f !== factor)].filter((f) => rows.some((r) => r.kind === 'effect' && r.factor === f));
+  const left = ' style="text-align:left"';
+  const body = names.map((name) => {
+    const r = of(name)[0];
+    const big = largest(name);
+    const fx = shown.map((f) => `<td>${effects(name, f).map((x) => `${esc(x.measure)} ${esc(amount(x.value))}<span class="ci">${esc(range(x.lo * o.scale, x.hi * o.scale, o.decimals, lang))}</span>`).join('')}</td>`).join('');
+    const verdict = W.verdictWord[r.verdict] ?? r.verdict;
+    return `<tr><td${left}>${esc(name === 'base' ? W.baseName : name)}</td><td${left}>${esc(labelOf(name))}${r.changes ? `<br><code>${esc(r.changes)}</code>` : ''}</td>` +
+      `<td>${big ? `${esc(big.label)} ${big.share}%<span class="ci">${big.span}</span>` : 'n/a'}</td>${fx}` +
+      `<td${left}>${r.verdict === 'flips' ? `<strong>${esc(verdict)}</strong>` : esc(verdict)}</td></tr>`;
+  });
+  const sentences = names.map((name) => {
+    const big = largest(name);
+    const bigText = big ? W.largestPhrase(big.label, big.share, big.ci) : 'n/a';
+    const fx = effects(name, factor).map((x) => W.effectPhrase(x.measure, x.against, amount(x.value), ci(x))).join(', ');
+    const r = of(name)[0];
+    return name === 'base' ? W.sensitivityBaseLine(bigText, fx) : W.sensitivityAltLine(labelOf(name), bigText, fx, W.verdictWord[r.verdict] ?? r.verdict, r.why);
+  });
+  const head = [W.alternativeCol, W.changesCol, W.largestCol, ...shown.map((f) => `${W.effectCol(f, effects('base', f)[0]?.against ?? '')} (${o.unitText})`), W.verdictCol];
+  return `<section id="sensitivity">
+<h2>${esc(W.sensitivityTitle)}</h2>
+<p>${esc(W.sensitivityIntro(o.name, num(rows[0].replicates, 0, lang)))} ${esc(W.sensitivityRule(rows[0].rule, factor))}</p>
+<table class="cells"><thead><tr>${head.map((h, i) => `<th${i < 2 || i === head.length - 1 ? left : ''}>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>${body.join('\n')}</tbody></table>
+${sentences.map((x) => `<p>${esc(x)}</p>`).join('\n')}
+<p class="note">${esc(W.sensitivityNote)}</p>
 </section>`;
 }
 
@@ -130,7 +187,7 @@ export function buildExperimentHtml(run: ExperimentRun, charts = buildExperiment
     leadHtml: run.lang === 'en' ? [] : [`<span lang="en">${esc(run.experiment.description)}</span>`],
     before: [verdictSection(run)],
     figures: charts.map((c) => ({ ...c, caption: EXPERIMENT_CAPTIONS[c.name](run) })),
-    after: [experimentRunSection(run, libraryVersions())],
+    after: [sensitivitySection(run), experimentRunSection(run, libraryVersions())].filter((x) => x !== ''),
     lang: run.lang,
   });
 }

@@ -11,7 +11,7 @@ import { PRIORS } from '../../models/lib/priors.ts';
 import small from '../fixtures/small.ts';
 
 describe('priorsOf', () => {
-  it("gives Rotterdam its two fitted values at their bounds, then the six ranges of models/lib/priors.ts, each around the model's value", async () => {
+  it("gives Rotterdam its two fitted values at their bounds, then the ranges of models/lib/priors.ts, each around the model's value", async () => {
     const { model } = await loadModel('models/rotterdam.ts');
     const p = priorsOf(model, PRIORS.rotterdam, 'models/lib/priors.ts');
     expect(p.map((x) => x.path)).toEqual([
@@ -19,6 +19,8 @@ describe('priorsOf', () => {
       'policies.0.deterredShare', 'policies.2.strictness',
       'behaviour.policyEffects.sanctions.threatSearchGain', 'behaviour.policyEffects.sanctions.afterSanctionWorkGain',
       'behaviour.policyEffects.tegenprestatie.lockInPer20Hours', 'behaviour.policyEffects.tegenprestatie.motivationGainPerMonth',
+      'policies.2.endShare', 'population.traits.motivation.mean', 'population.traits.multiProblemShare',
+      'policies.0.costPerApplicant', 'policies.1.costPerParticipantMonth', 'policies.1.fixedCostPerMonth', 'policies.2.costPerSanction',
     ]);
     for (const x of p) expect(x.source.length).toBeGreaterThan(10);
   });

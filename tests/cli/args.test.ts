@@ -28,13 +28,14 @@ describe('parseRunArgs: valid input', () => {
       quiet: false,
       noCharts: false,
       noEnsemble: false,
+      noSensitivity: false,
       lang: langFromEnv(),
       help: false,
     });
   });
 
   it('parses every flag, before or after the model file', () => {
-    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, noCharts: false, noEnsemble: false, lang: langFromEnv(), help: false };
+    const expected = { modelFile: 'm.ts', runs: 7, seed: 123, months: 36, workers: 3, out: 'some/dir', quiet: true, noCharts: false, noEnsemble: false, noSensitivity: false, lang: langFromEnv(), help: false };
     expect(parseRunArgs(['m.ts', '--runs', '7', '--seed', '123', '--months', '36', '--workers', '3', '--out', 'some/dir', '--quiet'])).toEqual(expected);
     expect(parseRunArgs(['--runs=7', '--seed=123', '--months=36', '--workers=3', '--out=some/dir', '--quiet', 'm.ts'])).toEqual(expected);
   });
