@@ -37,6 +37,8 @@ export class Agents {
   luckKey: Uint32Array;
   /** The replicate's luck seed, from which `luckKey` is derived (set before people are added). */
   luckSeed = 0;
+  /** How many times `compact` has moved slots: lists of slots kept across months are stale when it changes. */
+  compactions = 0;
   state: Uint8Array;
   ageMonths: Uint16Array;
   /** Months on benefit, all spells together (the scarring clock). */
@@ -181,6 +183,7 @@ export class Agents {
         w += r - start;
       }
     }
+    if (w !== n) this.compactions++;
     this.size = w;
     return w;
   }
