@@ -7,7 +7,8 @@ import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
-import { computeEmployability } from './employability.ts';
+import { computeEmployability, employabilityOf } from './employability.ts';
+import { fastExp } from './fast-exp.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
@@ -137,6 +138,13 @@ export interface Flows {
   reapplied: number;
   durable: number;
   inWork: number;
+  /** The caseload at the end of the pass: count, aged 45+, on benefit 5 years+. */
+  caseloadEnd: number;
+  over45: number;
+  over5y: number;
+  /** Sums over the caseload of employability (unrounded) and motivation, in slot order. */
+  employability: number;
+  motivation: number;
 }
 
 /**
@@ -149,29 +157,38 @@ export interface Flows {
  *    return; those who left by another route return with a hazard that fades with time since
  *    leaving; deterred applicants may apply again. Jobs that last become durable and leave the
  *    model, as do leavers past the return window.
- * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit).
+ * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit); then
+ *    the employability of the new traits (0 off benefit) and the caseload's counts and sums for
+ *    the month's composition (`refreshTouched` and `composition` finish them after the policies'
+ *    own trait effects).
  */
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pensionMonths = sim.economy.pensionMonths[t];
-  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry } = sim;
+  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry, behaviour, tables } = sim;
   const lastDur = dur.length - 1;
-  const youth = sim.behaviour.exits.youthSchoolFactor;
+  const youth = behaviour.exits.youthSchoolFactor;
   const additive = sim.additiveHazards;
   const { ownWorkHazard: ownWork, removalHazard: removal } = a;
-  const rd = sim.behaviour.revolvingDoor;
+  const rd = behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
   const returnHazard = sim.returnHazard;
-  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, spells, entryMonth, exitMonth, leftRoute, motivation, skills } = a;
+  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = behaviour.dynamics;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
+  const exact = exactEmployability(sim);
+  // employability as in `employabilityOf`, written out here so that the loop keeps it inline
+  const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = behaviour.employability;
+  const { age: ageT, scar: scarT } = tables;
+  const { frailty, multiProblem, rung } = a;
   let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
+  let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
   const n = a.size;
   for (let i = 0; i < n; i++) {
     const s = state[i];
-    if (s === GONE) continue;
+    if (s === GONE) continue; // employability 0 since the month they went
     if (s === ON_BENEFIT) {
       // 6. exits
-      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; non++; pension++; continue; }
+      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; non++; pension++; continue; }
       const mob = monthsOnBenefit[i];
       const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
@@ -188,6 +205,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         leftRoute[i] = route;
         monthsInWork[i] = 1;
         ageMonths[i]++;
+        emp[i] = 0;
         reentry.exits[t * ROUTES + route]++;
         if (route === Route.work) { state[i] = IN_WORK; work++; inWork++; continue; }
         state[i] = LEFT;
@@ -196,7 +214,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         continue;
       }
     } else if (s === IN_WORK) {
-      // 7. the revolving door after a job (in work since an earlier month)
+      // 7. the revolving door after a job (in work since an earlier month; employability already 0)
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
       if (luckOf(luckKey[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
@@ -209,13 +227,15 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
       returned++;
     } else {
-      // 7. returns after another route, and deterred applicants applying again
+      // 7. returns after another route, and deterred applicants applying again (deterred this
+      // month: employability still set at intake, so it is cleared here)
       const m = monthsInWork[i];
       const route = leftRoute[i];
-      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
+      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; continue; }
       if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnHazard[route * (window + 1) + m]) {
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
+        emp[i] = 0;
         continue;
       }
       if (route === Route.deterred) {
@@ -224,19 +244,30 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         entryMonth[i] = t;
         reapplied++;
       } else {
-        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
+        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; emp[i] = 0; continue; }
         returned++;
       }
     }
     // 8. ageing on benefit
-    ageMonths[i]++;
-    monthsOnBenefit[i]++;
+    const age = ++ageMonths[i];
+    const months = ++monthsOnBenefit[i];
     const mo = motivation[i] - decay;
     motivation[i] = mo > floor ? mo : Math.min(floor, motivation[i]);
     const k = skills[i] - skillDecay;
     skills[i] = k > 0.02 ? k : 0.02;
+    // 8 (end). employability from the new traits (as stored: float32), and the caseload's counts and sums
+    const mot = motivation[i];
+    const x = bS * (skills[i] - 0.5) + bM * (mot - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
+    const e = frailty[i] * fastExp(x) * ageT[age] * scarT[months];
+    emp[i] = e;
+    exact[i] = e;
+    empSum += e;
+    caseloadEnd++;
+    over45 += +(age >= 540);
+    over5y += +(months >= 60);
+    motSum += mot;
   }
-  return { work, school, non, pension, returned, reapplied, durable, inWork };
+  return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
 
   function backOnBenefit(ag: typeof a, i: number, month: number, log: typeof reentry): boolean {
     const since = month - ag.exitMonth[i];
@@ -251,28 +282,63 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   }
 }
 
+/** The unrounded employability of this month's caseload by slot (scratch, as long as the columns). */
+function exactEmployability(sim: Sim): Float64Array {
+  if (sim.exactEmployability.length < sim.agents.capacity) sim.exactEmployability = new Float64Array(sim.agents.capacity);
+  return sim.exactEmployability;
+}
+
 /** 8 (start). Programmes count their participants who left this month, by route and cohort. */
 export function recordOutcomes(sim: Sim, t: number): void {
   for (const p of sim.policies) if (p.programmes) for (const g of p.programmes) g.recordOutcomes(sim.agents, t);
 }
 
-/** 8 (continued). The policies' own trait effects on their participants. */
-export function developTraits(sim: Sim, t: number): void {
+/**
+ * 8 (continued). The policies' own trait effects on their participants; the employability of
+ * those they changed is computed again. Returns whether anyone's traits may have changed.
+ */
+export function developTraits(sim: Sim, t: number): boolean {
   const ctx = context(sim, t);
-  for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
+  const a = sim.agents;
+  const exact = exactEmployability(sim);
+  let touched = false;
+  for (const p of sim.policies) {
+    const slots = p.developTraits?.(ctx);
+    if (!slots || slots.length === 0) continue;
+    touched = true;
+    for (let k = 0; k < slots.length; k++) {
+      const i = slots[k];
+      if (a.state[i] !== ON_BENEFIT) continue; // 0 already
+      const e = employabilityOf(a, i, sim.behaviour, sim.tables);
+      a.employability[i] = e;
+      exact[i] = e;
+    }
+  }
+  return touched;
 }
 
-const counts = new Float64Array(4);
-
 /**
- * 9. Composition of the caseload at the end of the month, counted afresh: [count, share 45+,
- * share 5y+, mean employability, mean motivation]. Refreshes the employability column, which the
- * next month's policies and hazards use; the counts come from the same pass.
+ * 9. Composition of the caseload at the end of the month: [count, share 45+, share 5y+, mean
+ * employability, mean motivation]. The counts come from the exits pass; the sums too, unless a
+ * policy changed someone's traits after it: then they are summed again, in slot order as before,
+ * so the figures do not depend on which path computed them.
  */
-export function composition(sim: Sim): [number, number, number, number, number] {
-  const emp = computeEmployability(sim.agents, sim.behaviour, sim.tables, sim.agents.employability, 0, sim.agents.size, counts);
-  const n = counts[0];
-  return n === 0 ? [0, 0, 0, 0, 0] : [n, counts[1] / n, counts[2] / n, emp / n, counts[3] / n];
+export function composition(sim: Sim, f: Flows, touched: boolean): [number, number, number, number, number] {
+  const n = f.caseloadEnd;
+  if (n === 0) return [0, 0, 0, 0, 0];
+  let emp = f.employability, mot = f.motivation;
+  if (touched) {
+    const { state, motivation } = sim.agents;
+    const exact = sim.exactEmployability;
+    emp = 0;
+    mot = 0;
+    for (let i = 0; i < sim.agents.size; i++) {
+      if (state[i] !== ON_BENEFIT) continue;
+      emp += exact[i];
+      mot += motivation[i];
+    }
+  }
+  return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
 }
 
 /** Drops the gone once they are a quarter of the slots. */

@@ -127,11 +127,16 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const rate = active ? fx.violationRate * p.strictness : 0;
       const threatNow = active ? threat : 1;
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
+      // accumulate in locals (captured variables written in the loop would be slower), store at the end
+      const list = sanctioned;
+      const { endShare, cutMonths } = p;
+      let n = 0;
+      let paidLess = 0;
       for (let i = 0; i < agents.size; i++) {
         if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
         if (sanctionedBefore[i] === 1) searchMult[i] *= after;
         const underCut = cut[i] > 0;
-        if (underCut) { withheld += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
+        if (underCut) { paidLess += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
         if (!everyone && !eligible(agents, i)) continue;
         searchMult[i] *= threatNow;
         if (underCut || rate === 0) continue;
@@ -142,11 +147,13 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         c -= q * (1 + 0.5 * q);
         if (c > 0) { clock[i] = c; continue; }
         clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-        sanctioned[count++] = i;
+        list[n++] = i;
         sanctionedBefore[i] = 1;
-        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) removalHazard[i] += REMOVAL_CERTAIN;
-        else { withheld += perCutMonth; cut[i] = p.cutMonths - 1; }
+        if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
+        else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
       }
+      count = n;
+      withheld = paidLess;
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
@@ -155,6 +162,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         const i = sanctioned[k];
         if (state[i] === State.onBenefit) motivation[i] = Math.max(0, motivation[i] - loss);
       }
+      return sanctioned.subarray(0, count); // whose motivation fell
     },
     withheldBenefit: () => withheld,
     participants: () => 0, // a rule for everyone, not a programme with places
