@@ -77,6 +77,14 @@ export class Agents {
   ownWorkHazard: Float32Array;
   removalHazard: Float32Array;
 
+  /**
+   * The index of the caseload: the slots on benefit in slot order, `caseload[0 .. caseloadSize)`.
+   * The engine keeps it current where states change (intake, the exits pass, compaction), so that
+   * stages and policies that concern recipients only visit them.
+   */
+  caseload: Int32Array;
+  caseloadSize = 0;
+
   private readonly extra = new Map<string, Numeric>();
 
   constructor(initialCapacity = 1024) {
@@ -105,6 +113,14 @@ export class Agents {
     this.schoolMult = new Float32Array(n);
     this.ownWorkHazard = new Float32Array(n);
     this.removalHazard = new Float32Array(n);
+    this.caseload = new Int32Array(n);
+  }
+
+  /** Lists the caseload afresh from the states (at the start, and after a compaction moved slots). */
+  listCaseload(): void {
+    let c = 0;
+    for (let i = 0; i < this.size; i++) if (this.state[i] === State.onBenefit) this.caseload[c++] = i;
+    this.caseloadSize = c;
   }
 
   /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */
@@ -161,6 +177,7 @@ export class Agents {
     };
     for (const [name, col] of this.fields()) (this as unknown as Record<string, Numeric>)[name] = resize(col);
     for (const [name, col] of this.extra) this.extra.set(name, resize(col));
+    this.caseload = resize(this.caseload) as Int32Array;
     this.capacity = capacity;
   }
 
@@ -185,6 +202,7 @@ export class Agents {
     }
     if (w !== n) this.compactions++;
     this.size = w;
+    this.listCaseload();
     return w;
   }
 }

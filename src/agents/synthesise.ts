@@ -115,5 +115,6 @@ export function synthesiseStock(size: number, traits: StockTraits, u: Uniform, f
   agents.luckSeed = luckSeed;
   const s = compileTraits(traits);
   for (let k = 0; k < size; k++) synthesisePerson(agents, agents.append(), s, u, k, frailtySd);
+  agents.listCaseload();
   return agents;
 }

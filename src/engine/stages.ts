@@ -41,26 +41,32 @@ export function inflow(sim: Sim, t: number): { from: number; to: number } {
   return { from, to: a.size };
 }
 
-/** 3. Intake: applicants may withdraw under the policies' deterrence. Returns [admitted, deterred]. */
+/**
+ * 3. Intake: applicants may withdraw under the policies' deterrence; the rest join the caseload.
+ * Returns [admitted, deterred].
+ */
 export function intake(sim: Sim, t: number, from: number, to: number): [number, number] {
   const a = sim.agents;
   const deterring = sim.policies.filter((p) => p.deterrence);
-  if (deterring.length === 0 || to === from) return [to - from, 0];
-  let mean = 0;
-  for (let i = from; i < to; i++) mean += a.employability[i];
-  mean /= to - from;
   let deterred = 0;
-  for (let i = from; i < to; i++) {
-    let stay = 1;
-    for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
-    if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
-      a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
-      a.leftRoute[i] = Route.deterred;
-      a.exitMonth[i] = t;
-      a.monthsInWork[i] = 0;
-      deterred++;
+  if (deterring.length > 0 && to > from) {
+    let mean = 0;
+    for (let i = from; i < to; i++) mean += a.employability[i];
+    mean /= to - from;
+    for (let i = from; i < to; i++) {
+      let stay = 1;
+      for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
+      if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
+        a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
+        a.leftRoute[i] = Route.deterred;
+        a.exitMonth[i] = t;
+        a.monthsInWork[i] = 0;
+        deterred++;
+      }
     }
   }
+  // the admitted follow everyone else in slot order
+  for (let i = from; i < to; i++) if (a.state[i] === ON_BENEFIT) a.caseload[a.caseloadSize++] = i;
   return [to - from - deterred, deterred];
 }
 
@@ -95,13 +101,14 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const { state, motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w } = a;
+  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w } = a;
   const empAge = sim.tables.employerAge;
   const last = empAge.length - 1;
+  const { caseload, caseloadSize } = a;
   let units = 0;
   let weights = 0;
-  for (let i = 0; i < a.size; i++) {
-    if (state[i] !== State.onBenefit) { w[i] = 0; continue; }
+  for (let k = 0; k < caseloadSize; k++) {
+    const i = caseload[k]; // others' weights are never read
     const se = (search.base + search.motivationSlope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
     units += se;
     const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
@@ -183,6 +190,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
   let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
   const n = a.size;
+  const caseload = a.caseload; // listed afresh as the pass goes (it reads no list)
   for (let i = 0; i < n; i++) {
     const s = state[i];
     if (s === GONE) continue; // employability 0 since the month they went
@@ -262,11 +270,12 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     emp[i] = e;
     exact[i] = e;
     empSum += e;
-    caseloadEnd++;
+    caseload[caseloadEnd++] = i;
     over45 += +(age >= 540);
     over5y += +(months >= 60);
     motSum += mot;
   }
+  a.caseloadSize = caseloadEnd;
   return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
 
   function backOnBenefit(ag: typeof a, i: number, month: number, log: typeof reentry): boolean {
@@ -328,12 +337,12 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   if (n === 0) return [0, 0, 0, 0, 0];
   let emp = f.employability, mot = f.motivation;
   if (touched) {
-    const { state, motivation } = sim.agents;
+    const { motivation, caseload } = sim.agents;
     const exact = sim.exactEmployability;
     emp = 0;
     mot = 0;
-    for (let i = 0; i < sim.agents.size; i++) {
-      if (state[i] !== ON_BENEFIT) continue;
+    for (let k = 0; k < n; k++) {
+      const i = caseload[k];
       emp += exact[i];
       mot += motivation[i];
     }

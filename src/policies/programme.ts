@@ -238,23 +238,23 @@ export class Programme {
   }
 
   /**
-   * Lists in `scratch`, in slot order, who may get a place: on benefit, not in the programme, not
-   * completed this month (nor ever, without `allowRepeat`), and eligible. Returns how many. A
-   * target of bounds only is tested inline (the common case); others through the compiled test.
+   * Lists in `scratch`, in slot order, who may get a place: on benefit (the caseload index), not in
+   * the programme, not completed this month (nor ever, without `allowRepeat`), and eligible. Returns
+   * how many. A target of bounds only is tested inline (the common case); others through the
+   * compiled test.
    */
   private listEligible(agents: Agents, m: Int16Array, done: Uint8Array): number {
-    const { state, ageMonths, monthsOnBenefit, rung, multiProblem } = agents;
+    const { caseload, caseloadSize, ageMonths, monthsOnBenefit, rung, multiProblem } = agents;
     const out = this.scratch;
     const repeat = this.rules.allowRepeat === true;
-    const size = agents.size;
     let n = 0;
     const b = this.bounds;
     if (b) {
       const { minAge, maxAge, minDur, maxDur, rungMask, multiProblem: mp } = b;
-      for (let i = 0; i < size; i++) {
-        if (m[i] !== 0 || state[i] !== State.onBenefit) continue;
+      for (let k = 0; k < caseloadSize; k++) {
+        const i = caseload[k];
         const d = done[i];
-        if (d === 2 || (!repeat && d !== 0)) continue;
+        if (m[i] !== 0 || d === 2 || (!repeat && d !== 0)) continue;
         const age = ageMonths[i], dur = monthsOnBenefit[i];
         if (age < minAge || age >= maxAge || dur < minDur || dur >= maxDur) continue;
         if ((rungMask & (1 << rung[i])) === 0 || (mp >= 0 && multiProblem[i] !== mp)) continue;
@@ -262,8 +262,9 @@ export class Programme {
       }
       return n;
     }
-    for (let i = 0; i < size; i++) {
-      if (m[i] !== 0 || state[i] !== State.onBenefit || done[i] === 2 || (!repeat && done[i] !== 0) || !this.eligible(agents, i)) continue;
+    for (let k = 0; k < caseloadSize; k++) {
+      const i = caseload[k];
+      if (m[i] !== 0 || done[i] === 2 || (!repeat && done[i] !== 0) || !this.eligible(agents, i)) continue;
       out[n++] = i;
     }
     return n;

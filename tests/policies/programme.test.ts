@@ -25,6 +25,7 @@ function population(n: number): Agents {
     a.rung[i] = 1 + Math.floor(6 * u());
     a.employability[i] = 0.1 + u();
   }
+  a.listCaseload(); // the engine keeps the caseload index; a test that sets states lists it itself
   return a;
 }
 
@@ -80,6 +81,7 @@ describe('Programme', () => {
     expect(members(p, a)).toEqual(first); // nobody displaced by a newcomer
     const leavers = [...first].slice(0, 5);
     for (const i of leavers) a.state[i] = State.inWork;
+    a.listCaseload();
     p.advance(a);
     p.assign(ctx(a, 2));
     const now = members(p, a);
@@ -143,6 +145,7 @@ describe('Programme', () => {
         if (a.state[i] === State.onBenefit && u() < 0.05) a.state[i] = State.inWork;
         else if (a.state[i] === State.inWork && u() < 0.1) a.state[i] = State.onBenefit;
       }
+      a.listCaseload();
       p.advance(a);
     }
   });
