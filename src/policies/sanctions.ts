@@ -103,6 +103,10 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   const after = 1 + fx.afterSanctionWorkGain;
   let sanctioned = new Int32Array(1024);
   let count = 0;
+  /** Everyone sanctioned before who was on benefit at the last look (their slots), and when the slots were listed. */
+  let before = new Int32Array(1024);
+  let beforeCount = 0;
+  let listedAt = -1;
   let withheld = 0;
   return {
     type: p.type,
@@ -117,7 +121,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);
       const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
-      const { state, motivation, luckKey, searchMult, removalHazard } = agents;
+      const { state, motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
       const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
       activeNow = active;
@@ -127,14 +131,35 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const rate = active ? fx.violationRate * p.strictness : 0;
       const threatNow = active ? threat : 1;
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
-      // accumulate in locals (captured variables written in the loop would be slower), store at the end
+      if (before.length < agents.size) {
+        const grown = new Int32Array(agents.capacity);
+        grown.set(before);
+        before = grown;
+      }
+      // those sanctioned before: off benefit their cut and the lasting effect end; on benefit they
+      // search harder (a list of them is kept, listed afresh after a compaction moved the slots)
+      if (listedAt !== agents.compactions) {
+        beforeCount = 0;
+        for (let i = 0; i < agents.size; i++) if (sanctionedBefore[i] === 1) before[beforeCount++] = i;
+        listedAt = agents.compactions;
+      }
+      let kept = 0;
+      for (let k = 0; k < beforeCount; k++) {
+        const i = before[k];
+        if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
+        searchMult[i] *= after;
+        before[kept++] = i;
+      }
+      beforeCount = kept;
+      // everyone on benefit: cuts run on, the threat, and the clock. Accumulate in locals (captured
+      // variables written in the loop would be slower) and store at the end. Every withheld amount
+      // is the same, so their sum does not depend on the order of the two loops.
       const list = sanctioned;
       const { endShare, cutMonths } = p;
       let n = 0;
       let paidLess = 0;
-      for (let i = 0; i < agents.size; i++) {
-        if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
-        if (sanctionedBefore[i] === 1) searchMult[i] *= after;
+      for (let k = 0; k < caseloadSize; k++) {
+        const i = caseload[k];
         const underCut = cut[i] > 0;
         if (underCut) { paidLess += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
         if (!everyone && !eligible(agents, i)) continue;
@@ -148,7 +173,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         if (c > 0) { clock[i] = c; continue; }
         clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
         list[n++] = i;
-        sanctionedBefore[i] = 1;
+        if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
         if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
         else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
       }
