@@ -86,6 +86,8 @@ export class Agents {
   caseloadSize = 0;
 
   private readonly extra = new Map<string, Numeric>();
+  /** Scratch of `compact`: the kept slots. */
+  private keep = new Int32Array(0);
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
@@ -182,27 +184,60 @@ export class Agents {
   }
 
   /**
-   * Drops everyone `gone`, keeping the relative order of the rest. Kept rows are moved in runs
-   * with `copyWithin` (native, one call per run and column). Returns the new size.
+   * Drops everyone `gone`, keeping the relative order of the rest. The kept slots are listed once,
+   * then each column is gathered in a loop specialised to its element width (one loop per width
+   * keeps the element accesses monomorphic). The month's scratch columns (work hazard, hazard
+   * multipliers, additive hazards) are not carried: the engine rewrites them each month before
+   * reading them. Returns the new size.
    */
   compact(): number {
     const state = this.state;
-    const cols = [...this.fields().map(([, c]) => c), ...this.extra.values()];
-    let w = 0;
-    let r = 0;
     const n = this.size;
-    while (r < n) {
-      while (r < n && state[r] === State.gone) r++;
-      const start = r;
-      while (r < n && state[r] !== State.gone) r++;
-      if (r > start) {
-        if (w !== start) for (const c of cols) c.copyWithin(w, start, r);
-        w += r - start;
-      }
+    let first = 0;
+    while (first < n && state[first] !== State.gone) first++;
+    if (this.keep.length < n) this.keep = new Int32Array(this.capacity);
+    const keep = this.keep;
+    let w = first;
+    for (let i = first; i < n; i++) if (state[i] !== State.gone) keep[w++] = i;
+    if (w !== n) {
+      const scratch = new Set<Numeric>([this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
+      for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
+      for (const col of this.extra.values()) gather(col, keep, first, w);
     }
     if (w !== n) this.compactions++;
     this.size = w;
     this.listCaseload();
     return w;
+  }
+}
+
+/** Moves `c[keep[k]]` to `c[k]` for k in [from, to) (keep[k] >= k, so in place), by element width. */
+function gather(c: Numeric, keep: Int32Array, from: number, to: number): void {
+  switch (c.BYTES_PER_ELEMENT) {
+    case 1: return gather8(new Uint8Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    case 2: return gather16(new Uint16Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    case 4: return gather32(new Uint32Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    default: return gather64(new Uint32Array(c.buffer, c.byteOffset, c.length * 2), keep, from, to);
+  }
+}
+
+function gather8(c: Uint8Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+function gather16(c: Uint16Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+function gather32(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+/** 8-byte elements as pairs of 32-bit words (bit for bit, whatever the doubles hold). */
+function gather64(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const j = keep[k];
+    c[2 * k] = c[2 * j];
+    c[2 * k + 1] = c[2 * j + 1];
   }
 }

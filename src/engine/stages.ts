@@ -225,7 +225,8 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       // 7. the revolving door after a job (in work since an earlier month; employability already 0)
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
-      if (luckOf(luckKey[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
+      const loss = m < 12 ? pFirst : pLater;
+      if (loss === 0 || luckOf(luckKey[i], t, Purpose.jobLoss) >= loss) { // no draw where it cannot be lost
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         inWork++;
@@ -240,7 +241,8 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const m = monthsInWork[i];
       const route = leftRoute[i];
       if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; continue; }
-      if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnHazard[route * (window + 1) + m]) {
+      const back = returnHazard[route * (window + 1) + m];
+      if (back === 0 || luckOf(luckKey[i], t, Purpose.returnToBenefit) >= back) { // no draw where none returns
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         emp[i] = 0;
