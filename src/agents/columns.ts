@@ -197,8 +197,7 @@ export class Agents {
     while (first < n && state[first] !== State.gone) first++;
     if (this.keep.length < n) this.keep = new Int32Array(this.capacity);
     const keep = this.keep;
-    let w = first;
-    for (let i = first; i < n; i++) if (state[i] !== State.gone) keep[w++] = i;
+    const w = listKept(state, first, n, keep);
     if (w !== n) {
       const scratch = new Set<Numeric>([this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
       for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
@@ -209,6 +208,13 @@ export class Agents {
     this.listCaseload();
     return w;
   }
+}
+
+/** Lists in `keep` the slots in [first, n) that are not gone, from index `first`; returns the end. */
+function listKept(state: Uint8Array, first: number, n: number, keep: Int32Array): number {
+  let w = first;
+  for (let i = first; i < n; i++) if (state[i] !== State.gone) keep[w++] = i;
+  return w;
 }
 
 /** Moves `c[keep[k]]` to `c[k]` for k in [from, to) (keep[k] >= k, so in place), by element width. */

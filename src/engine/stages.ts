@@ -101,20 +101,7 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w } = a;
-  const empAge = sim.tables.employerAge;
-  const last = empAge.length - 1;
-  const { caseload, caseloadSize } = a;
-  let units = 0;
-  let weights = 0;
-  for (let k = 0; k < caseloadSize; k++) {
-    const i = caseload[k]; // others' weights are never read
-    const se = (search.base + search.motivationSlope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
-    units += se;
-    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
-    w[i] = wi;
-    weights += wi;
-  }
+  const [units, weights] = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge);
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -131,6 +118,31 @@ export function workHazards(sim: Sim, t: number): number {
   // each person's work hazard is w[i] * (jobs / weights); `exits` applies the scale
   sim.workScale = weights > 0 ? jobs / weights : 0;
   return jobs;
+}
+
+const unitsAndWeights = new Float64Array(2);
+
+/**
+ * Search units and job-competition weights of the caseload: each recipient's weight goes into the
+ * `workHazard` column; returns [units, weights] (a view of a scratch array, read at once). Others'
+ * weights are never read.
+ */
+function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array): Float64Array {
+  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
+  const last = empAge.length - 1;
+  let units = 0;
+  let weights = 0;
+  for (let k = 0; k < caseloadSize; k++) {
+    const i = caseload[k];
+    const se = (base + slope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
+    units += se;
+    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
+    w[i] = wi;
+    weights += wi;
+  }
+  unitsAndWeights[0] = units;
+  unitsAndWeights[1] = weights;
+  return unitsAndWeights;
 }
 
 /** Counts of stages 6-8: exits by route, re-entries, durable jobs, still in work. */
@@ -339,17 +351,18 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   if (n === 0) return [0, 0, 0, 0, 0];
   let emp = f.employability, mot = f.motivation;
   if (touched) {
-    const { motivation, caseload } = sim.agents;
-    const exact = sim.exactEmployability;
-    emp = 0;
-    mot = 0;
-    for (let k = 0; k < n; k++) {
-      const i = caseload[k];
-      emp += exact[i];
-      mot += motivation[i];
-    }
+    const a = sim.agents;
+    emp = sumOver(a.caseload, n, sim.exactEmployability);
+    mot = sumOver(a.caseload, n, a.motivation);
   }
   return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
+}
+
+/** The sum of `values` over the slots `list[0..n)`, in list order. A small function of its own, so that it stays optimised. */
+function sumOver(list: Int32Array, n: number, values: Float64Array | Float32Array): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += values[list[k]];
+  return sum;
 }
 
 /** Drops the gone once they are a quarter of the slots. */
