@@ -49,6 +49,8 @@ export interface Sim {
   market: { hires: number; fill: number; jobs: number };
   /** Scratch: this month's employability by slot before rounding to the column's float32, for exact sums. */
   exactEmployability: Float64Array;
+  /** Without policies that apply effects: the hazard multipliers are 1 in slots below this. */
+  multipliersSetTo: number;
 }
 
 /** (1 + years)^(-elasticity) for whole months on benefit, tabulated once per replicate. */
@@ -135,6 +137,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     },
     market: { hires: 0, fill: 0, jobs: 0 },
     exactEmployability: new Float64Array(agents.capacity),
+    multipliersSetTo: 0,
   };
 }
 

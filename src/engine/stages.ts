@@ -73,9 +73,14 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
 /** 4. Policy assignment: each policy ends finished spells, fills its places and sets its multipliers. */
 export function assignPolicies(sim: Sim, t: number): number {
   const a = sim.agents;
-  a.searchMult.fill(1, 0, a.size);
-  a.employMult.fill(1, 0, a.size);
-  a.schoolMult.fill(1, 0, a.size);
+  // the multipliers are 1 unless a policy applies effects; then they are reset every month, and
+  // otherwise only new slots need setting (compaction leaves these columns as they are)
+  const effects = sim.policies.some((p) => p.applyEffects);
+  const from = effects ? 0 : Math.min(sim.multipliersSetTo, a.size);
+  a.searchMult.fill(1, from, a.size);
+  a.employMult.fill(1, from, a.size);
+  a.schoolMult.fill(1, from, a.size);
+  sim.multipliersSetTo = effects ? 0 : Math.max(sim.multipliersSetTo, a.size);
   if (sim.additiveHazards) {
     a.ownWorkHazard.fill(0, 0, a.size);
     a.removalHazard.fill(0, 0, a.size);
