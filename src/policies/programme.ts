@@ -250,15 +250,23 @@ export class Programme {
     let n = 0;
     const b = this.bounds;
     if (b) {
-      const { minAge, maxAge, minDur, maxDur, rungMask, multiProblem: mp } = b;
+      // without branches: every slot is written, and the count moves on only for the eligible
+      // (which of the tests fail varies from slot to slot, so branches would be mispredicted)
+      // ages and durations are whole months: age >= minAge is age >= ceil(minAge), age < maxAge is
+      // age <= ceil(maxAge) - 1; the sign of the or-ed differences is then the test
+      const minAge = Math.ceil(b.minAge), lastAge = Math.ceil(b.maxAge) - 1;
+      const minDur = Math.ceil(b.minDur), lastDur = Math.ceil(b.maxDur) - 1;
+      const { rungMask, multiProblem: mp } = b;
+      const doneMask = repeat ? 2 : 3; // done: 1 = completed before, 2 = completed this month
+      const anyMp = mp < 0 ? 1 : 0;
       for (let k = 0; k < caseloadSize; k++) {
         const i = caseload[k];
-        const d = done[i];
-        if (m[i] !== 0 || d === 2 || (!repeat && d !== 0)) continue;
         const age = ageMonths[i], dur = monthsOnBenefit[i];
-        if (age < minAge || age >= maxAge || dur < minDur || dur >= maxDur) continue;
-        if ((rungMask & (1 << rung[i])) === 0 || (mp >= 0 && multiProblem[i] !== mp)) continue;
-        out[n++] = i;
+        const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+        const inBounds = ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0 ? 1 : 0;
+        const fits = ((rungMask >> rung[i]) & 1) & (anyMp | (multiProblem[i] === mp ? 1 : 0));
+        out[n] = i;
+        n += free & inBounds & fits;
       }
       return n;
     }

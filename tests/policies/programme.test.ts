@@ -6,6 +6,7 @@ import { simulateReplicate } from '../../src/engine/simulate.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
 import { Programme, type ProgrammeRules } from '../../src/policies/programme.ts';
+import { compileTarget } from '../../src/policies/target.ts';
 import type { MonthContext } from '../../src/policies/types.ts';
 import { openStream } from '../../src/random/streams.ts';
 import { loadSmall } from './helpers.ts';
@@ -69,6 +70,23 @@ describe('Programme', () => {
     for (let i = 0; i < a.size; i++) if (isEligible(a, i)) eligible++;
     expect(p.participants()).toBe(eligible);
     expect(members(p, a).size).toBe(eligible);
+  });
+
+  it.each([
+    { minAge: 45.3, maxAge: 60.05 },
+    { minYearsOnBenefit: 2.5, maxYearsOnBenefit: 7.01, rungs: [1, 2, 5] },
+    { multiProblem: true, minAge: 30 },
+    { multiProblem: false, maxYearsOnBenefit: 3 },
+  ])('with plentiful places takes exactly those the target admits (%o; the scan tests bounds inline)', (target) => {
+    const a = population(400);
+    const u = openStream(['test', 'programme', 'mp']);
+    for (let i = 0; i < a.size; i++) a.multiProblem[i] = u() < 0.4 ? 1 : 0;
+    const p = programme(a, { places: 10_000, target });
+    p.assign(ctx(a, 0));
+    const inTarget = compileTarget(target);
+    const expected = Array.from({ length: a.size }, (_, i) => i).filter((i) => inTarget(a, i));
+    expect(expected.length).toBeGreaterThan(10);
+    expect([...members(p, a)].sort((x, y) => x - y)).toEqual(expected);
   });
 
   it('keeps participants in their place and refills places freed by people who leave benefit', () => {
