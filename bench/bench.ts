@@ -1,30 +1,41 @@
 /**
- * `npm run bench [-- --model models/rotterdam.ts --replicates 200 --threads 1,2]`
+ * `npm run bench [-- --model models/rotterdam.ts --replicates 20 --rounds 3 --json]`
  *
- * Reports, for one scenario of the model (as written, "as-is"):
- *  1. agent-months per second on one thread, in-process, after a warm-up replicate;
- *  2. a Monte Carlo batch through the worker pool for each thread count: wall time, agent-months
- *     per second, speed-up over one worker, and peak resident memory sampled during the batch
- *     (at 25%, 50%, 75% and 100% of the batch too, to show that memory stays flat).
+ * Reports in one run, for the model (default Rotterdam):
+ *  1. agent-months per second on one thread, in-process, for the model as written ("as-is") and
+ *     without any policy ("no-policy"), alternated replicate by replicate so that a shared
+ *     machine's noise hits both; medians, by wall time and by the thread's own CPU time; and their
+ *     ratio (what the policies cost);
+ *  2. the machine's own two-thread ceiling: a fixed CPU-bound kernel (hashing over a few MB, like
+ *     the engine's columns) in 1 and in 2 worker threads at once, speed-up = 2 x T1 / T2;
+ *  3. the worker pool on the model's scenarios at 1 and 2 threads: agent-months per second,
+ *     speed-up over one in-process thread (the same replicate mix) and 2 threads over 1 as a share
+ *     of the ceiling. Ceiling and pool alternate round by round (medians);
+ *  4. peak resident memory (RSS) of the process, workers included, and the load average at start.
  * An agent-month is one recipient on benefit for one month (the caseload summed over months).
  */
-import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBatch } from '../src/batch/run-batch.ts';
+import { Worker } from 'node:worker_threads';
+import { MAX_WORKERS, runBatch } from '../src/batch/run-batch.ts';
 import { M, METRIC_COUNT } from '../src/engine/metrics.ts';
 import { AS_IS } from '../src/engine/sim.ts';
 import { simulateReplicate } from '../src/engine/simulate.ts';
 import { InputError, loadModel } from '../src/model/load.ts';
+import type { Model } from '../src/model/schema.ts';
 import { exitWithError } from '../src/cli/exit.ts';
-import { MAX_WORKERS } from '../src/batch/run-batch.ts';
 
-const USAGE = `usage: npm run bench [-- --model FILE --replicates N --threads T1,T2 --months M]
+const USAGE = `usage: npm run bench [-- --model FILE --replicates N --rounds R --months M --json]
 
-Agent-months per second on one thread and through the worker pool, speed-up and peak memory.
+Agent-months per second on one thread (as-is and no-policy), the machine's two-thread ceiling,
+the worker pool at 1 and 2 threads against it, and peak memory.
   --model FILE       the model (default models/rotterdam.ts)
-  --replicates N     replicates in each pooled batch (default 100)
-  --threads T1,T2    worker counts to try, 1..${MAX_WORKERS} (default 1 and all cores)
+  --replicates N     replicates per scenario in each pooled batch (default 20)
+  --rounds R         rounds of ceiling and pool measurements, alternated (default 3)
+  --single N         replicates of each scenario on one thread (default 8, after 2 to warm up)
   --months M         months (default: the model's horizon)
+  --json             print the figures as JSON instead of text
   --help             this text`;
 
 const int = (flag: string, raw: string, lo: number, hi: number): number => {
@@ -37,9 +48,11 @@ try {
   ({ values } = parseArgs({
     options: {
       model: { type: 'string', default: 'models/rotterdam.ts' },
-      replicates: { type: 'string', default: '100' },
-      threads: { type: 'string', default: [1, Math.min(availableParallelism(), MAX_WORKERS)].filter((v, i, a) => a.indexOf(v) === i).join(',') },
+      replicates: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '3' },
+      single: { type: 'string', default: '8' },
       months: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -51,56 +64,168 @@ if (values.help) {
   process.exit(0);
 }
 
-let loaded, months: number, replicates: number, threadCounts: number[];
+let loaded: Model, months: number, replicates: number, rounds: number, singles: number;
 try {
   ({ model: loaded } = await loadModel(values.model!));
   months = values.months ? int('months', values.months, 1, 600) : loaded.horizonMonths;
   replicates = int('replicates', values.replicates!, 1, 1_000_000);
-  threadCounts = values.threads!.split(',').map((t) => int('threads', t, 1, MAX_WORKERS));
+  rounds = int('rounds', values.rounds!, 1, 100);
+  singles = int('single', values.single!, 1, 1000);
 } catch (e) {
   exitWithError(e);
 }
-const model = { ...loaded, scenarios: [] };
-const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+const json = values.json!;
+const say = (line: string) => { if (!json) console.log(line); };
+const load = loadavg();
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+const fmt = (x: number) => (x / 1e6).toFixed(2);
+
+/** CPU time of the calling thread in seconds (Linux; NaN elsewhere). */
+function threadCpuSeconds(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return NaN;
+  }
+}
+
+say(`uitstroom benchmark: ${loaded.name}, ${loaded.population.size.toLocaleString('en-GB')} recipients, ${months} months, node ${process.version}, ${availableParallelism()} cores`);
+say(`load average at start (1/5/15 min): ${load.map((x) => x.toFixed(2)).join(' / ')}`);
+
+// 1. one thread, in-process: as-is and no-policy alternated
+const variants = { asIs: { ...loaded, scenarios: [] }, noPolicy: { ...loaded, policies: [], scenarios: [] } };
+type Variant = keyof typeof variants;
+const singleRun = (v: Variant, replicate: number) => {
+  const model = variants[v];
+  const cpu0 = threadCpuSeconds();
+  const t0 = performance.now();
+  const am = simulateReplicate(model, AS_IS, replicate, model.run.seed, months).agentMonths;
+  return { am, wall: (performance.now() - t0) / 1000, cpu: threadCpuSeconds() - cpu0 };
+};
+for (let r = 0; r < 2; r++) for (const v of ['asIs', 'noPolicy'] as const) singleRun(v, 1000 + r); // warm-up
+const runs: Record<Variant, { am: number; wall: number; cpu: number }[]> = { asIs: [], noPolicy: [] };
+for (let r = 0; r < singles; r++) for (const v of (r % 2 ? ['noPolicy', 'asIs'] : ['asIs', 'noPolicy']) as Variant[]) runs[v].push(singleRun(v, r));
+const single = Object.fromEntries((['noPolicy', 'asIs'] as const).map((v) => [v, {
+  agentMonthsPerSecond: median(runs[v].map((x) => x.am / x.wall)),
+  agentMonthsPerCpuSecond: median(runs[v].map((x) => x.am / x.cpu)),
+  secondsPerReplicate: median(runs[v].map((x) => x.wall)),
+  agentMonthsPerReplicate: median(runs[v].map((x) => x.am)),
+}])) as Record<Variant, { agentMonthsPerSecond: number; agentMonthsPerCpuSecond: number; secondsPerReplicate: number; agentMonthsPerReplicate: number }>;
+const ratio = single.asIs.agentMonthsPerSecond / single.noPolicy.agentMonthsPerSecond;
+const ratioCpu = single.asIs.agentMonthsPerCpuSecond / single.noPolicy.agentMonthsPerCpuSecond;
+say(`\n1. one thread, in-process (median of ${singles} replicates each, alternated; M agent-months/s)`);
+say('   scenario     wall-clock   own CPU time   s/replicate');
+for (const [name, v] of [['no-policy', single.noPolicy], ['as-is', single.asIs]] as const) {
+  say(`   ${name.padEnd(10)}   ${fmt(v.agentMonthsPerSecond).padStart(10)}   ${fmt(v.agentMonthsPerCpuSecond).padStart(12)}   ${v.secondsPerReplicate.toFixed(3).padStart(11)}`);
+}
+say(`   as-is / no-policy: ${ratio.toFixed(2)} (wall), ${ratioCpu.toFixed(2)} (CPU time)`);
+
+// 2 and 3. the machine's ceiling and the pool, alternated round by round
+const KERNEL = `
+const { parentPort } = require('node:worker_threads');
+const N = 1 << 19;
+const keys = new Uint32Array(N), acc = new Float32Array(N);
+for (let i = 0; i < N; i++) keys[i] = Math.imul(i + 1, 0x9e3779b9) >>> 0;
+function pass(p) {
+  let s = 0;
+  for (let i = 0; i < N; i++) {
+    let x = keys[i] ^ Math.imul(p + 1, 0xc2b2ae35);
+    x ^= x >>> 16; x = Math.imul(x, 0x7feb352d); x ^= x >>> 15; x = Math.imul(x, 0x846ca68b); x ^= x >>> 16;
+    const u = (x >>> 0) / 4294967296;
+    if (u < 0.3) acc[i] += u; else keys[i] = x >>> 0;
+    s += acc[i];
+  }
+  return s;
+}
+parentPort.on('message', (passes) => {
+  const t0 = performance.now();
+  let s = 0;
+  for (let p = 0; p < passes; p++) s += pass(p);
+  parentPort.postMessage({ seconds: (performance.now() - t0) / 1000, check: s });
+});`;
+const kernels = [new Worker(KERNEL, { eval: true }), new Worker(KERNEL, { eval: true })];
+const kernel = (w: Worker, passes: number) => new Promise<number>((done) => w.once('message', (m: { seconds: number }) => done(m.seconds)).postMessage(passes));
+const together = async (n: number, passes: number) => {
+  const t0 = performance.now();
+  await Promise.all(kernels.slice(0, n).map((w) => kernel(w, passes)));
+  return (performance.now() - t0) / 1000;
+};
+await together(2, 16); // warm-up
+// passes for about 1.5 s on one thread, so that the ceiling sees the machine's noise over a time
+// like the pool's batches do
+const t16 = await together(1, 16);
+const passes = Math.max(16, Math.round((16 * 1.5) / t16));
+
+const pooled = { ...loaded, scenarios: [{ name: 'no-policy', policies: [], commonRandomNumbers: true }] } as Model;
 const caseloadMonths = (series: Float64Array) => {
   let s = 0;
   for (let t = 0; t < months; t++) s += series[t * METRIC_COUNT + M.caseload];
   return s;
 };
-
-console.log(`uitstroom benchmark: ${model.name}, ${model.population.size.toLocaleString('en-GB')} recipients, ${months} months, node ${process.version}, ${availableParallelism()} cores`);
-
-// 1. one thread, in-process
-for (let r = 0; r < 2; r++) simulateReplicate(model, AS_IS, 1000 + r, model.run.seed, months); // warm-up
-let am = 0;
-const t0 = performance.now();
-const singleReps = 10;
-for (let r = 0; r < singleReps; r++) am += simulateReplicate(model, AS_IS, r, model.run.seed, months).agentMonths;
-const single = am / ((performance.now() - t0) / 1000);
-console.log(`\n1. one thread, in-process: ${(single / 1e6).toFixed(2)} million agent-months/s (${singleReps} replicates, ${(am / 1e6).toFixed(1)} M agent-months)`);
-
-// 2. the worker pool
-console.log(`\n2. worker pool, ${replicates} replicates:`);
-console.log('   threads   wall s   M agent-months/s   speed-up   peak RSS   RSS at 25/50/75/100%');
-let base = 0;
-for (const threads of threadCounts) {
+const poolRun = async (threads: number) => {
   let peak = process.memoryUsage().rss;
-  const marks: number[] = [];
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   let total = 0;
   const start = performance.now();
   await runBatch({
-    model, runs: replicates, masterSeed: model.run.seed, months, workers: threads,
+    model: pooled, runs: replicates, masterSeed: pooled.run.seed, months, workers: threads,
     onResult: (_s, _r, series) => (total += caseloadMonths(series)),
-    onProgress: (done, all) => {
-      if ([0.25, 0.5, 0.75, 1].some((q) => done === Math.round(q * all))) marks.push(process.memoryUsage().rss);
-    },
   });
   clearInterval(timer);
   const wall = (performance.now() - start) / 1000;
-  const rate = total / wall;
-  if (!base) base = rate;
-  console.log(
-    `   ${String(threads).padStart(7)}   ${wall.toFixed(1).padStart(6)}   ${(rate / 1e6).toFixed(2).padStart(16)}   ${(rate / base).toFixed(2).padStart(8)}x   ${mb(peak).padStart(8)}   ${marks.map(mb).join(' / ')}`,
-  );
+  return { rate: total / wall, wall, peak };
+};
+const threadCounts = [1, Math.min(2, MAX_WORKERS)];
+const ceiling1: number[] = [], ceiling2: number[] = [];
+const pool: Record<number, { rate: number; wall: number; peak: number }[]> = { 1: [], 2: [] };
+for (let r = 0; r < rounds; r++) {
+  ceiling1.push(await together(1, passes));
+  ceiling2.push(await together(2, passes));
+  for (const n of r % 2 ? [...threadCounts].reverse() : threadCounts) pool[n].push(await poolRun(n));
+}
+await Promise.all(kernels.map((w) => w.terminate()));
+const ceiling = (2 * median(ceiling1)) / median(ceiling2);
+// in-process reference for the pool's mix (one replicate of each scenario per replicate index)
+const inProcess = (single.asIs.agentMonthsPerReplicate + single.noPolicy.agentMonthsPerReplicate) / (single.asIs.secondsPerReplicate + single.noPolicy.secondsPerReplicate);
+const poolRate = (n: number) => median(pool[n].map((x) => x.rate));
+const speedup2 = poolRate(2) / poolRate(1);
+say(`\n2. the machine's two-thread ceiling: a CPU-bound kernel (${passes} hashing passes over 4 MB), median of ${rounds}`);
+say(`   1 worker ${median(ceiling1).toFixed(2)} s, 2 workers at once ${median(ceiling2).toFixed(2)} s: ceiling ${ceiling.toFixed(2)}x`);
+say(`\n3. worker pool, ${replicates} replicates x ${pooled.scenarios.length + 1} scenarios (as-is, no-policy), median of ${rounds} (M agent-months/s)`);
+say('   threads   wall s   M agent-months/s   vs in-process   peak RSS');
+for (const n of threadCounts) {
+  say(`   ${String(n).padStart(7)}   ${median(pool[n].map((x) => x.wall)).toFixed(1).padStart(6)}   ${fmt(poolRate(n)).padStart(16)}   ${(poolRate(n) / inProcess).toFixed(2).padStart(12)}x   ${(Math.max(...pool[n].map((x) => x.peak)) / 2 ** 20).toFixed(0).padStart(5)} MB`);
+}
+say(`   in-process, one thread, the same mix: ${fmt(inProcess)}`);
+say(`   2 threads over 1: ${speedup2.toFixed(2)}x = ${((100 * speedup2) / ceiling).toFixed(0)}% of the ceiling (${ceiling.toFixed(2)}x)`);
+const peakRss = process.resourceUsage().maxRSS * 1024;
+say(`\n4. peak RSS of the process (workers included): ${(peakRss / 2 ** 20).toFixed(0)} MB; load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+
+if (json) {
+  console.log(JSON.stringify({
+    model: loaded.name, recipients: loaded.population.size, months, node: process.version, cores: availableParallelism(),
+    loadAverageAtStart: load.map((x) => round(x, 2)), loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+    singleThread: {
+      replicates: singles,
+      noPolicy: { agentMonthsPerSecond: Math.round(single.noPolicy.agentMonthsPerSecond), agentMonthsPerCpuSecond: Math.round(single.noPolicy.agentMonthsPerCpuSecond) },
+      asIs: { agentMonthsPerSecond: Math.round(single.asIs.agentMonthsPerSecond), agentMonthsPerCpuSecond: Math.round(single.asIs.agentMonthsPerCpuSecond) },
+      asIsOverNoPolicy: round(ratio), asIsOverNoPolicyCpu: round(ratioCpu),
+    },
+    ceiling: { rounds, passes, oneWorkerSeconds: round(median(ceiling1)), twoWorkersSeconds: round(median(ceiling2)), speedup: round(ceiling) },
+    pool: {
+      replicates, scenarios: 2, rounds,
+      inProcessAgentMonthsPerSecond: Math.round(inProcess),
+      threads: Object.fromEntries(threadCounts.map((n) => [n, {
+        agentMonthsPerSecond: Math.round(poolRate(n)), wallSeconds: round(median(pool[n].map((x) => x.wall))),
+        speedupOverInProcess: round(poolRate(n) / inProcess), peakRssBytes: Math.max(...pool[n].map((x) => x.peak)),
+      }])),
+      speedup2over1: round(speedup2), shareOfCeiling: round(speedup2 / ceiling),
+    },
+    peakRssBytes: peakRss,
+  }, null, 2));
 }

@@ -37,6 +37,8 @@ export class Agents {
   luckKey: Uint32Array;
   /** The replicate's luck seed, from which `luckKey` is derived (set before people are added). */
   luckSeed = 0;
+  /** How many times `compact` has moved slots: lists of slots kept across months are stale when it changes. */
+  compactions = 0;
   state: Uint8Array;
   ageMonths: Uint16Array;
   /** Months on benefit, all spells together (the scarring clock). */
@@ -75,7 +77,17 @@ export class Agents {
   ownWorkHazard: Float32Array;
   removalHazard: Float32Array;
 
+  /**
+   * The index of the caseload: the slots on benefit in slot order, `caseload[0 .. caseloadSize)`.
+   * The engine keeps it current where states change (intake, the exits pass, compaction), so that
+   * stages and policies that concern recipients only visit them.
+   */
+  caseload: Int32Array;
+  caseloadSize = 0;
+
   private readonly extra = new Map<string, Numeric>();
+  /** Scratch of `compact`: the kept slots. */
+  private keep = new Int32Array(0);
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
@@ -103,6 +115,14 @@ export class Agents {
     this.schoolMult = new Float32Array(n);
     this.ownWorkHazard = new Float32Array(n);
     this.removalHazard = new Float32Array(n);
+    this.caseload = new Int32Array(n);
+  }
+
+  /** Lists the caseload afresh from the states (at the start, and after a compaction moved slots). */
+  listCaseload(): void {
+    let c = 0;
+    for (let i = 0; i < this.size; i++) if (this.state[i] === State.onBenefit) this.caseload[c++] = i;
+    this.caseloadSize = c;
   }
 
   /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */
@@ -159,29 +179,71 @@ export class Agents {
     };
     for (const [name, col] of this.fields()) (this as unknown as Record<string, Numeric>)[name] = resize(col);
     for (const [name, col] of this.extra) this.extra.set(name, resize(col));
+    this.caseload = resize(this.caseload) as Int32Array;
     this.capacity = capacity;
   }
 
   /**
-   * Drops everyone `gone`, keeping the relative order of the rest. Kept rows are moved in runs
-   * with `copyWithin` (native, one call per run and column). Returns the new size.
+   * Drops everyone `gone`, keeping the relative order of the rest. The kept slots are listed once,
+   * then each column is gathered in a loop specialised to its element width (one loop per width
+   * keeps the element accesses monomorphic). The month's scratch columns (work hazard, hazard
+   * multipliers, additive hazards) are not carried: the engine rewrites them each month before
+   * reading them. Returns the new size.
    */
   compact(): number {
     const state = this.state;
-    const cols = [...this.fields().map(([, c]) => c), ...this.extra.values()];
-    let w = 0;
-    let r = 0;
     const n = this.size;
-    while (r < n) {
-      while (r < n && state[r] === State.gone) r++;
-      const start = r;
-      while (r < n && state[r] !== State.gone) r++;
-      if (r > start) {
-        if (w !== start) for (const c of cols) c.copyWithin(w, start, r);
-        w += r - start;
-      }
+    let first = 0;
+    while (first < n && state[first] !== State.gone) first++;
+    if (this.keep.length < n) this.keep = new Int32Array(this.capacity);
+    const keep = this.keep;
+    const w = listKept(state, first, n, keep);
+    if (w !== n) {
+      const scratch = new Set<Numeric>([this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
+      for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
+      for (const col of this.extra.values()) gather(col, keep, first, w);
     }
+    if (w !== n) this.compactions++;
     this.size = w;
+    this.listCaseload();
     return w;
+  }
+}
+
+/** Lists in `keep` the slots in [first, n) that are not gone, from index `first`; returns the end. */
+function listKept(state: Uint8Array, first: number, n: number, keep: Int32Array): number {
+  let w = first;
+  for (let i = first; i < n; i++) if (state[i] !== State.gone) keep[w++] = i;
+  return w;
+}
+
+/** Moves `c[keep[k]]` to `c[k]` for k in [from, to) (keep[k] >= k, so in place), by element width. */
+function gather(c: Numeric, keep: Int32Array, from: number, to: number): void {
+  switch (c.BYTES_PER_ELEMENT) {
+    case 1: return gather8(new Uint8Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    case 2: return gather16(new Uint16Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    case 4: return gather32(new Uint32Array(c.buffer, c.byteOffset, c.length), keep, from, to);
+    default: return gather64(new Uint32Array(c.buffer, c.byteOffset, c.length * 2), keep, from, to);
+  }
+}
+
+function gather8(c: Uint8Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+function gather16(c: Uint16Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+function gather32(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) c[k] = c[keep[k]];
+}
+
+/** 8-byte elements as pairs of 32-bit words (bit for bit, whatever the doubles hold). */
+function gather64(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const j = keep[k];
+    c[2 * k] = c[2 * j];
+    c[2 * k + 1] = c[2 * j + 1];
   }
 }

@@ -111,9 +111,12 @@ export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, 
 
 /** The starting caseload: `size` people drawn from the stock distributions. */
 export function synthesiseStock(size: number, traits: StockTraits, u: Uniform, frailtySd: number, luckSeed = 0): Agents {
-  const agents = new Agents(Math.ceil(size * 1.25));
+  // leavers keep their slots while they may return: the slots in use reach 1.6-1.9 times the
+  // starting caseload in the models, so room for twice as many avoids growing every column
+  const agents = new Agents(size * 2);
   agents.luckSeed = luckSeed;
   const s = compileTraits(traits);
   for (let k = 0; k < size; k++) synthesisePerson(agents, agents.append(), s, u, k, frailtySd);
+  agents.listCaseload();
   return agents;
 }

@@ -15,7 +15,7 @@ import { resolveBehaviour } from '../model/behaviour.ts';
 import type { Model } from '../model/schema.ts';
 import { workerBundle } from './bundle.ts';
 import { runTask } from './replicate.ts';
-import type { ReplicateTask } from './task.ts';
+import type { BatchData, ReplicateTask, SlimTask } from './task.ts';
 
 export interface BatchOptions {
   model: Model;
@@ -71,22 +71,12 @@ export const threadsFor = (workers: number, tasks: number) => Math.max(1, Math.m
  */
 export function* tasksOf(model: Model, runs: number, masterSeed: number, months: number, from = 0, to = runs, ensemble?: readonly Model[]): Generator<ReplicateTask> {
   const scenarios = scenariosOf(model);
-  const economiesOf = (m: Model): (EconomyPath | Error)[] => {
-    const behaviour = resolveBehaviour(m.behaviour);
-    return scenarios.map((s) => {
-      try {
-        return buildEconomy(m, s.growth ?? m.economy.growth, months, behaviour);
-      } catch (e) {
-        return e instanceof Error ? e : new Error(String(e));
-      }
-    });
-  };
   const sets = ensemble && ensemble.length > 0 ? ensemble : [model];
   const economies: (EconomyPath | Error)[][] = [];
   for (let replicate = from; replicate < to; replicate++) {
     const k = replicate % sets.length;
     const m = sets[k];
-    economies[k] ??= economiesOf(m);
+    economies[k] ??= economiesOrErrors(m, months);
     for (let scenarioIndex = 0; scenarioIndex < scenarios.length; scenarioIndex++) {
       const economy = economies[k][scenarioIndex];
       yield economy instanceof Error
@@ -94,6 +84,23 @@ export function* tasksOf(model: Model, runs: number, masterSeed: number, months:
         : { model: m, scenarioIndex, replicate, masterSeed, months, economy };
     }
   }
+}
+
+/** Each scenario's economy, or why it cannot be built. */
+function economiesOrErrors(model: Model, months: number): (EconomyPath | Error)[] {
+  const behaviour = resolveBehaviour(model.behaviour);
+  return scenariosOf(model).map((s) => {
+    try {
+      return buildEconomy(model, s.growth ?? model.economy.growth, months, behaviour);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  });
+}
+
+/** The economies a batch's workers receive once (undefined where a scenario's cannot be built). */
+function economiesOf(model: Model, months: number): (EconomyPath | undefined)[] {
+  return economiesOrErrors(model, months).map((e) => (e instanceof Error ? undefined : e));
 }
 
 export async function runBatch(o: BatchOptions): Promise<void> {
@@ -124,12 +131,17 @@ export async function runBatch(o: BatchOptions): Promise<void> {
     }
     return;
   }
-  const threads = threadsFor(o.workers, total);
+  const threads = threadsFor(o.workers, total - skip);
+  // every worker gets the model (each parameter set's, over an ensemble) and the economies once;
+  // the tasks then carry only indices, the set and the seed
+  const models = o.ensemble && o.ensemble.length > 0 ? o.ensemble : [o.model];
+  const batch: BatchData = { sets: models.map((m) => ({ model: m, economies: economiesOf(m, o.months) })) };
   const pool = new Piscina({
     filename: workerBundle(),
     minThreads: threads,
     maxThreads: threads,
     execArgv: [], // plain JavaScript: the workers need no TypeScript loader
+    workerData: { batch },
   });
   // piscina reports pool-level trouble as an 'error' event; unheard, it would crash the process.
   // Task failures reach us through the task promises, so the event only needs to be recorded.
@@ -137,8 +149,8 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   pool.on('error', (e: unknown) => (poolError ??= e instanceof Error ? e : new Error(String(e))));
   const inFlight = threads * 2;
   const pending = new Map<number, Promise<Float64Array>>();
-  const tasks = remaining();
   const sent: ReplicateTask[] = [];
+  const tasks = remaining();
   let next = 0;
   const submit = () => {
     while (pending.size < inFlight) {
@@ -146,7 +158,8 @@ export async function runBatch(o: BatchOptions): Promise<void> {
       if (it.done) return;
       const index = sent.length;
       sent.push(it.value);
-      const p = pool.run(it.value) as Promise<Float64Array>;
+      const { model: _model, economy: _economy, ...slim } = it.value;
+      const p = pool.run({ ...slim, set: it.value.replicate % models.length } satisfies SlimTask) as Promise<Float64Array>;
       p.catch(() => undefined); // handled when awaited in order
       pending.set(index, p);
     }

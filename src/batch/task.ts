@@ -3,6 +3,7 @@ import type { EconomyPath } from '../economy/path.ts';
 import type { Model } from '../model/schema.ts';
 
 export interface ReplicateTask {
+  /** Absent in a batch whose pool received the model once, at start (`BatchData`). */
   model: Model;
   scenarioIndex: number;
   replicate: number;
@@ -23,3 +24,19 @@ export interface ReplicateOutput {
   series: Float64Array;
   agentMonths: number;
 }
+
+/**
+ * What every worker of a batch's pool receives once, when it starts (piscina's `workerData`): the
+ * model and each scenario's economy. The batch's tasks then carry only their indices and seed.
+ */
+export interface BatchData {
+  /** One per parameter set (one for the fitted point): replicate r runs set r mod K. */
+  sets: {
+    model: Model;
+    /** By scenario index; undefined where the economy could not be built (the task says why). */
+    economies: (EconomyPath | undefined)[];
+  }[];
+}
+
+/** A task as a batch sends it when its workers hold the `BatchData`: which set it runs. */
+export type SlimTask = Omit<ReplicateTask, 'model' | 'economy'> & { set: number };

@@ -41,29 +41,33 @@ export type CaseloadCounts = Float64Array;
 const scratchCounts: CaseloadCounts = new Float64Array(4);
 
 /**
- * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum, and
- * writes the caseload counts of the same slots into `counts` (one pass serves both needs).
+ * The employability of slot `i` from its current traits (whoever it is: callers check the state).
  * Table indices need no clamping: on benefit, age is below the pension age (at most 70 years,
  * plus at most the months someone can spend in work before re-entering) and months on benefit
  * below age minus 18 years, so both stay under MAX_MONTHS (100 years).
  */
+export function employabilityOf(a: Agents, i: number, b: Behaviour, t: EmployabilityTables): number {
+  const c = b.employability;
+  const x = c.skills * (a.skills[i] - 0.5) + c.motivation * (a.motivation[i] - 0.5) - c.multiProblem * a.multiProblem[i] + c.rung * (a.rung[i] - 3);
+  return a.frailty[i] * fastExp(x) * t.age[a.ageMonths[i]] * t.scar[a.monthsOnBenefit[i]];
+}
+
+/**
+ * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum, and
+ * writes the caseload counts of the same slots into `counts` (one pass serves both needs).
+ */
 export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size, counts: CaseloadCounts = scratchCounts): number {
-  const { skills: bs, motivation: bm, multiProblem: bmp, rung: br } = b.employability;
-  const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit } = a;
-  const ageT = t.age;
-  const scarT = t.scar;
+  const { state, motivation, ageMonths, monthsOnBenefit } = a;
   let sum = 0, n = 0, over45 = 0, over5y = 0, mot = 0;
   for (let i = from; i < to; i++) {
     if (state[i] !== ON_BENEFIT) { out[i] = 0; continue; }
-    const age = ageMonths[i], dur = monthsOnBenefit[i], m = motivation[i];
-    const x = bs * (skills[i] - 0.5) + bm * (m - 0.5) - bmp * multiProblem[i] + br * (rung[i] - 3);
-    const e = frailty[i] * fastExp(x) * ageT[age] * scarT[dur];
+    const e = employabilityOf(a, i, b, t);
     out[i] = e;
     sum += e;
     n++;
-    over45 += +(age >= 540);
-    over5y += +(dur >= 60);
-    mot += m;
+    over45 += +(ageMonths[i] >= 540);
+    over5y += +(monthsOnBenefit[i] >= 60);
+    mot += motivation[i];
   }
   counts[0] = n;
   counts[1] = over45;

@@ -47,6 +47,10 @@ export interface Sim {
   reentry: ReentryLog;
   /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
   market: { hires: number; fill: number; jobs: number };
+  /** Scratch: this month's employability by slot before rounding to the column's float32, for exact sums. */
+  exactEmployability: Float64Array;
+  /** Without policies that apply effects: the hazard multipliers are 1 in slots below this. */
+  multipliersSetTo: number;
 }
 
 /** (1 + years)^(-elasticity) for whole months on benefit, tabulated once per replicate. */
@@ -132,6 +136,8 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
       returns: new Float64Array(months * ROUTES * (behaviour.revolvingDoor.returnWindowMonths + 1)),
     },
     market: { hires: 0, fill: 0, jobs: 0 },
+    exactEmployability: new Float64Array(agents.capacity),
+    multipliersSetTo: 0,
   };
 }
 

@@ -7,7 +7,8 @@ import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
-import { computeEmployability } from './employability.ts';
+import { computeEmployability, employabilityOf } from './employability.ts';
+import { fastExp } from './fast-exp.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
@@ -40,35 +41,46 @@ export function inflow(sim: Sim, t: number): { from: number; to: number } {
   return { from, to: a.size };
 }
 
-/** 3. Intake: applicants may withdraw under the policies' deterrence. Returns [admitted, deterred]. */
+/**
+ * 3. Intake: applicants may withdraw under the policies' deterrence; the rest join the caseload.
+ * Returns [admitted, deterred].
+ */
 export function intake(sim: Sim, t: number, from: number, to: number): [number, number] {
   const a = sim.agents;
   const deterring = sim.policies.filter((p) => p.deterrence);
-  if (deterring.length === 0 || to === from) return [to - from, 0];
-  let mean = 0;
-  for (let i = from; i < to; i++) mean += a.employability[i];
-  mean /= to - from;
   let deterred = 0;
-  for (let i = from; i < to; i++) {
-    let stay = 1;
-    for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
-    if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
-      a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
-      a.leftRoute[i] = Route.deterred;
-      a.exitMonth[i] = t;
-      a.monthsInWork[i] = 0;
-      deterred++;
+  if (deterring.length > 0 && to > from) {
+    let mean = 0;
+    for (let i = from; i < to; i++) mean += a.employability[i];
+    mean /= to - from;
+    for (let i = from; i < to; i++) {
+      let stay = 1;
+      for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
+      if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
+        a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
+        a.leftRoute[i] = Route.deterred;
+        a.exitMonth[i] = t;
+        a.monthsInWork[i] = 0;
+        deterred++;
+      }
     }
   }
+  // the admitted follow everyone else in slot order
+  for (let i = from; i < to; i++) if (a.state[i] === ON_BENEFIT) a.caseload[a.caseloadSize++] = i;
   return [to - from - deterred, deterred];
 }
 
 /** 4. Policy assignment: each policy ends finished spells, fills its places and sets its multipliers. */
 export function assignPolicies(sim: Sim, t: number): number {
   const a = sim.agents;
-  a.searchMult.fill(1, 0, a.size);
-  a.employMult.fill(1, 0, a.size);
-  a.schoolMult.fill(1, 0, a.size);
+  // the multipliers are 1 unless a policy applies effects; then they are reset every month, and
+  // otherwise only new slots need setting (compaction leaves these columns as they are)
+  const effects = sim.policies.some((p) => p.applyEffects);
+  const from = effects ? 0 : Math.min(sim.multipliersSetTo, a.size);
+  a.searchMult.fill(1, from, a.size);
+  a.employMult.fill(1, from, a.size);
+  a.schoolMult.fill(1, from, a.size);
+  sim.multipliersSetTo = effects ? 0 : Math.max(sim.multipliersSetTo, a.size);
   if (sim.additiveHazards) {
     a.ownWorkHazard.fill(0, 0, a.size);
     a.removalHazard.fill(0, 0, a.size);
@@ -94,19 +106,7 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const { state, motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w } = a;
-  const empAge = sim.tables.employerAge;
-  const last = empAge.length - 1;
-  let units = 0;
-  let weights = 0;
-  for (let i = 0; i < a.size; i++) {
-    if (state[i] !== State.onBenefit) { w[i] = 0; continue; }
-    const se = (search.base + search.motivationSlope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
-    units += se;
-    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
-    w[i] = wi;
-    weights += wi;
-  }
+  const [units, weights] = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge);
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -125,6 +125,31 @@ export function workHazards(sim: Sim, t: number): number {
   return jobs;
 }
 
+const unitsAndWeights = new Float64Array(2);
+
+/**
+ * Search units and job-competition weights of the caseload: each recipient's weight goes into the
+ * `workHazard` column; returns [units, weights] (a view of a scratch array, read at once). Others'
+ * weights are never read.
+ */
+function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array): Float64Array {
+  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
+  const last = empAge.length - 1;
+  let units = 0;
+  let weights = 0;
+  for (let k = 0; k < caseloadSize; k++) {
+    const i = caseload[k];
+    const se = (base + slope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
+    units += se;
+    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
+    w[i] = wi;
+    weights += wi;
+  }
+  unitsAndWeights[0] = units;
+  unitsAndWeights[1] = weights;
+  return unitsAndWeights;
+}
+
 /** Counts of stages 6-8: exits by route, re-entries, durable jobs, still in work. */
 export interface Flows {
   work: number;
@@ -137,6 +162,13 @@ export interface Flows {
   reapplied: number;
   durable: number;
   inWork: number;
+  /** The caseload at the end of the pass: count, aged 45+, on benefit 5 years+. */
+  caseloadEnd: number;
+  over45: number;
+  over5y: number;
+  /** Sums over the caseload of employability (unrounded) and motivation, in slot order. */
+  employability: number;
+  motivation: number;
 }
 
 /**
@@ -149,30 +181,40 @@ export interface Flows {
  *    return; those who left by another route return with a hazard that fades with time since
  *    leaving; deterred applicants may apply again. Jobs that last become durable and leave the
  *    model, as do leavers past the return window.
- * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit).
+ * 8. Ageing, durations and slow trait drift (motivation and skills fall while on benefit); then
+ *    the employability of the new traits (0 off benefit) and the caseload's counts and sums for
+ *    the month's composition (`refreshTouched` and `composition` finish them after the policies'
+ *    own trait effects).
  */
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pensionMonths = sim.economy.pensionMonths[t];
   const season = sim.economy.nonWorkExitFactor[t];
-  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry } = sim;
+  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry, behaviour, tables } = sim;
   const lastDur = dur.length - 1;
-  const youth = sim.behaviour.exits.youthSchoolFactor;
+  const youth = behaviour.exits.youthSchoolFactor;
   const additive = sim.additiveHazards;
   const { ownWorkHazard: ownWork, removalHazard: removal } = a;
-  const rd = sim.behaviour.revolvingDoor;
+  const rd = behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
   const returnHazard = sim.returnHazard;
-  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = sim.behaviour.dynamics;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, spells, entryMonth, exitMonth, leftRoute, motivation, skills } = a;
+  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = behaviour.dynamics;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
+  const exact = exactEmployability(sim);
+  // employability as in `employabilityOf`, written out here so that the loop keeps it inline
+  const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = behaviour.employability;
+  const { age: ageT, scar: scarT } = tables;
+  const { frailty, multiProblem, rung } = a;
   let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
+  let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
   const n = a.size;
+  const caseload = a.caseload; // listed afresh as the pass goes (it reads no list)
   for (let i = 0; i < n; i++) {
     const s = state[i];
-    if (s === GONE) continue;
+    if (s === GONE) continue; // employability 0 since the month they went
     if (s === ON_BENEFIT) {
       // 6. exits
-      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; non++; pension++; continue; }
+      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; non++; pension++; continue; }
       const mob = monthsOnBenefit[i];
       const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
@@ -189,6 +231,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         leftRoute[i] = route;
         monthsInWork[i] = 1;
         ageMonths[i]++;
+        emp[i] = 0;
         reentry.exits[t * ROUTES + route]++;
         if (route === Route.work) { state[i] = IN_WORK; work++; inWork++; continue; }
         state[i] = LEFT;
@@ -197,10 +240,11 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         continue;
       }
     } else if (s === IN_WORK) {
-      // 7. the revolving door after a job (in work since an earlier month)
+      // 7. the revolving door after a job (in work since an earlier month; employability already 0)
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
-      if (luckOf(luckKey[i], t, Purpose.jobLoss) >= (m < 12 ? pFirst : pLater)) {
+      const loss = m < 12 ? pFirst : pLater;
+      if (loss === 0 || luckOf(luckKey[i], t, Purpose.jobLoss) >= loss) { // no draw where it cannot be lost
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         inWork++;
@@ -210,13 +254,16 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
       returned++;
     } else {
-      // 7. returns after another route, and deterred applicants applying again
+      // 7. returns after another route, and deterred applicants applying again (deterred this
+      // month: employability still set at intake, so it is cleared here)
       const m = monthsInWork[i];
       const route = leftRoute[i];
-      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
-      if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnHazard[route * (window + 1) + m]) {
+      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; continue; }
+      const back = returnHazard[route * (window + 1) + m];
+      if (back === 0 || luckOf(luckKey[i], t, Purpose.returnToBenefit) >= back) { // no draw where none returns
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
+        emp[i] = 0;
         continue;
       }
       if (route === Route.deterred) {
@@ -225,19 +272,31 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         entryMonth[i] = t;
         reapplied++;
       } else {
-        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
+        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; emp[i] = 0; continue; }
         returned++;
       }
     }
     // 8. ageing on benefit
-    ageMonths[i]++;
-    monthsOnBenefit[i]++;
+    const age = ++ageMonths[i];
+    const months = ++monthsOnBenefit[i];
     const mo = motivation[i] - decay;
     motivation[i] = mo > floor ? mo : Math.min(floor, motivation[i]);
     const k = skills[i] - skillDecay;
     skills[i] = k > 0.02 ? k : 0.02;
+    // 8 (end). employability from the new traits (as stored: float32), and the caseload's counts and sums
+    const mot = motivation[i];
+    const x = bS * (skills[i] - 0.5) + bM * (mot - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
+    const e = frailty[i] * fastExp(x) * ageT[age] * scarT[months];
+    emp[i] = e;
+    exact[i] = e;
+    empSum += e;
+    caseload[caseloadEnd++] = i;
+    over45 += +(age >= 540);
+    over5y += +(months >= 60);
+    motSum += mot;
   }
-  return { work, school, non, pension, returned, reapplied, durable, inWork };
+  a.caseloadSize = caseloadEnd;
+  return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
 
   function backOnBenefit(ag: typeof a, i: number, month: number, log: typeof reentry): boolean {
     const since = month - ag.exitMonth[i];
@@ -252,28 +311,64 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   }
 }
 
+/** The unrounded employability of this month's caseload by slot (scratch, as long as the columns). */
+function exactEmployability(sim: Sim): Float64Array {
+  if (sim.exactEmployability.length < sim.agents.capacity) sim.exactEmployability = new Float64Array(sim.agents.capacity);
+  return sim.exactEmployability;
+}
+
 /** 8 (start). Programmes count their participants who left this month, by route and cohort. */
 export function recordOutcomes(sim: Sim, t: number): void {
   for (const p of sim.policies) if (p.programmes) for (const g of p.programmes) g.recordOutcomes(sim.agents, t);
 }
 
-/** 8 (continued). The policies' own trait effects on their participants. */
-export function developTraits(sim: Sim, t: number): void {
+/**
+ * 8 (continued). The policies' own trait effects on their participants; the employability of
+ * those they changed is computed again. Returns whether anyone's traits may have changed.
+ */
+export function developTraits(sim: Sim, t: number): boolean {
   const ctx = context(sim, t);
-  for (const p of sim.policies) if (p.developTraits) p.developTraits(ctx);
+  const a = sim.agents;
+  const exact = exactEmployability(sim);
+  let touched = false;
+  for (const p of sim.policies) {
+    const slots = p.developTraits?.(ctx);
+    if (!slots || slots.length === 0) continue;
+    touched = true;
+    for (let k = 0; k < slots.length; k++) {
+      const i = slots[k];
+      if (a.state[i] !== ON_BENEFIT) continue; // 0 already
+      const e = employabilityOf(a, i, sim.behaviour, sim.tables);
+      a.employability[i] = e;
+      exact[i] = e;
+    }
+  }
+  return touched;
 }
 
-const counts = new Float64Array(4);
-
 /**
- * 9. Composition of the caseload at the end of the month, counted afresh: [count, share 45+,
- * share 5y+, mean employability, mean motivation]. Refreshes the employability column, which the
- * next month's policies and hazards use; the counts come from the same pass.
+ * 9. Composition of the caseload at the end of the month: [count, share 45+, share 5y+, mean
+ * employability, mean motivation]. The counts come from the exits pass; the sums too, unless a
+ * policy changed someone's traits after it: then they are summed again, in slot order as before,
+ * so the figures do not depend on which path computed them.
  */
-export function composition(sim: Sim): [number, number, number, number, number] {
-  const emp = computeEmployability(sim.agents, sim.behaviour, sim.tables, sim.agents.employability, 0, sim.agents.size, counts);
-  const n = counts[0];
-  return n === 0 ? [0, 0, 0, 0, 0] : [n, counts[1] / n, counts[2] / n, emp / n, counts[3] / n];
+export function composition(sim: Sim, f: Flows, touched: boolean): [number, number, number, number, number] {
+  const n = f.caseloadEnd;
+  if (n === 0) return [0, 0, 0, 0, 0];
+  let emp = f.employability, mot = f.motivation;
+  if (touched) {
+    const a = sim.agents;
+    emp = sumOver(a.caseload, n, sim.exactEmployability);
+    mot = sumOver(a.caseload, n, a.motivation);
+  }
+  return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
+}
+
+/** The sum of `values` over the slots `list[0..n)`, in list order. A small function of its own, so that it stays optimised. */
+function sumOver(list: Int32Array, n: number, values: Float64Array | Float32Array): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += values[list[k]];
+  return sum;
 }
 
 /** Drops the gone once they are a quarter of the slots. */

@@ -8,7 +8,7 @@
  *   5. hazards       limited jobs shared out by weight (matching function)
  *   6. exits         competing risks: work, school/removed, non-influenceable (incl. pension)
  *   7. re-entry      jobs end, leavers of every route may return, deterred applicants reapply
- *   8. ageing        age, durations, motivation and skills drift, policies' trait effects
+ *   8. ageing        age, durations, motivation and skills drift, employability, policies' trait effects
  *                    (6-8 run as one pass over the columns, in this order per person)
  *   9. bookkeeping   the month's row of metrics; stock-flow identity holds by construction
  */
@@ -26,8 +26,8 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   stage.workHazards(sim, t);                                              // 5
   const f = stage.exitsReentriesAgeing(sim, t);                           // 6, 7, 8
   stage.recordOutcomes(sim, t);                                           // 8
-  stage.developTraits(sim, t);                                            // 8
-  const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim); // 9
+  const touched = stage.developTraits(sim, t);                            // 8
+  const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim, f, touched); // 9
   let programmeCost = 0, withheld = 0;
   for (const p of sim.policies) {
     programmeCost += p.cost(to - from);

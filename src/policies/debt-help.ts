@@ -79,6 +79,7 @@ export function debtHelp(p: DebtHelpParams, behaviour: Behaviour, index: number)
           m[i] = completed;
         }
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };

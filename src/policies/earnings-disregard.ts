@@ -120,6 +120,7 @@ export function earningsDisregard(p: EarningsDisregardParams, behaviour: Behavio
         if (state[i] === State.onBenefit && partTime[i] === 1) skills[i] = Math.min(1, skills[i] + fx.skillGainPerMonth);
         m[i]++;
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     withheldBenefit: () => withheld,
     cost: () => programme.participants() * p.costPerParticipantMonth,

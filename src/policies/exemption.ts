@@ -85,6 +85,7 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
         motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
         if (rung[i] < VOLUNTEER_TOP_RUNG && luckOf(luckKey[i], month, PURPOSE_VOLUNTEER) < fx.volunteerRungChance) rung[i]++;
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };

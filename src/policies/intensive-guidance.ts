@@ -82,6 +82,7 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
         if (state[i] === State.onBenefit) mot[i] = Math.min(1, mot[i] + motivation);
         m[i]++; // one more month in the programme
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => (p.caseManagers * p.costPerManagerYear) / 12 + programme.participants() * p.budgetPerParticipantMonth,
   };

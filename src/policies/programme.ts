@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Intervention, MonthContext } from './types.ts';
-import { compileTarget, targetSchema, type Eligibility, type Target } from './target.ts';
-import { PRIORITIES, priorityScore, selectTop, type Priority } from './select.ts';
+import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
+import { PRIORITIES, scoreAll, selectTop, type Priority } from './select.ts';
 
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
@@ -135,7 +135,11 @@ export function programmeHooks(programme: Programme): Required<Pick<Intervention
 
 export class Programme {
   private eligible: Eligibility;
+  /** The target as bounds when it has only bounds and no further rule (then tested inline). */
+  private bounds: TargetBounds | undefined;
   private count = 0;
+  /** `agents.compactions` when `members` was listed: after a compaction the slots are listed afresh. */
+  private listedAt = -1;
   private scratch = new Int32Array(1024);
   /** Slots that completed the programme this month (not eligible again until next month). */
   private finished = new Int32Array(1024);
@@ -151,6 +155,7 @@ export class Programme {
     const inTarget = compileTarget(rules.target);
     const extra = rules.eligible;
     this.eligible = extra ? (a, i) => extra(a, i) && inTarget(a, i) : inTarget;
+    this.bounds = extra ? undefined : targetBounds(rules.target);
   }
 
   get label(): string {
@@ -174,7 +179,11 @@ export class Programme {
     return this.count;
   }
 
-  /** Ends finished or departed participations, then fills free places. */
+  /**
+   * Ends finished or departed participations, then fills free places. The work is proportional to
+   * the participants, plus one scan for the eligible when places are free: last month's members are
+   * kept as a list (re-listed from the column only after a compaction moved the slots).
+   */
   assign(ctx: MonthContext): void {
     const { agents } = ctx;
     const t = ctx.month;
@@ -182,21 +191,32 @@ export class Programme {
     if (!open && this.count === 0) { this.completed = 0; return; } // closed and empty: nothing to scan
     const m = this.months(agents);
     const done = agents.column<Uint8Array>(this.rules.column + ':done');
-    const { durationMonths, places, priority, id } = this.rules;
+    const { durationMonths, places } = this.rules;
     if (this.scratch.length < agents.size) {
       this.scratch = new Int32Array(agents.capacity);
       this.finished = new Int32Array(agents.capacity);
       this.scores = new Float64Array(agents.capacity);
     }
-    if (this.members.length < agents.size) this.members = new Int32Array(agents.capacity);
+    if (this.members.length < agents.size) {
+      const grown = new Int32Array(agents.capacity);
+      grown.set(this.members);
+      this.members = grown;
+    }
     const { state } = agents;
     const members = this.members;
+    // last month's members in slot order: stayers were listed in slot order, newcomers in rank order
+    let listed = this.count;
+    if (this.listedAt !== agents.compactions) {
+      listed = 0;
+      for (let i = 0; i < agents.size; i++) if (m[i] !== 0) members[listed++] = i;
+      this.listedAt = agents.compactions;
+    } else members.subarray(0, listed).sort();
     // pass 1: who stays in the programme (the members, in slot order)
     let current = 0;
     this.completed = 0;
-    for (let i = 0; i < agents.size; i++) {
+    for (let k = 0; k < listed; k++) {
+      const i = members[k];
       const mi = m[i];
-      if (mi === 0) continue;
       if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
       if (mi > durationMonths) { m[i] = 0; done[i] = 2; this.finished[this.completed++] = i; continue; } // m counts from 1
       members[current++] = i;
@@ -204,14 +224,8 @@ export class Programme {
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     if (places > current && open) {
-      let n = 0;
-      const repeat = this.rules.allowRepeat;
-      for (let i = 0; i < agents.size; i++) {
-        if (m[i] !== 0 || state[i] !== State.onBenefit || done[i] === 2 || (!repeat && done[i] !== 0) || !this.eligible(agents, i)) continue;
-        this.scratch[n] = i;
-        this.scores[n] = priorityScore(priority, agents, i, ctx.employability, id);
-        n++;
-      }
+      const n = this.listEligible(agents, m, done);
+      scoreAll(this.rules.priority, agents, this.scratch, n, this.scores, ctx.employability, this.rules.id);
       chosen = selectTop(this.scratch, n, this.scores, Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity));
     }
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
@@ -221,6 +235,47 @@ export class Programme {
     this.count = current + chosen.length;
     // members: those staying in slot order, then the newcomers in rank order
     for (let k = 0; k < chosen.length; k++) members[current + k] = chosen[k];
+  }
+
+  /**
+   * Lists in `scratch`, in slot order, who may get a place: on benefit (the caseload index), not in
+   * the programme, not completed this month (nor ever, without `allowRepeat`), and eligible. Returns
+   * how many. A target of bounds only is tested inline (the common case); others through the
+   * compiled test.
+   */
+  private listEligible(agents: Agents, m: Int16Array, done: Uint8Array): number {
+    const { caseload, caseloadSize, ageMonths, monthsOnBenefit, rung, multiProblem } = agents;
+    const out = this.scratch;
+    const repeat = this.rules.allowRepeat === true;
+    let n = 0;
+    const b = this.bounds;
+    if (b) {
+      // without branches: every slot is written, and the count moves on only for the eligible
+      // (which of the tests fail varies from slot to slot, so branches would be mispredicted)
+      // ages and durations are whole months: age >= minAge is age >= ceil(minAge), age < maxAge is
+      // age <= ceil(maxAge) - 1; the sign of the or-ed differences is then the test
+      const minAge = Math.ceil(b.minAge), lastAge = Math.ceil(b.maxAge) - 1;
+      const minDur = Math.ceil(b.minDur), lastDur = Math.ceil(b.maxDur) - 1;
+      const { rungMask, multiProblem: mp } = b;
+      const doneMask = repeat ? 2 : 3; // done: 1 = completed before, 2 = completed this month
+      const anyMp = mp < 0 ? 1 : 0;
+      for (let k = 0; k < caseloadSize; k++) {
+        const i = caseload[k];
+        const age = ageMonths[i], dur = monthsOnBenefit[i];
+        const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+        const inBounds = ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0 ? 1 : 0;
+        const fits = ((rungMask >> rung[i]) & 1) & (anyMp | (multiProblem[i] === mp ? 1 : 0));
+        out[n] = i;
+        n += free & inBounds & fits;
+      }
+      return n;
+    }
+    for (let k = 0; k < caseloadSize; k++) {
+      const i = caseload[k];
+      if (m[i] !== 0 || done[i] === 2 || (!repeat && done[i] !== 0) || !this.eligible(agents, i)) continue;
+      out[n++] = i;
+    }
+    return n;
   }
 
   /**

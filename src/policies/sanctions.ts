@@ -103,6 +103,10 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   const after = 1 + fx.afterSanctionWorkGain;
   let sanctioned = new Int32Array(1024);
   let count = 0;
+  /** Everyone sanctioned before who was on benefit at the last look (their slots), and when the slots were listed. */
+  let before = new Int32Array(1024);
+  let beforeCount = 0;
+  let listedAt = -1;
   let withheld = 0;
   return {
     type: p.type,
@@ -117,7 +121,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);
       const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
-      const { state, motivation, luckKey, searchMult, removalHazard } = agents;
+      const { state, motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
       const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
       activeNow = active;
@@ -127,11 +131,37 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const rate = active ? fx.violationRate * p.strictness : 0;
       const threatNow = active ? threat : 1;
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
-      for (let i = 0; i < agents.size; i++) {
+      if (before.length < agents.size) {
+        const grown = new Int32Array(agents.capacity);
+        grown.set(before);
+        before = grown;
+      }
+      // those sanctioned before: off benefit their cut and the lasting effect end; on benefit they
+      // search harder (a list of them is kept, listed afresh after a compaction moved the slots)
+      if (listedAt !== agents.compactions) {
+        beforeCount = 0;
+        for (let i = 0; i < agents.size; i++) if (sanctionedBefore[i] === 1) before[beforeCount++] = i;
+        listedAt = agents.compactions;
+      }
+      let kept = 0;
+      for (let k = 0; k < beforeCount; k++) {
+        const i = before[k];
         if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
-        if (sanctionedBefore[i] === 1) searchMult[i] *= after;
+        searchMult[i] *= after;
+        before[kept++] = i;
+      }
+      beforeCount = kept;
+      // everyone on benefit: cuts run on, the threat, and the clock. Accumulate in locals (captured
+      // variables written in the loop would be slower) and store at the end. Every withheld amount
+      // is the same, so their sum does not depend on the order of the two loops.
+      const list = sanctioned;
+      const { endShare, cutMonths } = p;
+      let n = 0;
+      let paidLess = 0;
+      for (let k = 0; k < caseloadSize; k++) {
+        const i = caseload[k];
         const underCut = cut[i] > 0;
-        if (underCut) { withheld += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
+        if (underCut) { paidLess += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
         if (!everyone && !eligible(agents, i)) continue;
         searchMult[i] *= threatNow;
         if (underCut || rate === 0) continue;
@@ -142,11 +172,13 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         c -= q * (1 + 0.5 * q);
         if (c > 0) { clock[i] = c; continue; }
         clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-        sanctioned[count++] = i;
-        sanctionedBefore[i] = 1;
-        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) removalHazard[i] += REMOVAL_CERTAIN;
-        else { withheld += perCutMonth; cut[i] = p.cutMonths - 1; }
+        list[n++] = i;
+        if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
+        if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
+        else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
       }
+      count = n;
+      withheld = paidLess;
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
@@ -155,6 +187,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         const i = sanctioned[k];
         if (state[i] === State.onBenefit) motivation[i] = Math.max(0, motivation[i] - loss);
       }
+      return sanctioned.subarray(0, count); // whose motivation fell
     },
     withheldBenefit: () => withheld,
     participants: () => 0, // a rule for everyone, not a programme with places

@@ -58,3 +58,21 @@ export function priorityScore(priority: Priority, agents: Agents, i: number, emp
       return 1 / (1 + employability[i]);
   }
 }
+
+/** The priority scores of `slots[0..n)` into `out[0..n)`: `priorityScore` for each, the rule chosen once. */
+export function scoreAll(priority: Priority, agents: Agents, slots: Int32Array, n: number, out: Float64Array, employability: Float32Array, policyId: number): void {
+  const { luckKey, monthsOnBenefit } = agents;
+  switch (priority) {
+    case 'random':
+      for (let j = 0; j < n; j++) out[j] = luckOf(luckKey[slots[j]], policyId, Purpose.priority);
+      return;
+    case 'longest-on-benefit':
+      for (let j = 0; j < n; j++) {
+        const i = slots[j];
+        out[j] = Math.min(monthsOnBenefit[i], 599) / 600 + luckOf(luckKey[i], policyId, Purpose.priority) / 600;
+      }
+      return;
+    default:
+      for (let j = 0; j < n; j++) out[j] = priorityScore(priority, agents, slots[j], employability, policyId);
+  }
+}

@@ -84,6 +84,7 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
         if (state[i] === State.onBenefit) activate(agents, i, month, gains);
         m[i]++; // one more month in the programme
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

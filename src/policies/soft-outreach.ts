@@ -76,6 +76,7 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
         if (state[i] === State.onBenefit) activate(agents, i, month, gains);
         m[i]++; // one more month in the programme
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

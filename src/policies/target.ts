@@ -35,6 +35,33 @@ export type Target = z.infer<typeof targetSchema>;
 /** A compiled eligibility test on a slot (month units, a rung bitmask). */
 export type Eligibility = (agents: Agents, i: number) => boolean;
 
+/**
+ * A target with bounds only (no motivation range, no lottery) as numbers, so that a scan over every
+ * slot can test them inline instead of calling a closure per slot; `undefined` for other targets.
+ */
+export interface TargetBounds {
+  minAge: number; maxAge: number;
+  minDur: number; maxDur: number;
+  /** Bit r set: rung r is in the target. */
+  rungMask: number;
+  /** 1 or 0: multiProblem must equal it; -1: either. */
+  multiProblem: number;
+}
+
+export function targetBounds(t: Target = {}): TargetBounds | undefined {
+  if (t.minMotivation !== undefined || t.maxMotivation !== undefined || t.lottery) return undefined;
+  let rungMask = 0;
+  for (const r of t.rungs ?? [1, 2, 3, 4, 5, 6]) rungMask |= 1 << r;
+  return {
+    minAge: (t.minAge ?? 0) * 12,
+    maxAge: (t.maxAge ?? 200) * 12,
+    minDur: (t.minYearsOnBenefit ?? 0) * 12,
+    maxDur: (t.maxYearsOnBenefit ?? 1000) * 12,
+    rungMask,
+    multiProblem: t.multiProblem === undefined ? -1 : t.multiProblem ? 1 : 0,
+  };
+}
+
 export function compileTarget(t: Target = {}): Eligibility {
   const minAge = (t.minAge ?? 0) * 12;
   const maxAge = (t.maxAge ?? 200) * 12;

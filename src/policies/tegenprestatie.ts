@@ -128,6 +128,7 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
         if (state[i] === State.onBenefit && m[i] > fx.benefitsAfterMonths) activate(agents, i, month, gains);
         m[i]++; // one more month in the programme
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

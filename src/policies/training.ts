@@ -104,6 +104,7 @@ export function training(p: TrainingParams, behaviour: Behaviour, index: number)
         }
         m[i] = mi + 1;
       }
+      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };

@@ -228,6 +228,7 @@ export function triage(p: TriageParams, behaviour: Behaviour, index: number): In
       }
       work.advance(agents);
       care.advance(agents);
+      return care.members.subarray(0, care.count); // whose traits may have changed
     },
     participants: () => work.count + care.count,
     cost: () => work.count * p.work.costPerParticipantMonth + care.count * p.care.costPerParticipantMonth,

@@ -46,8 +46,12 @@ export interface Intervention {
    * e.g. self-employment) and `removalHazard` (benefit ended: a sanction, fraud found).
    */
   applyEffects?(ctx: MonthContext): void;
-  /** Trait changes of participants at the end of the month (motivation, skills, rung). */
-  developTraits?(ctx: MonthContext): void;
+  /**
+   * Trait changes of participants at the end of the month (motivation, skills, rung, multiProblem).
+   * Returns the slots whose traits it may have changed (their employability is computed again);
+   * nothing if it changes no trait.
+   */
+  developTraits?(ctx: MonthContext): ArrayLike<number> | void;
   /**
    * Change in the month's suitable vacancies the recipients compete for (after `assign`): negative
    * when unpaid work displaces paid jobs (tegenprestatie), positive when employers open vacancies

@@ -6,6 +6,7 @@ import { simulateReplicate } from '../../src/engine/simulate.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { validateModel } from '../../src/model/load.ts';
 import { Programme, type ProgrammeRules } from '../../src/policies/programme.ts';
+import { compileTarget } from '../../src/policies/target.ts';
 import type { MonthContext } from '../../src/policies/types.ts';
 import { openStream } from '../../src/random/streams.ts';
 import { loadSmall } from './helpers.ts';
@@ -25,6 +26,7 @@ function population(n: number): Agents {
     a.rung[i] = 1 + Math.floor(6 * u());
     a.employability[i] = 0.1 + u();
   }
+  a.listCaseload(); // the engine keeps the caseload index; a test that sets states lists it itself
   return a;
 }
 
@@ -70,6 +72,23 @@ describe('Programme', () => {
     expect(members(p, a).size).toBe(eligible);
   });
 
+  it.each([
+    { minAge: 45.3, maxAge: 60.05 },
+    { minYearsOnBenefit: 2.5, maxYearsOnBenefit: 7.01, rungs: [1, 2, 5] },
+    { multiProblem: true, minAge: 30 },
+    { multiProblem: false, maxYearsOnBenefit: 3 },
+  ])('with plentiful places takes exactly those the target admits (%o; the scan tests bounds inline)', (target) => {
+    const a = population(400);
+    const u = openStream(['test', 'programme', 'mp']);
+    for (let i = 0; i < a.size; i++) a.multiProblem[i] = u() < 0.4 ? 1 : 0;
+    const p = programme(a, { places: 10_000, target });
+    p.assign(ctx(a, 0));
+    const inTarget = compileTarget(target);
+    const expected = Array.from({ length: a.size }, (_, i) => i).filter((i) => inTarget(a, i));
+    expect(expected.length).toBeGreaterThan(10);
+    expect([...members(p, a)].sort((x, y) => x - y)).toEqual(expected);
+  });
+
   it('keeps participants in their place and refills places freed by people who leave benefit', () => {
     const a = population(300);
     const p = programme(a, { durationMonths: 12 });
@@ -80,6 +99,7 @@ describe('Programme', () => {
     expect(members(p, a)).toEqual(first); // nobody displaced by a newcomer
     const leavers = [...first].slice(0, 5);
     for (const i of leavers) a.state[i] = State.inWork;
+    a.listCaseload();
     p.advance(a);
     p.assign(ctx(a, 2));
     const now = members(p, a);
@@ -143,6 +163,7 @@ describe('Programme', () => {
         if (a.state[i] === State.onBenefit && u() < 0.05) a.state[i] = State.inWork;
         else if (a.state[i] === State.inWork && u() < 0.1) a.state[i] = State.onBenefit;
       }
+      a.listCaseload();
       p.advance(a);
     }
   });

@@ -1,0 +1,42 @@
+/**
+ * The employability column is refreshed inside the exits pass and, for the slots a policy's trait
+ * effects changed, once more after them. Whatever the policies, at the end of every month it must
+ * equal employability computed afresh from everyone's traits: a policy that changed traits without
+ * returning the slot from `developTraits` would fail here. The caseload index must list exactly
+ * the slots on benefit, in slot order.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeEmployability } from '../../src/engine/employability.ts';
+import { METRIC_COUNT } from '../../src/engine/metrics.ts';
+import { createSim, scenariosOf } from '../../src/engine/sim.ts';
+import { step } from '../../src/engine/step.ts';
+import { loadModel } from '../../src/model/load.ts';
+
+const MODELS = readdirSync('models').filter((f) => f.endsWith('.ts')).map((f) => `models/${f}`);
+
+describe('the employability column after each month', () => {
+  it.each(MODELS)('%s: employability as computed afresh and the caseload index as listed afresh, in every scenario', async (file) => {
+    const { model: loaded } = await loadModel(file);
+    const model = { ...loaded, population: { ...loaded.population, size: 3000 } };
+    const months = Math.min(model.horizonMonths, 60);
+    let mismatches = 0, misListed = 0;
+    for (const scenario of scenariosOf(model)) {
+      const sim = createSim(model, scenario, 1, model.run.seed, months);
+      const series = new Float64Array(months * METRIC_COUNT);
+      for (let t = 0; t < months; t++) {
+        step(sim, t, series);
+        const fresh = new Float32Array(sim.agents.size);
+        computeEmployability(sim.agents, sim.behaviour, sim.tables, fresh, 0, sim.agents.size);
+        const column = sim.agents.employability;
+        for (let i = 0; i < fresh.length; i++) if (!Object.is(column[i], fresh[i])) mismatches++;
+        const a = sim.agents;
+        let c = 0;
+        for (let i = 0; i < a.size; i++) if (a.state[i] === 0) misListed += +(a.caseload[c++] !== i);
+        misListed += +(c !== a.caseloadSize);
+      }
+    }
+    expect(mismatches).toBe(0);
+    expect(misListed).toBe(0);
+  }, 120_000);
+});
