@@ -128,11 +128,13 @@ describe('command lines and folders', () => {
     refused(cli('src/classroom.ts', ['--port', '']), undefined, /option --port: expected an integer from 0 to 65535, found ''/);
   });
 
-  it('bench --help explains itself; a bad --threads is refused', () => {
+  it('bench --help explains itself; a bad --replicates and an unknown flag are refused', () => {
     const help = cli('bench/bench.ts', ['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--threads');
-    refused(cli('bench/bench.ts', ['--threads', '0']), undefined, /option --threads/);
+    expect(help.stdout).toContain('--replicates');
+    expect(help.stdout).toContain('--json');
+    refused(cli('bench/bench.ts', ['--replicates', '0']), undefined, /option --replicates/);
+    refused(cli('bench/bench.ts', ['--threads', '0']), undefined, /--threads/);
   });
 
   it('report on a manifest with months 1e9, or without months: exit 2 naming the file and field', () => {
