@@ -68,4 +68,47 @@ export const PRIORS: Record<string, PriorSpec[]> = {
       source: '[choice] the handling of a sanction (EUR 500): half to double',
     },
   ],
+  emmen: [
+    {
+      path: 'policies.0.deterredShare', lower: 0.02, upper: 0.25, scale: 'linear',
+      source: '[choice] "some then say: I don\'t need benefit" (seed 000), no number: from a few in a hundred to a quarter',
+    },
+    {
+      path: 'policies.1.strictness', lower: 0.02, upper: 0.3, scale: 'linear',
+      source: '[choice] sanctions "in practice hardly used" (seed 000)',
+    },
+    {
+      path: 'policies.1.endShare', lower: 0.03, upper: 0.25, scale: 'linear',
+      source: '[choice] the share of sanctions that end the benefit: the seed gives none',
+    },
+    {
+      path: 'policies.3.dedicatedVacanciesPerMonth', lower: 2, upper: 10, scale: 'log',
+      source: '[choice] ~20 hires from one employer plus KFC\'s 50-70 over the period (seed 000): the 5 a month of the model file, halved to doubled',
+    },
+    {
+      path: 'behaviour.policyEffects.sanctions.threatSearchGain', lower: 0.05, upper: 0.4, scale: 'linear',
+      source: 'the ex-ante effect of a strict sanction regime on exits, of the order of 10-25% (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013), widened',
+    },
+    {
+      path: 'behaviour.policyEffects.sanctions.afterSanctionWorkGain', lower: 0.7, upper: 2.5, scale: 'log',
+      source: 'the rise of exit to work after a sanction: +140% (Van den Berg, Van der Klaauw & Van Ours 2004); [choice] half to nearly twice that',
+    },
+    // costs: no target informs them
+    {
+      path: 'policies.0.costPerApplicant', lower: 150, upper: 600, scale: 'log',
+      source: '[choice] a day at the centre (EUR 300): half to double',
+    },
+    {
+      path: 'policies.1.costPerSanction', lower: 250, upper: 1000, scale: 'log',
+      source: '[choice] the handling of a sanction (EUR 500): half to double',
+    },
+    {
+      path: 'policies.2.costPerParticipantMonth', lower: 300, upper: 600, scale: 'linear',
+      source: '[choice] EUR 2M over two years (seed 000) covers the centre and staff: EUR 450 a participant-month, give or take a third',
+    },
+    {
+      path: 'policies.3.costPerManagerYear', lower: 55_000, upper: 95_000, scale: 'linear',
+      source: '[choice] an account manager all-in a year (EUR 75,000)',
+    },
+  ],
 };
