@@ -111,4 +111,31 @@ export const PRIORS: Record<string, PriorSpec[]> = {
       source: '[choice] an account manager all-in a year (EUR 75,000)',
     },
   ],
+  almere: [
+    {
+      path: 'policies.0.caseManagers', lower: 2.5, upper: 5, scale: 'linear',
+      source: '[choice] the 2026-11-22 fit gave 3.5 for 144 participants in year 1 (seed 004); a third either way',
+    },
+    {
+      path: 'policies.0.caseloadPerManager', lower: 20, upper: 40, scale: 'linear',
+      source: '[choice] "a lower caseload" (seed 004), no number: the file\'s 28, from 20 to 40',
+    },
+    {
+      path: 'behaviour.policyEffects.guidance.maxSearchGain', lower: 0.5, upper: 4, scale: 'linear',
+      source: 'the joint fit\'s bound (4) for the search gain of intensive guidance at full contact; Almere\'s year-1 and comparison figures (seed 004) inform it',
+    },
+    {
+      path: 'behaviour.policyEffects.guidance.maxEmployabilityGain', lower: 0.5, upper: 3, scale: 'linear',
+      source: 'the joint fit\'s bound (3) for the employability gain of intensive guidance at full contact',
+    },
+    // costs: no target informs them
+    {
+      path: 'policies.0.costPerManagerYear', lower: 55_000, upper: 95_000, scale: 'linear',
+      source: '[choice] a case manager all-in a year (EUR 75,000)',
+    },
+    {
+      path: 'policies.0.budgetPerParticipantMonth', lower: 75, upper: 300, scale: 'log',
+      source: '[choice] "a tailored budget, raised for retraining" (seed 004): EUR 150 a participant-month, half to double',
+    },
+  ],
 };
