@@ -12,6 +12,18 @@
  */
 import type { PriorSpec } from '../../src/calibration/ensemble.ts';
 
+/** The sanctions' two shared effect sizes, for any town whose sanctions the ensemble covers. */
+const SANCTION_EFFECTS: PriorSpec[] = [
+  {
+    path: 'behaviour.policyEffects.sanctions.threatSearchGain', lower: 0.05, upper: 0.4, scale: 'linear',
+    source: 'the ex-ante effect of a strict sanction regime on exits, of the order of 10-25% (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013, Rotterdam), widened',
+  },
+  {
+    path: 'behaviour.policyEffects.sanctions.afterSanctionWorkGain', lower: 0.7, upper: 2.5, scale: 'log',
+    source: 'the rise of exit to work after a sanction: +140% in Rotterdam welfare records (Van den Berg, Van der Klaauw & Van Ours 2004, J. Labor Econ. 22(1)); [choice] half to nearly twice that',
+  },
+];
+
 export const PRIORS: Record<string, PriorSpec[]> = {
   rotterdam: [
     {
@@ -22,14 +34,7 @@ export const PRIORS: Record<string, PriorSpec[]> = {
       path: 'policies.2.strictness', lower: 0.1, upper: 0.6, scale: 'linear',
       source: '[choice] how strictly duties are enforced: "Rotterdam is the strict one" (seed 002), no rate given',
     },
-    {
-      path: 'behaviour.policyEffects.sanctions.threatSearchGain', lower: 0.05, upper: 0.4, scale: 'linear',
-      source: 'the ex-ante effect of a strict sanction regime on exits, of the order of 10-25% (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013, Rotterdam), widened',
-    },
-    {
-      path: 'behaviour.policyEffects.sanctions.afterSanctionWorkGain', lower: 0.7, upper: 2.5, scale: 'log',
-      source: 'the rise of exit to work after a sanction: +140% in Rotterdam welfare records (Van den Berg, Van der Klaauw & Van Ours 2004, J. Labor Econ. 22(1)); [choice] half to nearly twice that',
-    },
+    ...SANCTION_EFFECTS,
     {
       path: 'behaviour.policyEffects.tegenprestatie.lockInPer20Hours', lower: 0, upper: 0.3, scale: 'linear',
       source: '[choice] the lock-in of unpaid work at 20 hours a week: from none to a third less search; the joint fit (0.05) lies inside',
@@ -85,14 +90,7 @@ export const PRIORS: Record<string, PriorSpec[]> = {
       path: 'policies.3.dedicatedVacanciesPerMonth', lower: 2, upper: 10, scale: 'log',
       source: '[choice] ~20 hires from one employer plus KFC\'s 50-70 over the period (seed 000): the 5 a month of the model file, halved to doubled',
     },
-    {
-      path: 'behaviour.policyEffects.sanctions.threatSearchGain', lower: 0.05, upper: 0.4, scale: 'linear',
-      source: 'the ex-ante effect of a strict sanction regime on exits, of the order of 10-25% (Lalive, Van Ours & Zweimüller 2005; Van der Klaauw & Van Ours 2013), widened',
-    },
-    {
-      path: 'behaviour.policyEffects.sanctions.afterSanctionWorkGain', lower: 0.7, upper: 2.5, scale: 'log',
-      source: 'the rise of exit to work after a sanction: +140% (Van den Berg, Van der Klaauw & Van Ours 2004); [choice] half to nearly twice that',
-    },
+    ...SANCTION_EFFECTS,
     // costs: no target informs them
     {
       path: 'policies.0.costPerApplicant', lower: 150, upper: 600, scale: 'log',

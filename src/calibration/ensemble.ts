@@ -10,12 +10,11 @@
  * already applied. The ensemble was drawn given `fitted.json`'s shared values; loading warns when
  * that file has changed since.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Model } from '../model/schema.ts';
 import { getPath, InputError, setPath, validateModel } from '../model/validate.ts';
+import { readCompanion } from './fitted.ts';
 
 export const priorSchema = z.strictObject({
   /** Dotted path in the model (`behaviour.` paths set the model's behaviour overrides). */
@@ -93,17 +92,13 @@ export function ensembleFileFor(modelFile: string): string {
 }
 
 export function readEnsemble(file: string): { file: string; hash: string; ensemble: EnsembleFile } | undefined {
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  let json: unknown;
+  let read;
   try {
-    json = JSON.parse(text);
+    read = readCompanion(file, ensembleSchema, 'at ');
   } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new InputError(e instanceof Error ? e.message : String(e));
   }
-  const r = ensembleSchema.safeParse(json);
-  if (!r.success) throw new InputError(`${file}: ${r.error.issues.map((i) => `at ${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { file, hash: createHash('sha256').update(text).digest('hex'), ensemble: r.data };
+  return read && { file, hash: read.hash, ensemble: read.data };
 }
 
 /** The model with one parameter set applied, validated. */
@@ -137,8 +132,11 @@ export function setsForRuns<T>(sets: readonly T[], runs: number): T[] | undefine
   if (sets.length === 1) return [sets[0]]; // one point: every replicate runs it
   const k = Math.min(sets.length, Math.floor(runs / 2));
   if (k < 2) return undefined;
-  return Array.from({ length: k }, (_, j) => sets[Math.floor((j * sets.length) / k)]);
+  return Array.from({ length: k }, (_, j) => sets[spreadIndex(j, k, sets.length)]);
 }
+
+/** Of K sets, the j-th of k used, spread evenly over the file's order (wrapping when k > K). */
+export const spreadIndex = (j: number, k: number, K: number) => Math.floor((j * K) / k) % K;
 
 /**
  * The ensemble of a model (with fitted.json applied) from `ensemble.json` beside its file, or

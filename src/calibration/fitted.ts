@@ -40,7 +40,11 @@ export function fittedFileFor(modelFile: string): string {
   return join(dirname(modelFile), 'fitted.json');
 }
 
-export function readFitted(file: string): FittedFile | undefined {
+/**
+ * A calibration companion file (fitted.json, ensemble.json): parsed, checked against its schema and
+ * hashed; undefined when it does not exist. Errors name the file and each field (`at` before it).
+ */
+export function readCompanion<S extends z.ZodType>(file: string, schema: S, at = ''): { hash: string; data: z.output<S> } | undefined {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
   let json: unknown;
@@ -49,7 +53,12 @@ export function readFitted(file: string): FittedFile | undefined {
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  const r = fittedSchema.safeParse(json);
-  if (!r.success) throw new Error(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { file, hash: createHash('sha256').update(text).digest('hex'), fitted: r.data };
+  const r = schema.safeParse(json);
+  if (!r.success) throw new Error(`${file}: ${r.error.issues.map((i) => `${at}${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { hash: createHash('sha256').update(text).digest('hex'), data: r.data };
+}
+
+export function readFitted(file: string): FittedFile | undefined {
+  const read = readCompanion(file, fittedSchema);
+  return read && { file, hash: read.hash, fitted: read.data };
 }

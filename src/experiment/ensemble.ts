@@ -10,7 +10,7 @@
  * baseline has the same sign as the mean effect. The shares describe the chosen levels of the
  * factors, not the economy or policy in general.
  */
-import { loadEnsemble, setsForRuns, type LoadedEnsemble } from '../calibration/ensemble.ts';
+import { loadEnsemble, setsForRuns, spreadIndex, type LoadedEnsemble } from '../calibration/ensemble.ts';
 import type { LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { quantileSorted } from '../output/stats.ts';
@@ -55,7 +55,7 @@ export function experimentEnsemble(models: ReadonlyMap<string, LoadedModel>, rep
 }
 
 /** Set k of an ensemble used with `sets` of its K sets: evenly spread over the file's order. */
-const pick = (e: LoadedEnsemble, k: number, sets: number) => e.models[Math.floor((k * e.models.length) / sets) % e.models.length];
+const pick = (e: LoadedEnsemble, k: number, sets: number) => e.models[spreadIndex(k, sets, e.models.length)];
 
 /** The cells' models under each parameter set: [cell][set]. */
 export function ensembleCellModels(e: Experiment, models: ReadonlyMap<string, LoadedModel>, months: number, ens: ExperimentEnsemble): Model[][] {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensembleJson } from '../fixtures/ensemble-file.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/load.ts';
 import { runPipeline } from '../../src/pipeline.ts';
@@ -28,16 +29,7 @@ function modelWith(name: string, sets: Record<string, number>[] | null): string 
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'town.ts'), `export { default } from ${JSON.stringify(FIXTURE)};\n`);
   if (sets) {
-    writeFileSync(join(dir, 'ensemble.json'), JSON.stringify({
-      method: 'test', createdAt: '2026-01-01T00:00:00.000Z', seed: 1, fittedSha256: 'none',
-      models: {
-        'small-town': {
-          priors: [{ path: 'inflow.applicantsPerMonth', lower: 10, upper: 100, scale: 'linear', source: 'test' }],
-          distance: 'test', particles: sets.length, evaluations: sets.length, generations: [], ess: sets.length,
-          posterior: [], sets, predictive: [], predictiveRuns: 1,
-        },
-      },
-    }));
+    writeFileSync(join(dir, 'ensemble.json'), ensembleJson(sets));
   }
   return join(dir, 'town.ts');
 }
