@@ -12,7 +12,9 @@ const LAST = (HI - LO) * SCALE - 1e-9;
 
 export function fastExp(x: number): number {
   let f = (x - LO) * SCALE;
-  f = f < 0 ? 0 : f > LAST ? LAST : f;
+  // Math.max/min, not a ternary: merging the integer 0 into a double made V8 box f, a heap number
+  // per call (measured: two thirds of a replicate's garbage)
+  f = Math.max(0, Math.min(LAST, f));
   const k = f | 0;
   const a = TABLE[k];
   return a + (f - k) * (TABLE[k + 1] - a);
