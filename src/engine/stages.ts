@@ -106,7 +106,8 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const [units, weights] = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge);
+  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge);
+  const weights = lastWeights;
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -125,14 +126,18 @@ export function workHazards(sim: Sim, t: number): number {
   return jobs;
 }
 
-const unitsAndWeights = new Float64Array(2);
+/** The weights' sum of the last `searchWeights` call (a module variable: see there). */
+let lastWeights = 0;
 
 /**
  * Search units and job-competition weights of the caseload: each recipient's weight goes into the
- * `workHazard` column; returns [units, weights] (a view of a scratch array, read at once). Others'
- * weights are never read.
+ * `workHazard` column; returns the units and leaves the weights' sum in `lastWeights`. Others'
+ * weights are never read. (The sum leaves through a module variable, not an array: V8 compiles the
+ * loop on the stack on its first call, before a store after the loop has run, and that compiled
+ * loop was then reused and thrown out at the store on every call: 122 deoptimisations in 7
+ * replicates.)
  */
-function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array): Float64Array {
+function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array): number {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
   const last = empAge.length - 1;
   let units = 0;
@@ -145,9 +150,8 @@ function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Fl
     w[i] = wi;
     weights += wi;
   }
-  unitsAndWeights[0] = units;
-  unitsAndWeights[1] = weights;
-  return unitsAndWeights;
+  lastWeights = weights;
+  return units;
 }
 
 /** Counts of stages 6-8: exits by route, re-entries, durable jobs, still in work. */
