@@ -53,6 +53,25 @@ export function employabilityOf(a: Agents, i: number, b: Behaviour, t: Employabi
 }
 
 /**
+ * `employabilityOf` for each slot `slots[k]` on benefit, written to the column and to `exact`
+ * (the unrounded value); others are skipped (their employability is 0 already). One loop with the
+ * coefficients read once: the policies' trait effects refresh thousands of people a month.
+ */
+export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables, exact: Float64Array): void {
+  const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = b.employability;
+  const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit, employability } = a;
+  const { age: ageT, scar: scarT } = t;
+  for (let k = 0; k < slots.length; k++) {
+    const i = slots[k];
+    if (state[i] !== ON_BENEFIT) continue;
+    const x = bS * (skills[i] - 0.5) + bM * (motivation[i] - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
+    const e = frailty[i] * fastExp(x) * ageT[ageMonths[i]] * scarT[monthsOnBenefit[i]];
+    employability[i] = e;
+    exact[i] = e;
+  }
+}
+
+/**
  * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum, and
  * writes the caseload counts of the same slots into `counts` (one pass serves both needs).
  */

@@ -7,7 +7,7 @@ import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
-import { computeEmployability, employabilityOf } from './employability.ts';
+import { computeEmployability, refreshEmployability } from './employability.ts';
 import { fastExp } from './fast-exp.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
@@ -339,13 +339,7 @@ export function developTraits(sim: Sim, t: number): boolean {
     const slots = p.developTraits?.(ctx);
     if (!slots || slots.length === 0) continue;
     touched = true;
-    for (let k = 0; k < slots.length; k++) {
-      const i = slots[k];
-      if (a.state[i] !== ON_BENEFIT) continue; // 0 already
-      const e = employabilityOf(a, i, sim.behaviour, sim.tables);
-      a.employability[i] = e;
-      exact[i] = e;
-    }
+    refreshEmployability(a, slots, sim.behaviour, sim.tables, exact);
   }
   return touched;
 }
@@ -362,17 +356,29 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   let emp = f.employability, mot = f.motivation;
   if (touched) {
     const a = sim.agents;
-    emp = sumOver(a.caseload, n, sim.exactEmployability);
-    mot = sumOver(a.caseload, n, a.motivation);
+    emp = sumsOver(a.caseload, n, sim.exactEmployability, a.motivation);
+    mot = lastSecondSum;
   }
   return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
 }
 
-/** The sum of `values` over the slots `list[0..n)`, in list order. A small function of its own, so that it stays optimised. */
-function sumOver(list: Int32Array, n: number, values: Float64Array | Float32Array): number {
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += values[list[k]];
-  return sum;
+/** The second sum of the last `sumsOver` call (a module variable, like `lastWeights`). */
+let lastSecondSum = 0;
+
+/**
+ * The sums of `first` and of `second` over the slots `list[0..n)`, each in list order, in one
+ * loop: returns the first and leaves the second in `lastSecondSum`. A small function of its own,
+ * so that it stays optimised.
+ */
+function sumsOver(list: Int32Array, n: number, first: Float64Array, second: Float32Array): number {
+  let a = 0, b = 0;
+  for (let k = 0; k < n; k++) {
+    const i = list[k];
+    a += first[i];
+    b += second[i];
+  }
+  lastSecondSum = b;
+  return a;
 }
 
 /** Drops the gone once they are a quarter of the slots. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
-import { PRIORITIES, scoreAll, selectTop, type Priority } from './select.ts';
+import { PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
 
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
@@ -230,9 +230,15 @@ export class Programme {
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     if (places > current && open) {
-      const n = this.listEligible(agents, m, done);
-      scoreAll(this.rules.priority, agents, this.scratch, n, this.scores, ctx.employability, this.rules.id);
-      chosen = selectTop(this.scratch, n, this.scores, Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity));
+      let n = this.listEligible(agents, m, done);
+      const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
+      if (free >= n) chosen = this.scratch.slice(0, n); // everyone eligible gets a place: no ranking needed
+      else {
+        const longest = this.rules.priority === 'longest-on-benefit';
+        if (longest) n = shortlistLongest(agents, this.scratch, n, free);
+        scoreAll(this.rules.priority, agents, this.scratch, n, this.scores, ctx.employability, this.rules.id);
+        chosen = selectTop(this.scratch, n, this.scores, free, longest);
+      }
     }
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
     for (let k = 0; k < chosen.length; k++) { m[chosen[k]] = 1; cohort[chosen[k]] = t; }

@@ -160,11 +160,15 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       let paidLess = 0;
       for (let k = 0; k < caseloadSize; k++) {
         const i = caseload[k];
-        const underCut = cut[i] > 0;
-        if (underCut) { paidLess += perCutMonth; cut[i]--; } // paid less this month, not sanctioned again
+        if (cut[i] !== 0) { // paid less this month, not sanctioned again
+          paidLess += perCutMonth;
+          cut[i]--;
+          if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
+          continue;
+        }
         if (!everyone && !eligible(agents, i)) continue;
         searchMult[i] *= threatNow;
-        if (underCut || rate === 0) continue;
+        if (rate === 0) continue;
         // the clock (see the header): spend this month's hazard -ln(1 - q) ~ q (1 + q/2) from the budget
         let c = clock[i];
         if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));

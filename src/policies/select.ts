@@ -17,12 +17,16 @@ const BINS = 4096;
 const counts = new Int32Array(BINS);
 
 /**
- * Returns the slots of the `free` best candidates among `eligible[0..n)`.
- * `score` must lie in [0, 1); higher goes first.
+ * Returns the slots of the `free` best candidates among `eligible[0..n)`: those above the
+ * threshold score bin in list order, then the threshold bin's best by score (ties by slot).
+ * `score` must lie in [0, 1); higher goes first. With `free >= n` everyone is taken in list order,
+ * unless `ranked`: then the order is the ranking's, as if `eligible` held more people with lower
+ * scores than all of these (see `shortlistLongest`).
  */
-export function selectTop(eligible: Int32Array, n: number, score: Float64Array, free: number): Int32Array {
+export function selectTop(eligible: Int32Array, n: number, score: Float64Array, free: number, ranked = false): Int32Array {
   if (free <= 0 || n === 0) return new Int32Array(0);
-  if (free >= n) return eligible.slice(0, n);
+  if (free >= n && !ranked) return eligible.slice(0, n);
+  free = Math.min(free, n);
   counts.fill(0);
   for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
   // Find the threshold bin: everything above it is taken, part of it is taken.
@@ -43,6 +47,33 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
   partial.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
   for (let k = 0; w < free; k++) out[w++] = eligible[partial[k]];
   return out;
+}
+
+const durationCounts = new Int32Array(600);
+
+/**
+ * For the 'longest-on-benefit' priority: keeps in `eligible[0..n)`, in order, only those who can
+ * be among the `free` best, and returns how many. The score is months on benefit (capped at 599)
+ * plus a luck draw below one month, so everyone with fewer months than the `free`-th longest is
+ * ranked below everyone with as many or more, whatever their luck: they need no score. The
+ * choice of `selectTop(..., ranked = true)` on the shortlist equals that on the whole list, order
+ * included (the threshold bin and its best are the same), while the luck is drawn for a few
+ * hundred people instead of every eligible one. Requires free < n.
+ */
+export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number): number {
+  const { monthsOnBenefit } = agents;
+  const counts = durationCounts;
+  counts.fill(0);
+  for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], 599)]++;
+  let from = 599;
+  for (let taken = counts[from]; taken < free && from > 0; ) taken += counts[--from];
+  let w = 0;
+  for (let j = 0; j < n; j++) {
+    const i = eligible[j];
+    eligible[w] = i;
+    w += Math.min(monthsOnBenefit[i], 599) >= from ? 1 : 0;
+  }
+  return w;
 }
 
 /** The priority score in [0, 1) of slot i. */

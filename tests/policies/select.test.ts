@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
-import { PRIORITIES, priorityScore, selectTop } from '../../src/policies/select.ts';
+import { PRIORITIES, priorityScore, scoreAll, selectTop, shortlistLongest } from '../../src/policies/select.ts';
 import { openStream } from '../../src/random/streams.ts';
 
 /** The reference: a full sort by score (high first), ties by the eligible value (low first). */
@@ -127,5 +127,32 @@ describe('priorityScore', () => {
     const mean = r.reduce((x, y) => x + y, 0) / n;
     // uniform: sd of the mean = sqrt(1/12/400) ~ 0.0144; 4 SE
     expect(Math.abs(mean - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
+  });
+});
+
+describe('shortlistLongest', () => {
+  it('gives the same choice, in the same order, as ranking every eligible person (longest on benefit first)', () => {
+    for (const [n, free, spread] of [[3000, 200, 120], [3000, 2999, 120], [500, 1, 700], [800, 400, 3], [1000, 37, 1]] as const) {
+      const u = openStream(['test', 'shortlist', n, free, spread]);
+      const a = new Agents(n + 10);
+      a.luckSeed = 99;
+      for (let j = 0; j < n; j++) {
+        const s = a.append();
+        a.setKey(s, j);
+        a.state[s] = State.onBenefit;
+        a.monthsOnBenefit[s] = Math.floor(u() * spread); // many ties in months when the spread is small; some past the cap of 599
+      }
+      const all = Int32Array.from({ length: n }, (_, j) => j);
+      const scores = new Float64Array(n);
+      scoreAll('longest-on-benefit', a, all, n, scores, a.employability, 3100);
+      const full = selectTop(all, n, scores, free);
+      const short = all.slice();
+      const m = shortlistLongest(a, short, n, free);
+      expect(m).toBeGreaterThanOrEqual(free);
+      expect(m).toBeLessThanOrEqual(n);
+      const shortScores = new Float64Array(m);
+      scoreAll('longest-on-benefit', a, short, m, shortScores, a.employability, 3100);
+      expect(Array.from(selectTop(short, m, shortScores, free, true))).toEqual(Array.from(full));
+    }
   });
 });
