@@ -4,7 +4,7 @@
  */
 import { ROUTES, Route, State } from '../agents/columns.ts';
 import { synthesisePerson } from '../agents/synthesise.ts';
-import { luckOf, Purpose } from '../random/luck.ts';
+import { luckOf, luckSalt, luckSalted, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
@@ -204,7 +204,10 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const returnHazard = sim.returnHazard;
   const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = behaviour.dynamics;
   const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
+  // the unrounded employability is read only if a policy changes traits after this pass
+  const keepExact = sim.policies.some((p) => p.developTraits !== undefined);
   const exact = exactEmployability(sim);
+  const exitSalt = luckSalt(t, Purpose.exit), jobLossSalt = luckSalt(t, Purpose.jobLoss), returnSalt = luckSalt(t, Purpose.returnToBenefit);
   // employability as in `employabilityOf`, written out here so that the loop keeps it inline
   const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = behaviour.employability;
   const { age: ageT, scar: scarT } = tables;
@@ -227,7 +230,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
-      const u = luckOf(luckKey[i], t, Purpose.exit);
+      const u = luckSalted(luckKey[i], exitSalt);
       if (u < p) {
         const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
         const route = r < hW ? Route.work : r < hW + hS ? Route.school : Route.non;
@@ -248,13 +251,13 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const m = monthsInWork[i];
       if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
       const loss = m < 12 ? pFirst : pLater;
-      if (loss === 0 || luckOf(luckKey[i], t, Purpose.jobLoss) >= loss) { // no draw where it cannot be lost
+      if (loss === 0 || luckSalted(luckKey[i], jobLossSalt) >= loss) { // no draw where it cannot be lost
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         inWork++;
         continue;
       }
-      if (luckOf(luckKey[i], t, Purpose.returnToBenefit) >= returnShare) { state[i] = GONE; continue; }
+      if (luckSalted(luckKey[i], returnSalt) >= returnShare) { state[i] = GONE; continue; }
       if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
       returned++;
     } else {
@@ -264,7 +267,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const route = leftRoute[i];
       if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; continue; }
       const back = returnHazard[route * (window + 1) + m];
-      if (back === 0 || luckOf(luckKey[i], t, Purpose.returnToBenefit) >= back) { // no draw where none returns
+      if (back === 0 || luckSalted(luckKey[i], returnSalt) >= back) { // no draw where none returns
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
         emp[i] = 0;
@@ -292,7 +295,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     const x = bS * (skills[i] - 0.5) + bM * (mot - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
     const e = frailty[i] * fastExp(x) * ageT[age] * scarT[months];
     emp[i] = e;
-    exact[i] = e;
+    if (keepExact) exact[i] = e;
     empSum += e;
     caseload[caseloadEnd++] = i;
     over45 += +(age >= 540);

@@ -44,6 +44,16 @@ export function luckOf(personKey: number, month: number, purpose: number): numbe
   return mix(personKey ^ Math.imul(((month + 1) << 8) | purpose, 0xc2b2ae35)) / 4294967296;
 }
 
+/** The (month, purpose) part of `luckOf`, for a loop that draws the same purpose for many people. */
+export function luckSalt(month: number, purpose: number): number {
+  return Math.imul(((month + 1) << 8) | purpose, 0xc2b2ae35);
+}
+
+/** `luckOf(personKey, month, purpose)` given `luckSalt(month, purpose)`: the same number. */
+export function luckSalted(personKey: number, salt: number): number {
+  return mix(personKey ^ salt) / 4294967296;
+}
+
 /**
  * A uniform on [0, 1) from (replicate seed, person key, month, purpose). Month (< 2^16) and
  * purpose (< 2^8) share one 32-bit word, so three rounds of the mixer suffice.
