@@ -10,7 +10,7 @@
  */
 import { Agents, Household, State } from './columns.ts';
 import type { StockTraits, Traits } from '../model/schema.ts';
-import { normal, normalCdf, type Uniform } from '../random/streams.ts';
+import { normalCdf, probit, type Uniform } from '../random/streams.ts';
 
 /** Mean skills (0-1) by education: low, medium, high. */
 export const SKILL_MEAN = { low: 0.3, medium: 0.55, high: 0.8 } as const;
@@ -68,31 +68,43 @@ function pick(cum: Float64Array, u: number): number {
   return cum.length - 1;
 }
 
-/** A disadvantage draw on (0, 1), coupled to the latent `d`: high = further from work. */
-function disadvantage(s: TraitSampler, d: number, u: Uniform): number {
-  return normalCdf(s.rho * d + s.rest * normal(u));
+/** A disadvantage draw on (0, 1) from uniform `v`, coupled to the latent `d`: high = further from work. */
+function disadvantage(s: TraitSampler, d: number, v: number): number {
+  return normalCdf(s.rho * d + s.rest * probit(v));
 }
+
+/** The uniforms of one person, drawn first in the order the traits use them (see `synthesisePerson`). */
+const draws = new Float64Array(12);
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 const HOUSEHOLDS = [Household.single, Household.singleParent, Household.couple];
 
 /** Writes one person into `slot`; years on benefit from the stock's bands, or 0 for an applicant. */
 export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, u: Uniform, key: number, frailtySd: number): void {
-  const d = normal(u);
-  const ab = pick(s.ageCum, u());
-  const ageYears = s.ageFrom[ab] + s.ageWidth[ab] * u();
+  // the stream's uniforms in a fixed order, 12 for the stock (with years on benefit), 10 for an
+  // applicant; drawn in one loop first, so that the traits below are plain arithmetic (a call per
+  // draw cost a heap number each)
+  const stock = s.durCum !== undefined;
+  const count = stock ? 12 : 10;
+  const v = draws;
+  for (let j = 0; j < count; j++) v[j] = u();
+  let j = 0;
+  const d = probit(v[j++]);
+  const ab = pick(s.ageCum, v[j++]);
+  const ageYears = s.ageFrom[ab] + s.ageWidth[ab] * v[j++];
   let months = 0;
-  if (s.durCum) {
-    const b = pick(s.durCum, disadvantage(s, d, u));
+  if (stock) {
+    const b = pick(s.durCum!, disadvantage(s, d, v[j++]));
     // nobody has been on benefit since before age 18
-    months = Math.round(Math.min(s.durFrom![b] + s.durWidth![b] * u(), Math.max(0, ageYears - 18)) * 12);
+    months = Math.round(Math.min(s.durFrom![b] + s.durWidth![b] * v[j++], Math.max(0, ageYears - 18)) * 12);
   }
-  const skills = clamp(s.eduSkill[pick(s.eduCum, disadvantage(s, d, u))] + 0.1 * normal(u), 0.02, 0.98);
-  const motivation = clamp(s.motivationMean - s.motivationSd * (s.rho * d + s.rest * normal(u)), 0.02, 1);
-  const multiProblem = disadvantage(s, d, u) > 1 - s.multiProblemShare ? 1 : 0;
-  const rung = 6 - pick(s.rungCum, disadvantage(s, d, u));
-  const household = HOUSEHOLDS[pick(s.householdCum, u())];
-  const frailty = Math.exp(frailtySd * normal(u) - (frailtySd * frailtySd) / 2);
+  const edu = pick(s.eduCum, disadvantage(s, d, v[j++]));
+  const skills = clamp(s.eduSkill[edu] + 0.1 * probit(v[j++]), 0.02, 0.98);
+  const motivation = clamp(s.motivationMean - s.motivationSd * (s.rho * d + s.rest * probit(v[j++])), 0.02, 1);
+  const multiProblem = disadvantage(s, d, v[j++]) > 1 - s.multiProblemShare ? 1 : 0;
+  const rung = 6 - pick(s.rungCum, disadvantage(s, d, v[j++]));
+  const household = HOUSEHOLDS[pick(s.householdCum, v[j++])];
+  const frailty = Math.exp(frailtySd * probit(v[j++]) - (frailtySd * frailtySd) / 2);
 
   agents.setKey(slot, key);
   agents.state[slot] = State.onBenefit;
