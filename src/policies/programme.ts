@@ -46,6 +46,22 @@ export interface ProgrammeOutcomes {
 }
 
 const NO_ONE = new Int32Array(0);
+/**
+ * Scratch of `Programme.assign`, shared by every programme of the thread (an assignment runs to its
+ * end before another starts): the eligible slots, their scores, and who completed this month. As
+ * long as the columns, so allocated a few times per thread rather than per replicate.
+ */
+const shared = { slots: new Int32Array(0), finished: new Int32Array(0), scores: new Float64Array(0) };
+
+function scratchFor(capacity: number): typeof shared {
+  if (shared.slots.length < capacity) {
+    shared.slots = new Int32Array(capacity);
+    shared.finished = new Int32Array(capacity);
+    shared.scores = new Float64Array(capacity);
+  }
+  return shared;
+}
+
 /** A rung mask with every rung of the participation ladder (1-6): no test on the rung. */
 const ALL_RUNGS = 0b1111110;
 
@@ -142,10 +158,6 @@ export class Programme {
   private count = 0;
   /** `agents.compactions` when `members` was listed: after a compaction the slots are listed afresh. */
   private listedAt = -1;
-  private scratch = new Int32Array(1024);
-  /** Slots that completed the programme this month (not eligible again until next month). */
-  private finished = new Int32Array(1024);
-  private scores = new Float64Array(1024);
   /** Of `members[0 .. count)`, the first `stayers` are in slot order; the rest are last month's newcomers in rank order. */
   private stayers = 0;
   /** Scratch of the merge that puts last month's members back in slot order. */
@@ -198,18 +210,10 @@ export class Programme {
     const m = this.months(agents);
     const done = agents.column<Uint8Array>(this.rules.column + ':done');
     const { durationMonths, places } = this.rules;
-    if (this.scratch.length < agents.size) {
-      this.scratch = new Int32Array(agents.capacity);
-      this.finished = new Int32Array(agents.capacity);
-      this.scores = new Float64Array(agents.capacity);
-    }
-    if (this.members.length < agents.size) {
-      const grown = new Int32Array(agents.capacity);
-      grown.set(this.members);
-      this.members = grown;
-    }
+    const work = scratchFor(agents.capacity);
+    this.reserve(this.count);
     const { state } = agents;
-    const members = this.members;
+    let members = this.members;
     // last month's members in slot order: stayers were listed in slot order, newcomers in rank order
     let listed = this.count;
     if (this.listedAt !== agents.compactions) {
@@ -224,30 +228,40 @@ export class Programme {
       const i = members[k];
       const mi = m[i];
       if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
-      if (mi > durationMonths) { m[i] = 0; done[i] = 2; this.finished[this.completed++] = i; continue; } // m counts from 1
+      if (mi > durationMonths) { m[i] = 0; done[i] = 2; work.finished[this.completed++] = i; continue; } // m counts from 1
       members[current++] = i;
     }
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     if (places > current && open) {
-      let n = this.listEligible(agents, m, done);
+      let n = this.listEligible(agents, m, done, work.slots);
       const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
-      if (free >= n) chosen = this.scratch.slice(0, n); // everyone eligible gets a place: no ranking needed
+      if (free >= n) chosen = work.slots.slice(0, n); // everyone eligible gets a place: no ranking needed
       else {
         const longest = this.rules.priority === 'longest-on-benefit';
-        if (longest) n = shortlistLongest(agents, this.scratch, n, free);
-        scoreAll(this.rules.priority, agents, this.scratch, n, this.scores, ctx.employability, this.rules.id);
-        chosen = selectTop(this.scratch, n, this.scores, free, longest);
+        if (longest) n = shortlistLongest(agents, work.slots, n, free);
+        scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
+        chosen = selectTop(work.slots, n, work.scores, free, longest);
       }
     }
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
     for (let k = 0; k < chosen.length; k++) { m[chosen[k]] = 1; cohort[chosen[k]] = t; }
     if (t < this.outcomes.months) this.outcomes.entrants[t] += chosen.length;
-    for (let k = 0; k < this.completed; k++) done[this.finished[k]] = 1; // 2 = completed this month
+    for (let k = 0; k < this.completed; k++) done[work.finished[k]] = 1; // 2 = completed this month
     this.count = current + chosen.length;
     this.stayers = current;
     // members: those staying in slot order, then the newcomers in rank order
+    this.reserve(this.count);
+    members = this.members;
     for (let k = 0; k < chosen.length; k++) members[current + k] = chosen[k];
+  }
+
+  /** Makes room for `n` members, keeping those listed (room doubles, so it grows a few times per replicate at most). */
+  private reserve(n: number): void {
+    if (this.members.length >= n) return;
+    const grown = new Int32Array(Math.max(n, 2 * this.members.length));
+    grown.set(this.members);
+    this.members = grown;
   }
 
   /**
@@ -273,9 +287,8 @@ export class Programme {
    * how many. A target of bounds only is tested inline (the common case); others through the
    * compiled test.
    */
-  private listEligible(agents: Agents, m: Int16Array, done: Uint8Array): number {
+  private listEligible(agents: Agents, m: Int16Array, done: Uint8Array, out: Int32Array): number {
     const { caseload, caseloadSize, ageMonths, monthsOnBenefit, rung, multiProblem } = agents;
-    const out = this.scratch;
     const repeat = this.rules.allowRepeat === true;
     let n = 0;
     const b = this.bounds;

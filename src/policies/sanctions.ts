@@ -36,7 +36,7 @@ import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
-import { compileTarget, targetSchema } from './target.ts';
+import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention } from './types.ts';
 
 /** Luck purposes of this policy: the sanction draw, and whether a sanction ends the benefit. */
@@ -90,6 +90,52 @@ export const sanctionsEffects = {
   defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03, afterSanctionWorkGain: 1.4 },
 };
 
+/** What `monthlyPass` leaves besides its count (module variables, read at once after the call). */
+let passPaidLess = 0;
+let passBeforeCount = 0;
+
+/**
+ * The month's pass over everyone on benefit: cuts run on (paid less this month, not sanctioned
+ * again), the threat raises search, and the clock (see the header) spends this month's hazard
+ * -ln(1 - q) ~ q (1 + q/2) from each budget. Lists the newly sanctioned in `list` and returns how
+ * many; a first sanction also joins `before[beforeCount..]`. A function of its own with every
+ * column passed in: as a loop inside the monthly hook it ran at a sixth of this speed. Every
+ * withheld amount is the same, so their sum does not depend on the order of the two loops.
+ */
+function monthlyPass(
+  agents: Agents, cut: Uint8Array, clock: Float32Array, sanctionedBefore: Uint8Array, list: Int32Array, before: Int32Array, beforeCount: number,
+  everyone: boolean, eligible: Eligibility, month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
+): number {
+  const { motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
+  let n = 0;
+  let paidLess = 0;
+  for (let k = 0; k < caseloadSize; k++) {
+    const i = caseload[k];
+    if (cut[i] !== 0) {
+      paidLess += perCutMonth;
+      cut[i]--;
+      if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
+      continue;
+    }
+    if (!everyone && !eligible(agents, i)) continue;
+    searchMult[i] *= threatNow;
+    if (rate === 0) continue;
+    let c = clock[i];
+    if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
+    const q = rate * (1 - motivation[i]);
+    c -= q * (1 + 0.5 * q);
+    if (c > 0) { clock[i] = c; continue; }
+    clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
+    list[n++] = i;
+    if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
+    if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
+    else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
+  }
+  passPaidLess = paidLess;
+  passBeforeCount = beforeCount;
+  return n;
+}
+
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.sanctions;
   const everyone = Object.keys(p.target).length === 0; // the common case: skip the eligibility test
@@ -121,7 +167,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);
       const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
-      const { state, motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
+      const { state, searchMult } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
       const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
       activeNow = active;
@@ -151,38 +197,10 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         before[kept++] = i;
       }
       beforeCount = kept;
-      // everyone on benefit: cuts run on, the threat, and the clock. Accumulate in locals (captured
-      // variables written in the loop would be slower) and store at the end. Every withheld amount
-      // is the same, so their sum does not depend on the order of the two loops.
-      const list = sanctioned;
-      const { endShare, cutMonths } = p;
-      let n = 0;
-      let paidLess = 0;
-      for (let k = 0; k < caseloadSize; k++) {
-        const i = caseload[k];
-        if (cut[i] !== 0) { // paid less this month, not sanctioned again
-          paidLess += perCutMonth;
-          cut[i]--;
-          if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
-          continue;
-        }
-        if (!everyone && !eligible(agents, i)) continue;
-        searchMult[i] *= threatNow;
-        if (rate === 0) continue;
-        // the clock (see the header): spend this month's hazard -ln(1 - q) ~ q (1 + q/2) from the budget
-        let c = clock[i];
-        if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
-        const q = rate * (1 - motivation[i]);
-        c -= q * (1 + 0.5 * q);
-        if (c > 0) { clock[i] = c; continue; }
-        clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-        list[n++] = i;
-        if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
-        if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
-        else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
-      }
-      count = n;
-      withheld = paidLess;
+      // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
+      count = monthlyPass(agents, cut, clock, sanctionedBefore, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
+      beforeCount = passBeforeCount;
+      withheld = passPaidLess;
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
