@@ -68,13 +68,27 @@ function pick(cum: Float64Array, u: number): number {
   return cum.length - 1;
 }
 
-/** A disadvantage draw on (0, 1) from uniform `v`, coupled to the latent `d`: high = further from work. */
-function disadvantage(s: TraitSampler, d: number, v: number): number {
-  return normalCdf(s.rho * d + s.rest * probit(v));
+/**
+ * The uniforms of one person, in the order the traits use them; then turned in place into what
+ * the traits need (see `synthesisePerson`). Stock: 0 latent d (normal), 1 age band, 2 age within
+ * it, 3 years-on-benefit band (disadvantage), 4 years within it, 5 education (disadvantage),
+ * 6 skill noise (normal), 7 motivation (normal), 8 multi-problem (disadvantage), 9 rung
+ * (disadvantage), 10 household, 11 frailty (normal). An applicant has no 3 and 4.
+ */
+const draws = new Float64Array(12);
+const NORMALS = { stock: Int8Array.of(0, 3, 5, 6, 7, 8, 9, 11), applicant: Int8Array.of(0, 3, 4, 5, 6, 7, 9) };
+/** Of the normals, the disadvantage draws: Phi(rho d + sqrt(1 - rho^2) z) on (0, 1), high = further from work. */
+const DISADVANTAGES = { stock: Int8Array.of(3, 5, 8, 9), applicant: Int8Array.of(3, 6, 7) };
+
+/** `v[k] = probit(v[k])` for the listed k (small functions of their own, so that the probit inlines). */
+function toNormals(v: Float64Array, at: Int8Array): void {
+  for (let k = 0; k < at.length; k++) v[at[k]] = probit(v[at[k]]);
 }
 
-/** The uniforms of one person, drawn first in the order the traits use them (see `synthesisePerson`). */
-const draws = new Float64Array(12);
+/** `v[k] = Phi(shift + rest v[k])` for the listed k: the disadvantage draws from their normals. */
+function toDisadvantages(v: Float64Array, at: Int8Array, shift: number, rest: number): void {
+  for (let k = 0; k < at.length; k++) v[at[k]] = normalCdf(shift + rest * v[at[k]]);
+}
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 const HOUSEHOLDS = [Household.single, Household.singleParent, Household.couple];
@@ -82,29 +96,31 @@ const HOUSEHOLDS = [Household.single, Household.singleParent, Household.couple];
 /** Writes one person into `slot`; years on benefit from the stock's bands, or 0 for an applicant. */
 export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, u: Uniform, key: number, frailtySd: number): void {
   // the stream's uniforms in a fixed order, 12 for the stock (with years on benefit), 10 for an
-  // applicant; drawn in one loop first, so that the traits below are plain arithmetic (a call per
-  // draw cost a heap number each)
+  // applicant, drawn in one loop; then the normals and the disadvantage draws each in a loop of
+  // their own, so that the traits below are plain arithmetic (a call per draw cost a heap number
+  // each, and the probit and the normal CDF stay inline in these small loops)
   const stock = s.durCum !== undefined;
-  const count = stock ? 12 : 10;
   const v = draws;
-  for (let j = 0; j < count; j++) v[j] = u();
-  let j = 0;
-  const d = probit(v[j++]);
-  const ab = pick(s.ageCum, v[j++]);
-  const ageYears = s.ageFrom[ab] + s.ageWidth[ab] * v[j++];
+  for (let j = 0, count = stock ? 12 : 10; j < count; j++) v[j] = u();
+  toNormals(v, stock ? NORMALS.stock : NORMALS.applicant);
+  const d = v[0];
+  toDisadvantages(v, stock ? DISADVANTAGES.stock : DISADVANTAGES.applicant, s.rho * d, s.rest);
+  const ab = pick(s.ageCum, v[1]);
+  const ageYears = s.ageFrom[ab] + s.ageWidth[ab] * v[2];
   let months = 0;
+  let j = 3;
   if (stock) {
-    const b = pick(s.durCum!, disadvantage(s, d, v[j++]));
+    const b = pick(s.durCum!, v[j++]);
     // nobody has been on benefit since before age 18
     months = Math.round(Math.min(s.durFrom![b] + s.durWidth![b] * v[j++], Math.max(0, ageYears - 18)) * 12);
   }
-  const edu = pick(s.eduCum, disadvantage(s, d, v[j++]));
-  const skills = clamp(s.eduSkill[edu] + 0.1 * probit(v[j++]), 0.02, 0.98);
-  const motivation = clamp(s.motivationMean - s.motivationSd * (s.rho * d + s.rest * probit(v[j++])), 0.02, 1);
-  const multiProblem = disadvantage(s, d, v[j++]) > 1 - s.multiProblemShare ? 1 : 0;
-  const rung = 6 - pick(s.rungCum, disadvantage(s, d, v[j++]));
+  const edu = pick(s.eduCum, v[j++]);
+  const skills = clamp(s.eduSkill[edu] + 0.1 * v[j++], 0.02, 0.98);
+  const motivation = clamp(s.motivationMean - s.motivationSd * (s.rho * d + s.rest * v[j++]), 0.02, 1);
+  const multiProblem = v[j++] > 1 - s.multiProblemShare ? 1 : 0;
+  const rung = 6 - pick(s.rungCum, v[j++]);
   const household = HOUSEHOLDS[pick(s.householdCum, v[j++])];
-  const frailty = Math.exp(frailtySd * probit(v[j++]) - (frailtySd * frailtySd) / 2);
+  const frailty = Math.exp(frailtySd * v[j++] - (frailtySd * frailtySd) / 2);
 
   agents.setKey(slot, key);
   agents.state[slot] = State.onBenefit;
