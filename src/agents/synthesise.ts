@@ -10,7 +10,7 @@
  */
 import { Agents, Household, State } from './columns.ts';
 import type { StockTraits, Traits } from '../model/schema.ts';
-import { normalCdf, probit, type Uniform } from '../random/streams.ts';
+import { toDisadvantages, toNormals, type Uniform } from '../random/streams.ts';
 
 /** Mean skills (0-1) by education: low, medium, high. */
 export const SKILL_MEAN = { low: 0.3, medium: 0.55, high: 0.8 } as const;
@@ -80,16 +80,6 @@ const NORMALS = { stock: Int8Array.of(0, 3, 5, 6, 7, 8, 9, 11), applicant: Int8A
 /** Of the normals, the disadvantage draws: Phi(rho d + sqrt(1 - rho^2) z) on (0, 1), high = further from work. */
 const DISADVANTAGES = { stock: Int8Array.of(3, 5, 8, 9), applicant: Int8Array.of(3, 6, 7) };
 
-/** `v[k] = probit(v[k])` for the listed k (small functions of their own, so that the probit inlines). */
-function toNormals(v: Float64Array, at: Int8Array): void {
-  for (let k = 0; k < at.length; k++) v[at[k]] = probit(v[at[k]]);
-}
-
-/** `v[k] = Phi(shift + rest v[k])` for the listed k: the disadvantage draws from their normals. */
-function toDisadvantages(v: Float64Array, at: Int8Array, shift: number, rest: number): void {
-  for (let k = 0; k < at.length; k++) v[at[k]] = normalCdf(shift + rest * v[at[k]]);
-}
-
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 const HOUSEHOLDS = [Household.single, Household.singleParent, Household.couple];
 
@@ -98,7 +88,7 @@ export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, 
   // the stream's uniforms in a fixed order, 12 for the stock (with years on benefit), 10 for an
   // applicant, drawn in one loop; then the normals and the disadvantage draws each in a loop of
   // their own, so that the traits below are plain arithmetic (a call per draw cost a heap number
-  // each, and the probit and the normal CDF stay inline in these small loops)
+  // each; the loops live beside the probit and the normal CDF in streams.ts, where they inline)
   const stock = s.durCum !== undefined;
   const v = draws;
   for (let j = 0, count = stock ? 12 : 10; j < count; j++) v[j] = u();

@@ -35,6 +35,20 @@ export function normal(u: Uniform): number {
   return probit(u());
 }
 
+/** `v[k] = probit(v[k])` for each k listed in `at`: uniforms to standard normals in place. */
+export function toNormals(v: Float64Array, at: Int8Array): void {
+  for (let k = 0; k < at.length; k++) v[at[k]] = probit(v[at[k]]);
+}
+
+/**
+ * `v[k] = normalCdf(shift + scale v[k])` for each k listed in `at`: normals to correlated uniforms
+ * in place. Both loops live beside the functions they call, and leave no number to box: the
+ * synthesis of a person called them once per draw and boxed every result.
+ */
+export function toDisadvantages(v: Float64Array, at: Int8Array, shift: number, scale: number): void {
+  for (let k = 0; k < at.length; k++) v[at[k]] = normalCdf(shift + scale * v[at[k]]);
+}
+
 /** Poisson draw by inversion from one uniform (monotone in u, so nearby means stay coupled). */
 export function poissonFromUniform(mean: number, u: number): number {
   if (mean <= 0) return 0;
