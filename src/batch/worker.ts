@@ -16,3 +16,6 @@ export default function simulateTask(sent: ReplicateTask | SlimTask): Float64Arr
   if (task.measureTargets) return move(measureTask(task)) as unknown as Float64Array;
   return move(runTask(task).series) as unknown as Float64Array;
 }
+
+/** The replicate runner itself, for the benchmark's single-thread figures (the same bundle the workers run). */
+export { runTask } from './replicate.ts';
