@@ -84,6 +84,14 @@ export class Agents {
    */
   caseload: Int32Array;
   caseloadSize = 0;
+  /**
+   * Slots whose spell on benefit began since the exits pass before last (admitted at this month's
+   * intake, back on benefit in last month's exits pass): `spellStarts[0 .. spellStartCount)`. The
+   * exits pass starts the list afresh; a compaction makes it stale (readers check `compactions`).
+   * Programmes keep their eligible lists up to date from it, instead of scanning the caseload.
+   */
+  spellStarts = new Int32Array(1024);
+  spellStartCount = 0;
 
   private readonly extra = new Map<string, Numeric>();
   /** Scratch of `compact`: the kept slots. */
@@ -123,6 +131,16 @@ export class Agents {
     let c = 0;
     for (let i = 0; i < this.size; i++) if (this.state[i] === State.onBenefit) this.caseload[c++] = i;
     this.caseloadSize = c;
+  }
+
+  /** Notes that slot `i` began a spell on benefit (see `spellStarts`). */
+  noteSpellStart(i: number): void {
+    if (this.spellStartCount === this.spellStarts.length) {
+      const grown = new Int32Array(2 * this.spellStarts.length);
+      grown.set(this.spellStarts);
+      this.spellStarts = grown;
+    }
+    this.spellStarts[this.spellStartCount++] = i;
   }
 
   /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */

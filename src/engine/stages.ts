@@ -66,7 +66,11 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
     }
   }
   // the admitted follow everyone else in slot order
-  for (let i = from; i < to; i++) if (a.state[i] === ON_BENEFIT) a.caseload[a.caseloadSize++] = i;
+  for (let i = from; i < to; i++) {
+    if (a.state[i] !== ON_BENEFIT) continue;
+    a.caseload[a.caseloadSize++] = i;
+    a.noteSpellStart(i);
+  }
   return [to - from - deterred, deterred];
 }
 
@@ -216,6 +220,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
   const n = a.size;
   const caseload = a.caseload; // listed afresh as the pass goes (it reads no list)
+  a.spellStartCount = 0; // and so are the spells that start (returns, reapplications)
   for (let i = 0; i < n; i++) {
     const s = state[i];
     if (s === GONE) continue; // employability 0 since the month they went
@@ -277,6 +282,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         state[i] = ON_BENEFIT;
         monthsInWork[i] = 0;
         entryMonth[i] = t;
+        a.noteSpellStart(i);
         reapplied++;
       } else {
         if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; emp[i] = 0; continue; }
@@ -314,6 +320,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     ag.monthsOnBenefit[i] = 0; // a new spell: the duration clock restarts (CBS counts durations per spell)
     if (ag.spells[i] < 255) ag.spells[i]++;
     ag.entryMonth[i] = month;
+    ag.noteSpellStart(i);
     return true;
   }
 }

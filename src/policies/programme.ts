@@ -10,6 +10,7 @@ import { State, type Agents } from '../agents/columns.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
 import { PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
+import { EligibleByBounds } from './eligible-list.ts';
 
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
@@ -162,6 +163,8 @@ export class Programme {
   private stayers = 0;
   /** Scratch of the merge that puts last month's members back in slot order. */
   private newcomers = new Int32Array(1024);
+  /** The eligible kept month by month, for a target of ages and durations only (else a scan). */
+  private byBounds: EligibleByBounds | undefined;
   /** Participations ended this month because the duration was reached. */
   completed = 0;
   /** Slots of this month's participants, `members[0 .. participants())`; valid until the next compaction. */
@@ -186,6 +189,11 @@ export class Programme {
     agents.addColumn(this.rules.column, Int16Array);
     // and a column remembering who completed it (for allowRepeat = false)
     agents.addColumn(this.rules.column + ':done', Uint8Array);
+    const b = this.bounds;
+    if (b && b.rungMask === ALL_RUNGS && b.multiProblem < 0) {
+      agents.addColumn(this.rules.column + ':eligible', Uint8Array);
+      this.byBounds = new EligibleByBounds(Math.ceil(b.minAge), Math.ceil(b.maxAge) - 1, Math.ceil(b.minDur), Math.ceil(b.maxDur) - 1, this.rules.column + ':eligible', months);
+    }
   }
 
   /** Months in programme by slot (0 = not a participant). Re-read each month. */
@@ -206,7 +214,7 @@ export class Programme {
     const { agents } = ctx;
     const t = ctx.month;
     const open = t >= (this.rules.openFromMonth ?? 0) && t < (this.rules.openUntilMonth ?? Infinity);
-    if (!open && this.count === 0) { this.completed = 0; this.stayers = 0; return; } // closed and empty: nothing to scan
+    if (!open && this.count === 0) { this.completed = 0; this.stayers = 0; this.byBounds?.invalidate(); return; } // closed and empty: nothing to scan
     const m = this.months(agents);
     const done = agents.column<Uint8Array>(this.rules.column + ':done');
     const { durationMonths, places } = this.rules;
@@ -233,8 +241,12 @@ export class Programme {
     }
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
-    if (places > current && open) {
-      let n = this.listEligible(agents, m, done, work.slots);
+    const filling = places > current && open;
+    if (!filling) this.byBounds?.invalidate(); // the list is not kept up this month
+    if (filling) {
+      let n = this.byBounds
+        ? this.byBounds.eligible(agents, t, m, done, this.rules.allowRepeat === true ? 2 : 3, work.slots)
+        : this.listEligible(agents, m, done, work.slots);
       const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
       if (free >= n) chosen = work.slots.slice(0, n); // everyone eligible gets a place: no ranking needed
       else {

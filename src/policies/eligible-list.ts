@@ -1,0 +1,156 @@
+/**
+ * The eligible of a programme whose target is ages and durations only, kept month by month
+ * instead of found by a scan of the whole caseload (issue 14: the policies' work proportional to
+ * the people who change, not to every recipient).
+ *
+ * The list holds everyone on benefit within the target's bounds, in slot order; the programme
+ * then keeps those not in it and not done. It rests on two facts of the engine: while a spell
+ * lasts, age and months on benefit both grow by one a month (so the month someone reaches the
+ * lower bounds is known when the spell is seen), and every spell that begins is noted in
+ * `agents.spellStarts`. Each month the list
+ *  - drops those who left benefit, began a new spell (months on benefit start again) or passed an
+ *    upper bound,
+ *  - adds the spells begun since last month that are within the bounds at once, and files the
+ *    others under the month they will reach the lower bounds,
+ *  - adds those filed under this month who are still on benefit and within the bounds.
+ * After a compaction (slots renumbered), after a month without an update, and at the start, it is
+ * listed afresh from the caseload. The result equals the scan's, slot for slot
+ * (`tests/policies/eligible-list.test.ts`).
+ */
+import { State, type Agents } from '../agents/columns.ts';
+
+const ON_BENEFIT = State.onBenefit;
+
+export class EligibleByBounds {
+  private list: Int32Array = new Int32Array(1024);
+  private count = 0;
+  private fresh: Int32Array = new Int32Array(1024);
+  private merged: Int32Array = new Int32Array(1024);
+  /** due[t]: slots that reach the lower bounds in month t if their spell lasts (checked then). */
+  private due: number[][] = [];
+  /** `agents.compactions` when listed, and the month of the last update (-2: list afresh). */
+  private listedAt = -1;
+  private month = -2;
+
+  /**
+   * Bounds in whole months, inclusive: age in [minAge, lastAge], months on benefit in [minDur,
+   * lastDur]. `inList` is a column (1 = in the list) the programme registers; `months` the horizon.
+   */
+  constructor(
+    private readonly minAge: number, private readonly lastAge: number,
+    private readonly minDur: number, private readonly lastDur: number,
+    private readonly inListColumn: string, private readonly months: number,
+  ) {}
+
+  /** Forgets the list: the next `eligible` lists afresh (call when a month passes without it). */
+  invalidate(): void {
+    this.month = -2;
+  }
+
+  /**
+   * Writes to `out`, in slot order, everyone on benefit within the bounds who is not in the
+   * programme (`m` 0) and not done (`done & doneMask` 0), as of month `t`; returns how many.
+   */
+  eligible(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array): number {
+    if (this.listedAt !== agents.compactions || this.month !== t - 1) this.listAfresh(agents, t);
+    else this.update(agents, t);
+    this.month = t;
+    const list = this.list;
+    let n = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = list[k];
+      out[n] = i;
+      n += (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  private listAfresh(agents: Agents, t: number): void {
+    const { caseload, caseloadSize, ageMonths, monthsOnBenefit } = agents;
+    const inList = agents.column<Uint8Array>(this.inListColumn);
+    inList.fill(0);
+    this.due = [];
+    this.reserve(caseloadSize);
+    const { minAge, lastAge, minDur, lastDur } = this;
+    let n = 0;
+    for (let k = 0; k < caseloadSize; k++) {
+      const i = caseload[k];
+      const age = ageMonths[i], dur = monthsOnBenefit[i];
+      const wait = Math.max(minAge - age, minDur - dur);
+      if (wait > 0) { this.file(i, t + wait); continue; }
+      if (age > lastAge || dur > lastDur) continue;
+      this.list[n++] = i;
+      inList[i] = 1;
+    }
+    this.count = n;
+    this.listedAt = agents.compactions;
+  }
+
+  private update(agents: Agents, t: number): void {
+    const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
+    const inList = agents.column<Uint8Array>(this.inListColumn);
+    const { minAge, lastAge, minDur, lastDur } = this;
+    // drop who left benefit, began a new spell or passed an upper bound
+    const list = this.list;
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = list[k];
+      const age = ageMonths[i], dur = monthsOnBenefit[i];
+      if (state[i] === ON_BENEFIT && ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0) list[kept++] = i;
+      else inList[i] = 0;
+    }
+    this.count = kept;
+    // add the new spells within the bounds now, file the others; then those due this month
+    let f = 0;
+    const add = (i: number) => {
+      const age = ageMonths[i], dur = monthsOnBenefit[i];
+      if (inList[i] === 1 || state[i] !== ON_BENEFIT || ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) < 0) return;
+      if (f === this.fresh.length) this.fresh = grow(this.fresh, 2 * f);
+      this.fresh[f++] = i;
+      inList[i] = 1;
+    };
+    for (let k = 0; k < spellStartCount; k++) {
+      const i = spellStarts[k];
+      const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
+      if (wait > 0) this.file(i, t + wait);
+      else add(i);
+    }
+    const now = this.due[t];
+    if (now) {
+      for (const i of now) add(i);
+      this.due[t] = [];
+    }
+    if (f > 0) this.merge(f);
+  }
+
+  /** Files slot i under month `when`, if within the horizon. */
+  private file(i: number, when: number): void {
+    if (when >= this.months) return;
+    (this.due[when] ??= []).push(i);
+  }
+
+  /** Merges `fresh[0 .. f)` (not in the list) into the list, keeping slot order. */
+  private merge(f: number): void {
+    const add = this.fresh.subarray(0, f).sort();
+    const total = this.count + f;
+    if (this.merged.length < total) this.merged = new Int32Array(Math.max(total, 2 * this.merged.length));
+    const out = this.merged, list = this.list;
+    let a = 0, b = 0, w = 0;
+    while (a < this.count && b < f) out[w++] = list[a] < add[b] ? list[a++] : add[b++];
+    while (a < this.count) out[w++] = list[a++];
+    while (b < f) out[w++] = add[b++];
+    this.merged = this.list;
+    this.list = out;
+    this.count = total;
+  }
+
+  private reserve(n: number): void {
+    if (this.list.length < n) this.list = new Int32Array(Math.max(n, 2 * this.list.length));
+  }
+}
+
+function grow(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
+}
