@@ -33,6 +33,8 @@ export interface Sim {
   caseload: number;
   /** Whether any policy writes the additive hazard columns (else they are skipped). */
   additiveHazards: boolean;
+  /** Whether any policy applies hazard multipliers; without, every multiplier is 1 and is not read. */
+  hazardMultipliers: boolean;
   /** The policies that change vacancies, and the vacancies after their changes this month. */
   vacancyPolicies: Intervention[];
   vacanciesThisMonth: number;
@@ -124,6 +126,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     caseload: agents.size,
     workScale: 0,
     additiveHazards: policies.some((p) => p.additiveHazards === true),
+    hazardMultipliers: policies.some((p) => p.applyEffects !== undefined),
     vacancyPolicies: policies.filter((p) => p.vacancyChange !== undefined),
     vacanciesThisMonth: 0,
     baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,
