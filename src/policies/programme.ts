@@ -294,10 +294,11 @@ export class Programme {
   }
 
   /**
-   * Lists in `scratch`, in slot order, who may get a place: on benefit (the caseload index), not in
-   * the programme, not completed this month (nor ever, without `allowRepeat`), and eligible. Returns
-   * how many. A target of bounds only is tested inline (the common case); others through the
-   * compiled test.
+   * Lists in `out`, in slot order, who may get a place, by a scan of the caseload (targets with
+   * rungs or a multi-problem condition, or a further rule; ages and durations alone are kept by
+   * `EligibleByBounds`): on benefit, not in the programme, not completed this month (nor ever,
+   * without `allowRepeat`), and eligible. Returns how many. A target of bounds is tested inline;
+   * one with a further rule through the compiled test.
    */
   private listEligible(agents: Agents, m: Int16Array, done: Uint8Array, out: Int32Array): number {
     const { caseload, caseloadSize, ageMonths, monthsOnBenefit, rung, multiProblem } = agents;
@@ -314,16 +315,6 @@ export class Programme {
       const { rungMask, multiProblem: mp } = b;
       const doneMask = repeat ? 2 : 3; // done: 1 = completed before, 2 = completed this month
       const anyMp = mp < 0 ? 1 : 0;
-      if (anyMp === 1 && rungMask === ALL_RUNGS) {
-        // the common case, ages and durations only: two columns fewer to read
-        for (let k = 0; k < caseloadSize; k++) {
-          const i = caseload[k];
-          const age = ageMonths[i], dur = monthsOnBenefit[i];
-          out[n] = i;
-          n += ((m[i] | (done[i] & doneMask)) === 0 ? 1 : 0) & (((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0 ? 1 : 0);
-        }
-        return n;
-      }
       for (let k = 0; k < caseloadSize; k++) {
         const i = caseload[k];
         const age = ageMonths[i], dur = monthsOnBenefit[i];
