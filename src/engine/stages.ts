@@ -110,7 +110,7 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge);
+  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge, sim.hazardMultipliers);
   const weights = lastWeights;
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
@@ -141,14 +141,15 @@ let lastWeights = 0;
  * loop was then reused and thrown out at the store on every call: 122 deoptimisations in 7
  * replicates.)
  */
-function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array): number {
+function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array, multiplied: boolean): number {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
   const last = empAge.length - 1;
   let units = 0;
   let weights = 0;
   for (let k = 0; k < caseloadSize; k++) {
     const i = caseload[k];
-    const se = (base + slope * motivation[i]) * searchMult[i] * e[i] * employMult[i];
+    // without any policy's multipliers they are all 1 and x * 1 is exact: the columns are not read
+    const se = multiplied ? (base + slope * motivation[i]) * searchMult[i] * e[i] * employMult[i] : (base + slope * motivation[i]) * e[i];
     units += se;
     const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
     w[i] = wi;
@@ -202,6 +203,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const lastDur = dur.length - 1;
   const youth = behaviour.exits.youthSchoolFactor;
   const additive = sim.additiveHazards;
+  const multiplied = sim.hazardMultipliers; // else schoolMult is 1 everywhere (x * 1 is exact)
   const { ownWorkHazard: ownWork, removalHazard: removal } = a;
   const rd = behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
@@ -230,7 +232,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const mob = monthsOnBenefit[i];
       const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
-      let hS = baseSchool * d * schoolMult[i] * (ageMonths[i] < 324 ? youth : 1) * season;
+      let hS = baseSchool * d * (multiplied ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
       if (additive) { hW += ownWork[i]; hS += removal[i]; }
       const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
