@@ -8,7 +8,7 @@ import { buildEconomy, type EconomyPath } from '../economy/path.ts';
 import { resolveBehaviour, type Behaviour } from '../model/behaviour.ts';
 import type { Model, Scenario } from '../model/schema.ts';
 import { buildPolicies } from '../policies/registry.ts';
-import type { Intervention } from '../policies/types.ts';
+import { HAZARD_COLUMNS, type HazardColumn, type Intervention } from '../policies/types.ts';
 import { deriveSeed32, openStream, type StreamKey } from '../random/streams.ts';
 import { buildTables, computeEmployability, type EmployabilityTables } from './employability.ts';
 import { ROUTES } from '../agents/columns.ts';
@@ -31,10 +31,11 @@ export interface Sim {
   workScale: number;
   /** Recipients at the start of the current month (the previous month's counted end). */
   caseload: number;
-  /** Whether any policy writes the additive hazard columns (else they are skipped). */
-  additiveHazards: boolean;
-  /** Whether any policy applies hazard multipliers; without, every multiplier is 1 and is not read. */
-  hazardMultipliers: boolean;
+  /**
+   * Which hazard columns some policy writes (`Intervention.writes`). The others are 1 (multipliers)
+   * or 0 (additive hazards) for everyone: the engine neither resets nor reads them.
+   */
+  hazards: Record<HazardColumn, boolean>;
   /** The policies that change vacancies, and the vacancies after their changes this month. */
   vacancyPolicies: Intervention[];
   vacanciesThisMonth: number;
@@ -51,7 +52,7 @@ export interface Sim {
   market: { hires: number; fill: number; jobs: number };
   /** Scratch: this month's employability by slot before rounding to the column's float32, for exact sums. */
   exactEmployability: Float64Array;
-  /** Without policies that apply effects: the hazard multipliers are 1 in slots below this. */
+  /** The multiplier columns are 1 in slots below this (those no policy writes stay so). */
   multipliersSetTo: number;
 }
 
@@ -97,6 +98,13 @@ export function scenariosOf(model: Model): Scenario[] {
 export const APPLICANT_KEY_BASE = 2_000_000;
 export const APPLICANT_KEY_STRIDE = 1 << 20;
 
+/** Which hazard columns the policies write: those they declare, or all five for a policy with `applyEffects` that declares none. */
+export function hazardsWritten(policies: readonly Intervention[]): Record<HazardColumn, boolean> {
+  const out = Object.fromEntries(HAZARD_COLUMNS.map((c) => [c, false])) as Record<HazardColumn, boolean>;
+  for (const p of policies) if (p.applyEffects) for (const c of p.writes ?? HAZARD_COLUMNS) out[c] = true;
+  return out;
+}
+
 /**
  * Builds a replicate's state. `economy` may be passed in when it was built already (the batch
  * builds each scenario's economy once, in the main thread, and sends it to the workers).
@@ -125,8 +133,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     months,
     caseload: agents.size,
     workScale: 0,
-    additiveHazards: policies.some((p) => p.additiveHazards === true),
-    hazardMultipliers: policies.some((p) => p.applyEffects !== undefined),
+    hazards: hazardsWritten(policies),
     vacancyPolicies: policies.filter((p) => p.vacancyChange !== undefined),
     vacanciesThisMonth: 0,
     baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,

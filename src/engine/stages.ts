@@ -77,18 +77,17 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
 /** 4. Policy assignment: each policy ends finished spells, fills its places and sets its multipliers. */
 export function assignPolicies(sim: Sim, t: number): number {
   const a = sim.agents;
-  // the multipliers are 1 unless a policy applies effects; then they are reset every month, and
-  // otherwise only new slots need setting (compaction leaves these columns as they are)
-  const effects = sim.hazardMultipliers;
-  const from = effects ? 0 : Math.min(sim.multipliersSetTo, a.size);
-  a.searchMult.fill(1, from, a.size);
-  a.employMult.fill(1, from, a.size);
-  a.schoolMult.fill(1, from, a.size);
-  sim.multipliersSetTo = effects ? 0 : Math.max(sim.multipliersSetTo, a.size);
-  if (sim.additiveHazards) {
-    a.ownWorkHazard.fill(0, 0, a.size);
-    a.removalHazard.fill(0, 0, a.size);
-  }
+  // the hazard columns some policy writes are reset every month. The others are never read; a
+  // multiplier is still set to 1 in new slots, so that its column says what the engine assumes
+  // (compaction leaves these columns as they are, and the additive hazards are 0 from the start)
+  const h = sim.hazards;
+  const from = Math.min(sim.multipliersSetTo, a.size);
+  a.searchMult.fill(1, h.searchMult ? 0 : from, a.size);
+  a.employMult.fill(1, h.employMult ? 0 : from, a.size);
+  a.schoolMult.fill(1, h.schoolMult ? 0 : from, a.size);
+  sim.multipliersSetTo = Math.max(sim.multipliersSetTo, a.size);
+  if (h.ownWorkHazard) a.ownWorkHazard.fill(0, 0, a.size);
+  if (h.removalHazard) a.removalHazard.fill(0, 0, a.size);
   const ctx = context(sim, t);
   let participants = 0;
   for (const p of sim.policies) {
@@ -110,7 +109,7 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge, sim.hazardMultipliers);
+  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge, sim.hazards.searchMult, sim.hazards.employMult);
   const weights = lastWeights;
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
@@ -141,15 +140,19 @@ let lastWeights = 0;
  * loop was then reused and thrown out at the store on every call: 122 deoptimisations in 7
  * replicates.)
  */
-function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array, multiplied: boolean): number {
+function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array, searched: boolean, employed: boolean): number {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
   const last = empAge.length - 1;
   let units = 0;
   let weights = 0;
   for (let k = 0; k < caseloadSize; k++) {
     const i = caseload[k];
-    // without any policy's multipliers they are all 1 and x * 1 is exact: the columns are not read
-    const se = multiplied ? (base + slope * motivation[i]) * searchMult[i] * e[i] * employMult[i] : (base + slope * motivation[i]) * e[i];
+    // (base + slope m) x searchMult x e x employMult; a multiplier no policy writes is 1 and x * 1
+    // is exact: its column is not read
+    let se = base + slope * motivation[i];
+    if (searched) se *= searchMult[i];
+    se *= e[i];
+    if (employed) se *= employMult[i];
     units += se;
     const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
     w[i] = wi;
@@ -202,8 +205,8 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const { baseSchool, baseNon, workScale, durationFactor: dur, reentry, behaviour, tables } = sim;
   const lastDur = dur.length - 1;
   const youth = behaviour.exits.youthSchoolFactor;
-  const additive = sim.additiveHazards;
-  const multiplied = sim.hazardMultipliers; // else schoolMult is 1 everywhere (x * 1 is exact)
+  // hazard columns no policy writes are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
+  const { schoolMult: schooled, ownWorkHazard: ownWorked, removalHazard: removed } = sim.hazards;
   const { ownWorkHazard: ownWork, removalHazard: removal } = a;
   const rd = behaviour.revolvingDoor;
   const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
@@ -232,8 +235,9 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       const mob = monthsOnBenefit[i];
       const d = dur[mob < lastDur ? mob : lastDur];
       let hW = hw[i] * workScale;
-      let hS = baseSchool * d * (multiplied ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
-      if (additive) { hW += ownWork[i]; hS += removal[i]; }
+      let hS = baseSchool * d * (schooled ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
+      if (ownWorked) hW += ownWork[i];
+      if (removed) hS += removal[i];
       const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
       // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
       const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);

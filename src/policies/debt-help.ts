@@ -61,6 +61,7 @@ export function debtHelp(p: DebtHelpParams, behaviour: Behaviour, index: number)
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= relief;

@@ -88,6 +88,7 @@ export function earningsDisregard(p: EarningsDisregardParams, behaviour: Behavio
       programme.init(agents, months);
       agents.addColumn(partTimeColumn, Uint8Array);
     },
+    writes: ['searchMult'],
     applyEffects: ({ agents, month, employability, benefitPerRecipientMonth }) => {
       const partTime = agents.column<Uint8Array>(partTimeColumn);
       const m = programme.months(agents);

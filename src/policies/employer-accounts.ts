@@ -69,7 +69,7 @@ export function employerAccounts(p: EmployerAccountsParams, behaviour: Behaviour
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
-    additiveHazards: true,
+    writes: ['employMult', 'ownWorkHazard'],
     applyEffects: ({ agents, employability }) => {
       const { members } = programme;
       const n = programme.participants();

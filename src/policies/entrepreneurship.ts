@@ -92,8 +92,8 @@ export function entrepreneurship(p: EntrepreneurshipParams, behaviour: Behaviour
   return {
     type: p.type,
     label: programme.label,
-    additiveHazards: true,
     ...programmeHooks(programme),
+    writes: ['ownWorkHazard'],
     applyEffects: ({ agents, month }) => {
       const { skills, motivation, luckKey, ownWorkHazard } = agents;
       const { members } = programme;

@@ -66,6 +66,7 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult', 'employMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {

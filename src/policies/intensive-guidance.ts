@@ -65,6 +65,7 @@ export function intensiveGuidance(p: IntensiveGuidanceParams, behaviour: Behavio
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult', 'employMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) {

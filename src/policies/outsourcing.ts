@@ -69,6 +69,7 @@ export function outsourcing(p: OutsourcingParams, behaviour: Behaviour, index: n
       month = ctx.month;
       programme.assign(ctx);
     },
+    writes: ['searchMult', 'employMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       const { searchMult, employMult } = agents;

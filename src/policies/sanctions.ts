@@ -157,12 +157,12 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   return {
     type: p.type,
     label: p.label ?? 'sanctions',
-    additiveHazards: true,
     init: (agents: Agents) => {
       agents.addColumn(column, Uint8Array);
       agents.addColumn(clockColumn, Float32Array);
       agents.addColumn(afterColumn, Uint8Array);
     },
+    writes: ['searchMult', 'removalHazard'],
     applyEffects: ({ agents, month, benefitPerRecipientMonth }) => {
       const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);

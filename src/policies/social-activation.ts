@@ -71,6 +71,7 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;

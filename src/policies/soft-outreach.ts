@@ -63,6 +63,7 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult'],
     applyEffects: ({ agents }) => {
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;

@@ -109,6 +109,7 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult'],
     applyEffects: ({ agents }) => {
       const m = programme.months(agents);
       const { members } = programme;

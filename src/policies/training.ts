@@ -77,6 +77,7 @@ export function training(p: TrainingParams, behaviour: Behaviour, index: number)
     type: p.type,
     label: programme.label,
     ...programmeHooks(programme),
+    writes: ['searchMult'],
     applyEffects: ({ agents }) => {
       const m = programme.months(agents);
       const { members } = programme;

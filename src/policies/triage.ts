@@ -209,6 +209,7 @@ export function triage(p: TriageParams, behaviour: Behaviour, index: number): In
       work.fill(ctx, closeToWork);
       care.fill(ctx, farFromWork);
     },
+    writes: ['searchMult', 'employMult'],
     applyEffects: ({ agents }) => {
       const { searchMult, employMult } = agents;
       for (let k = 0; k < work.count; k++) {

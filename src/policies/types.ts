@@ -22,6 +22,12 @@ export interface MonthContext {
   benefitPerRecipientMonth: number;
 }
 
+/** The hazard columns a policy's `applyEffects` may write: multipliers (1 unless written) and additive hazards (0 unless written). */
+export type HazardColumn = 'searchMult' | 'employMult' | 'schoolMult' | 'ownWorkHazard' | 'removalHazard';
+
+/** Every hazard column: what a policy with `applyEffects` and no `writes` may write. */
+export const HAZARD_COLUMNS: readonly HazardColumn[] = ['searchMult', 'employMult', 'schoolMult', 'ownWorkHazard', 'removalHazard'];
+
 export interface Intervention {
   /** The policy type, as in the model file. */
   readonly type: string;
@@ -29,8 +35,12 @@ export interface Intervention {
   readonly label: string;
   /** Called once per replicate, before month 0, to register columns; `months` is the horizon. */
   init?(agents: Agents, months: number): void;
-  /** True if `applyEffects` writes `ownWorkHazard` or `removalHazard` (the engine skips them otherwise). */
-  readonly additiveHazards?: boolean;
+  /**
+   * The hazard columns `applyEffects` writes. The engine resets, and reads, only the columns some
+   * policy writes (a column nobody writes is 1 or 0 for everyone, and x * 1 and x + 0 are exact);
+   * a policy with `applyEffects` that leaves this out is taken to write all five.
+   */
+  readonly writes?: readonly HazardColumn[];
   /** The programmes (places, cohorts, outcomes) this policy runs, if any; targets refer to them by label. */
   readonly programmes?: readonly Programme[];
   /**

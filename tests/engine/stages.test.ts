@@ -55,7 +55,9 @@ describe('workHazards (a job market shared with other jobseekers)', () => {
       assignPolicies(sim, 0);
       workHazards(sim, 0);
       const before = sim.market.hires;
-      for (let i = 0; i < sim.agents.size; i++) sim.agents.searchMult[i] *= 1.1; // everyone on benefit searches 10% harder
+      // everyone on benefit searches 10% harder (the test writes searchMult, as a policy would)
+      sim.hazards.searchMult = true;
+      for (let i = 0; i < sim.agents.size; i++) sim.agents.searchMult[i] *= 1.1;
       workHazards(sim, 0);
       const jobs = sim.market.hires - before;
       return jobs;

@@ -70,7 +70,7 @@ describe('entrepreneurship: schema', () => {
     const p = params();
     expect(p.minMotivation).toBe(0.6);
     expect(p.minSkills).toBe(0.5);
-    expect(entrepreneurship(p, resolveBehaviour(), 0).additiveHazards).toBe(true);
+    expect(entrepreneurship(p, resolveBehaviour(), 0).writes).toEqual(['ownWorkHazard']);
     const ok = (o: object) => entrepreneurshipSchema.safeParse({ ...params(), ...o }).success;
     expect(ok({})).toBe(true);
     expect(ok({ minMotivation: 1.5 })).toBe(false);
