@@ -58,6 +58,7 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
       for (const p of deterring) stay *= 1 - p.deterrence!(a, i, a.employability[i] / mean);
       if (luckOf(a.luckKey[i], t, Purpose.intake) < 1 - stay) {
         a.state[i] = LEFT; // may apply again later (revolvingDoor.reapplyPerMonth)
+        a.employability[i] = 0; // off benefit (the month's mean above is computed already)
         a.leftRoute[i] = Route.deterred;
         a.exitMonth[i] = t;
         a.monthsInWork[i] = 0;
@@ -272,16 +273,15 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
       if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
       returned++;
     } else {
-      // 7. returns after another route, and deterred applicants applying again (deterred this
-      // month: employability still set at intake, so it is cleared here)
+      // 7. returns after another route, and deterred applicants applying again (employability 0
+      // since they left, or since intake for the deterred)
       const m = monthsInWork[i];
       const route = leftRoute[i];
-      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; continue; }
+      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
       const back = returnHazard[route * (window + 1) + m];
       if (back === 0 || luckSalted(luckKey[i], returnSalt) >= back) { // no draw where none returns
         ageMonths[i]++;
         monthsInWork[i] = m + 1;
-        emp[i] = 0;
         continue;
       }
       if (route === Route.deterred) {
@@ -291,7 +291,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
         a.noteSpellStart(i);
         reapplied++;
       } else {
-        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; emp[i] = 0; continue; }
+        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
         returned++;
       }
     }

@@ -49,18 +49,26 @@ export class EligibleByBounds {
 
   /**
    * Writes to `out`, in slot order, everyone on benefit within the bounds who is not in the
-   * programme (`m` 0) and not done (`done & doneMask` 0), as of month `t`; returns how many.
+   * programme (`m` 0) and not done (`done & doneMask` 0), as of month `t`; returns how many. With
+   * `durations`, also counts them there by months on benefit (capped at its last index), for
+   * `shortlistLongest`: the month's update reads those months anyway.
    */
-  eligible(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array): number {
-    if (this.listedAt !== agents.compactions || this.month !== t - 1) this.listAfresh(agents, t);
-    else this.update(agents, t);
+  eligible(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, durations?: Int32Array): number {
+    durations?.fill(0);
+    const afresh = this.listedAt !== agents.compactions || this.month !== t - 1;
     this.month = t;
+    if (!afresh) return this.update(agents, t, m, done, doneMask, out, durations);
+    this.listAfresh(agents, t);
     const list = this.list;
+    const { monthsOnBenefit } = agents;
+    const last = durations ? durations.length - 1 : 0;
     let n = 0;
     for (let k = 0; k < this.count; k++) {
       const i = list[k];
+      const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
       out[n] = i;
-      n += (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+      n += free;
+      if (durations) { const d = monthsOnBenefit[i]; durations[d < last ? d : last] += free; }
     }
     return n;
   }
@@ -86,18 +94,28 @@ export class EligibleByBounds {
     this.listedAt = agents.compactions;
   }
 
-  private update(agents: Agents, t: number): void {
+  /**
+   * The month's update, writing the eligible of the updated list to `out` as `eligible` does: the
+   * pass that drops those who left the bounds lists the eligible of those kept, and the people
+   * added are merged into both lists.
+   */
+  private update(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, durations?: Int32Array): number {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
-    // drop who left benefit, began a new spell or passed an upper bound
+    const last = durations ? durations.length - 1 : 0;
+    // drop who left benefit, began a new spell or passed an upper bound; the eligible of the rest
     const list = this.list;
-    let kept = 0;
+    let kept = 0, n = 0;
     for (let k = 0; k < this.count; k++) {
       const i = list[k];
       const age = ageMonths[i], dur = monthsOnBenefit[i];
-      if (state[i] === ON_BENEFIT && ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0) list[kept++] = i;
-      else inList[i] = 0;
+      if (state[i] !== ON_BENEFIT || ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) < 0) { inList[i] = 0; continue; }
+      list[kept++] = i;
+      const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+      out[n] = i;
+      n += free;
+      if (durations) durations[dur < last ? dur : last] += free;
     }
     this.count = kept;
     // add the new spells within the bounds now, file the others; then those due this month
@@ -120,7 +138,20 @@ export class EligibleByBounds {
       for (const i of now) add(i);
       this.due[t] = [];
     }
-    if (f > 0) this.merge(f);
+    if (f === 0) return n;
+    const added = this.fresh.subarray(0, f).sort();
+    this.merge(added);
+    // the eligible of the added, merged into `out` from the end (out has room: it holds a caseload)
+    let e = 0;
+    for (let b = 0; b < f; b++) {
+      const i = added[b];
+      if ((m[i] | (done[i] & doneMask)) !== 0) continue;
+      added[e++] = i;
+      if (durations) { const d = monthsOnBenefit[i]; durations[d < last ? d : last]++; }
+    }
+    let a = n - 1, b = e - 1;
+    for (let w = n + e - 1; b >= 0; w--) out[w] = a >= 0 && out[a] > added[b] ? out[a--] : added[b--];
+    return n + e;
   }
 
   /** Files slot i under month `when`, if within the horizon. */
@@ -129,9 +160,9 @@ export class EligibleByBounds {
     (this.due[when] ??= []).push(i);
   }
 
-  /** Merges `fresh[0 .. f)` (not in the list) into the list, keeping slot order. */
-  private merge(f: number): void {
-    const add = this.fresh.subarray(0, f).sort();
+  /** Merges `add` (sorted, not in the list) into the list, keeping slot order. */
+  private merge(add: Int32Array): void {
+    const f = add.length;
     const total = this.count + f;
     if (this.merged.length < total) this.merged = new Int32Array(Math.max(total, 2 * this.merged.length));
     const out = this.merged, list = this.list;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
-import { PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
+import { LONGEST_CAP, PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
 import { EligibleByBounds } from './eligible-list.ts';
 
 export interface ProgrammeRules {
@@ -52,7 +52,7 @@ const NO_ONE = new Int32Array(0);
  * end before another starts): the eligible slots, their scores, and who completed this month. As
  * long as the columns, so allocated a few times per thread rather than per replicate.
  */
-const shared = { slots: new Int32Array(0), finished: new Int32Array(0), scores: new Float64Array(0) };
+const shared = { slots: new Int32Array(0), finished: new Int32Array(0), scores: new Float64Array(0), durations: new Int32Array(LONGEST_CAP + 1) };
 
 function scratchFor(capacity: number): typeof shared {
   if (shared.slots.length < capacity) {
@@ -244,14 +244,16 @@ export class Programme {
     const filling = places > current && open;
     if (!filling) this.byBounds?.invalidate(); // the list is not kept up this month
     if (filling) {
+      // a kept list counts the eligible by months on benefit as it lists them, for 'longest-on-benefit'
+      const longest = this.rules.priority === 'longest-on-benefit';
+      const counted = longest && this.byBounds ? work.durations : undefined;
       let n = this.byBounds
-        ? this.byBounds.eligible(agents, t, m, done, this.rules.allowRepeat === true ? 2 : 3, work.slots)
+        ? this.byBounds.eligible(agents, t, m, done, this.rules.allowRepeat === true ? 2 : 3, work.slots, counted)
         : this.listEligible(agents, m, done, work.slots);
       const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
       if (free >= n) chosen = work.slots.slice(0, n); // everyone eligible gets a place: no ranking needed
       else {
-        const longest = this.rules.priority === 'longest-on-benefit';
-        if (longest) n = shortlistLongest(agents, work.slots, n, free);
+        if (longest) n = shortlistLongest(agents, work.slots, n, free, counted);
         scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
         chosen = selectTop(work.slots, n, work.scores, free, longest);
       }

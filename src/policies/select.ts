@@ -49,7 +49,9 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
   return out;
 }
 
-const durationCounts = new Int32Array(600);
+/** Months on benefit above which 'longest-on-benefit' ranks everyone alike (before the luck). */
+export const LONGEST_CAP = 599;
+const durationCounts = new Int32Array(LONGEST_CAP + 1);
 
 /**
  * For the 'longest-on-benefit' priority: keeps in `eligible[0..n)`, in order, only those who can
@@ -58,13 +60,17 @@ const durationCounts = new Int32Array(600);
  * ranked below everyone with as many or more, whatever their luck: they need no score. The
  * choice of `selectTop(..., ranked = true)` on the shortlist equals that on the whole list, order
  * included (the threshold bin and its best are the same), while the luck is drawn for a few
- * hundred people instead of every eligible one. Requires free < n.
+ * hundred people instead of every eligible one. Requires free < n. `counted`: the eligible counted
+ * by months on benefit (capped at LONGEST_CAP) already, by whoever listed them.
  */
-export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number): number {
+export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number, counted?: Int32Array): number {
   const { monthsOnBenefit } = agents;
-  const counts = durationCounts;
-  counts.fill(0);
-  for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], 599)]++;
+  let counts: Int32Array = durationCounts;
+  if (counted) counts = counted;
+  else {
+    counts.fill(0);
+    for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], 599)]++;
+  }
   let from = 599;
   for (let taken = counts[from]; taken < free && from > 0; ) taken += counts[--from];
   let w = 0;

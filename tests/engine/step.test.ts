@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { State } from '../../src/agents/columns.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { createSim, scenariosOf } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
@@ -73,6 +74,26 @@ describe('step', () => {
     // and stepping by hand gives what simulateReplicate gives
     const { series } = simulateReplicate(model, scenariosOf(model)[0], 0, model.run.seed, months);
     expect(Array.from(out)).toEqual(Array.from(series));
+  });
+
+  it('leaves employability 0 for everyone off benefit at the end of every month (deterred applicants included)', () => {
+    const months = model.horizonMonths;
+    const sim = createSim(model, scenariosOf(model)[0], 1, model.run.seed, months);
+    const out = new Float64Array(months * METRIC_COUNT);
+    let off = 0, wrong = 0, deterred = 0;
+    for (let t = 0; t < months; t++) {
+      step(sim, t, out);
+      deterred += out[t * METRIC_COUNT + M.deterred];
+      const a = sim.agents;
+      for (let i = 0; i < a.size; i++) {
+        if (a.state[i] === State.onBenefit) continue;
+        off++;
+        if (a.employability[i] !== 0) wrong++;
+      }
+    }
+    expect(deterred).toBeGreaterThan(0); // the fixture's strict intake deters, so the case is tested
+    expect(off).toBeGreaterThan(1000);
+    expect(wrong).toBe(0);
   });
 
   it('records the economy, the composition shares and the costs consistently', () => {

@@ -42,7 +42,7 @@ describe('EligibleByBounds', () => {
         return new EligibleByBounds(minAge, lastAge, minDur, lastDur, `probe#${k}`, months);
       });
       const none = { m: new Int16Array(0), done: new Uint8Array(0) };
-      let compared = 0, wrong = 0, nonEmpty = 0;
+      let compared = 0, wrong = 0, nonEmpty = 0, counted = 0, wrongCounts = 0;
       const startCompactions = sim.agents.compactions;
       // a probe policy that runs where the programmes assign (after intake, before the exits pass)
       const probe: Intervention = {
@@ -56,11 +56,19 @@ describe('EligibleByBounds', () => {
           lists.forEach((list, k) => {
             if (k === 3 && ctx.month % 7 === 3) { list.invalidate(); return; } // a month it is not asked
             const out = new Int32Array(a.capacity);
-            const n = list.eligible(a, ctx.month, m, done, 3, out);
+            // on odd months also counted by months on benefit (capped at 599), as 'longest-on-benefit' asks
+            const durations = ctx.month % 2 === 1 ? new Int32Array(600).fill(-7) : undefined;
+            const n = list.eligible(a, ctx.month, m, done, 3, out, durations);
             const expected = scan(ctx, BOUNDS[k], m, done);
             compared++;
             nonEmpty += +(expected.length > 0);
             if (n !== expected.length || expected.some((i, j) => out[j] !== i)) wrong++;
+            if (durations) {
+              const counts = new Int32Array(600);
+              for (const i of expected) counts[Math.min(a.monthsOnBenefit[i], 599)]++;
+              counted++;
+              if (counts.some((c, d) => durations[d] !== c)) wrongCounts++;
+            }
           });
         },
       };
@@ -71,6 +79,8 @@ describe('EligibleByBounds', () => {
       expect(nonEmpty).toBe(compared); // every bound finds people, so the comparison means something
       expect(sim.agents.compactions - startCompactions).toBeGreaterThan(0); // and it went through compactions
       expect(wrong).toBe(0);
+      expect(counted).toBeGreaterThan(100);
+      expect(wrongCounts).toBe(0);
     }
   });
 });
