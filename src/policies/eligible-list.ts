@@ -20,6 +20,16 @@
 import { State, type Agents } from '../agents/columns.ts';
 
 const ON_BENEFIT = State.onBenefit;
+/** What `eligible` counts into when not asked to count (a loop without a branch on it). */
+const NOWHERE = new Int32Array(1);
+
+/*
+ * The loops are module functions over typed arrays, not methods: as one method with several loops
+ * and a closure, V8 compiled the first loop on the stack on the first call, then threw the code out
+ * at the first line after it that had not run yet, and did so again call after call (in 7
+ * replicates: 63 deoptimisations of the update, 50 of the merge, 30 of the fresh listing), so the
+ * update ran mostly unoptimised, at 9-19 ns per person listed.
+ */
 
 export class EligibleByBounds {
   private list: Int32Array = new Int32Array(1024);
@@ -54,134 +64,166 @@ export class EligibleByBounds {
    * `shortlistLongest`: the month's update reads those months anyway.
    */
   eligible(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, durations?: Int32Array): number {
-    durations?.fill(0);
+    const counts = durations ?? NOWHERE;
+    counts.fill(0);
+    const last = durations ? durations.length - 1 : 0; // with NOWHERE every count goes to its one cell
     const afresh = this.listedAt !== agents.compactions || this.month !== t - 1;
     this.month = t;
-    if (!afresh) return this.update(agents, t, m, done, doneMask, out, durations);
-    this.listAfresh(agents, t);
-    const list = this.list;
-    const { monthsOnBenefit } = agents;
-    const last = durations ? durations.length - 1 : 0;
-    let n = 0;
-    for (let k = 0; k < this.count; k++) {
-      const i = list[k];
-      const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
-      out[n] = i;
-      n += free;
-      if (durations) { const d = monthsOnBenefit[i]; durations[d < last ? d : last] += free; }
+    if (afresh) {
+      this.listAfresh(agents, t);
+      return listFree(this.list, this.count, m, done, doneMask, agents.monthsOnBenefit, out, counts, last);
     }
-    return n;
+    return this.update(agents, t, m, done, doneMask, out, counts, last);
   }
 
   private listAfresh(agents: Agents, t: number): void {
-    const { caseload, caseloadSize, ageMonths, monthsOnBenefit } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     inList.fill(0);
     this.due = [];
-    this.reserve(caseloadSize);
-    const { minAge, lastAge, minDur, lastDur } = this;
-    let n = 0;
-    for (let k = 0; k < caseloadSize; k++) {
-      const i = caseload[k];
-      const age = ageMonths[i], dur = monthsOnBenefit[i];
-      const wait = Math.max(minAge - age, minDur - dur);
-      if (wait > 0) { this.file(i, t + wait); continue; }
-      if (age > lastAge || dur > lastDur) continue;
-      this.list[n++] = i;
-      inList[i] = 1;
-    }
-    this.count = n;
+    if (this.list.length < agents.caseloadSize) this.list = new Int32Array(Math.max(agents.caseloadSize, 2 * this.list.length));
+    this.count = listWithin(agents.caseload, agents.caseloadSize, agents.ageMonths, agents.monthsOnBenefit, this.minAge, this.lastAge, this.minDur, this.lastDur, t, this.months, this.due, this.list, inList);
     this.listedAt = agents.compactions;
   }
 
   /**
    * The month's update, writing the eligible of the updated list to `out` as `eligible` does: the
-   * pass that drops those who left the bounds lists the eligible of those kept, and the people
-   * added are merged into both lists.
+   * pass that drops those who left benefit, began a new spell or passed an upper bound lists the
+   * eligible of those kept; the spells begun since last month that are within the bounds, and
+   * those due this month, are added to both lists; the other new spells are filed under the month
+   * they reach the lower bounds.
    */
-  private update(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, durations?: Int32Array): number {
+  private update(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number): number {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
-    const last = durations ? durations.length - 1 : 0;
-    // drop who left benefit, began a new spell or passed an upper bound; the eligible of the rest
-    const list = this.list;
-    let kept = 0, n = 0;
-    for (let k = 0; k < this.count; k++) {
-      const i = list[k];
-      const age = ageMonths[i], dur = monthsOnBenefit[i];
-      if (state[i] !== ON_BENEFIT || ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) < 0) { inList[i] = 0; continue; }
-      list[kept++] = i;
-      const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
-      out[n] = i;
-      n += free;
-      if (durations) durations[dur < last ? dur : last] += free;
-    }
-    this.count = kept;
-    // add the new spells within the bounds now, file the others; then those due this month
-    let f = 0;
-    const add = (i: number) => {
-      const age = ageMonths[i], dur = monthsOnBenefit[i];
-      if (inList[i] === 1 || state[i] !== ON_BENEFIT || ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) < 0) return;
-      if (f === this.fresh.length) this.fresh = grow(this.fresh, 2 * f);
-      this.fresh[f++] = i;
-      inList[i] = 1;
-    };
-    for (let k = 0; k < spellStartCount; k++) {
-      const i = spellStarts[k];
-      const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
-      if (wait > 0) this.file(i, t + wait);
-      else add(i);
-    }
-    const now = this.due[t];
-    if (now) {
-      for (const i of now) add(i);
-      this.due[t] = [];
-    }
+    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, out, counts, last);
+    this.count = keptCount;
+    const now = this.due[t] ?? [];
+    this.due[t] = [];
+    if (this.fresh.length < spellStartCount + now.length) this.fresh = new Int32Array(2 * (spellStartCount + now.length));
+    let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0);
+    for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f);
     if (f === 0) return n;
     const added = this.fresh.subarray(0, f).sort();
-    this.merge(added);
-    // the eligible of the added, merged into `out` from the end (out has room: it holds a caseload)
-    let e = 0;
-    for (let b = 0; b < f; b++) {
-      const i = added[b];
-      if ((m[i] | (done[i] & doneMask)) !== 0) continue;
-      added[e++] = i;
-      if (durations) { const d = monthsOnBenefit[i]; durations[d < last ? d : last]++; }
-    }
-    let a = n - 1, b = e - 1;
-    for (let w = n + e - 1; b >= 0; w--) out[w] = a >= 0 && out[a] > added[b] ? out[a--] : added[b--];
-    return n + e;
-  }
-
-  /** Files slot i under month `when`, if within the horizon. */
-  private file(i: number, when: number): void {
-    if (when >= this.months) return;
-    (this.due[when] ??= []).push(i);
-  }
-
-  /** Merges `add` (sorted, not in the list) into the list, keeping slot order. */
-  private merge(add: Int32Array): void {
-    const f = add.length;
     const total = this.count + f;
     if (this.merged.length < total) this.merged = new Int32Array(Math.max(total, 2 * this.merged.length));
-    const out = this.merged, list = this.list;
-    let a = 0, b = 0, w = 0;
-    while (a < this.count && b < f) out[w++] = list[a] < add[b] ? list[a++] : add[b++];
-    while (a < this.count) out[w++] = list[a++];
-    while (b < f) out[w++] = add[b++];
-    this.merged = this.list;
-    this.list = out;
+    mergeSorted(this.list, this.count, added, f, this.merged);
+    [this.list, this.merged] = [this.merged, this.list];
     this.count = total;
-  }
-
-  private reserve(n: number): void {
-    if (this.list.length < n) this.list = new Int32Array(Math.max(n, 2 * this.list.length));
+    // the eligible of the added, merged into `out` (which has room: it holds a caseload)
+    const e = listFree(added, f, m, done, doneMask, monthsOnBenefit, added, counts, last);
+    return mergeFromEnd(out, n, added, e);
   }
 }
 
-function grow(a: Int32Array, length: number): Int32Array {
-  const b = new Int32Array(length);
-  b.set(a);
-  return b;
+/** The count `keepAndListFree` kept (a module variable: a second result without an allocation). */
+let keptCount = 0;
+
+/** Whether age and months on benefit lie within the bounds (the sign of the or-ed differences). */
+function within(age: number, dur: number, minAge: number, lastAge: number, minDur: number, lastDur: number): boolean {
+  return ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0;
+}
+
+/**
+ * Keeps in `list[0 .. count)` those on benefit within the bounds (the others leave `inList`), and
+ * writes the free of them (not in the programme, not done) to `out`, counted by months on benefit.
+ * Returns how many are free; `keptCount` how many were kept.
+ */
+function keepAndListFree(
+  list: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
+  minAge: number, lastAge: number, minDur: number, lastDur: number,
+  m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number,
+): number {
+  let kept = 0, n = 0;
+  for (let k = 0; k < count; k++) {
+    const i = list[k];
+    const dur = monthsOnBenefit[i];
+    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur)) { inList[i] = 0; continue; }
+    list[kept++] = i;
+    const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+    out[n] = i;
+    n += free;
+    counts[dur < last ? dur : last] += free;
+  }
+  keptCount = kept;
+  return n;
+}
+
+/** Writes the free of `list[0 .. count)` to `out` (which may be `list`), counted by months on benefit; returns how many. */
+function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Array, doneMask: number, monthsOnBenefit: Uint16Array, out: Int32Array, counts: Int32Array, last: number): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const i = list[k];
+    const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+    out[n] = i;
+    n += free;
+    const dur = monthsOnBenefit[i];
+    counts[dur < last ? dur : last] += free;
+  }
+  return n;
+}
+
+/** Lists in `list` the caseload within the bounds (marked in `inList`), files the rest that will reach them; returns how many are listed. */
+function listWithin(
+  caseload: Int32Array, caseloadSize: number, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array,
+  minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], list: Int32Array, inList: Uint8Array,
+): number {
+  let n = 0;
+  for (let k = 0; k < caseloadSize; k++) {
+    const i = caseload[k];
+    const age = ageMonths[i], dur = monthsOnBenefit[i];
+    const wait = Math.max(minAge - age, minDur - dur);
+    if (wait > 0) { file(due, months, i, t + wait); continue; }
+    if (age > lastAge || dur > lastDur) continue;
+    list[n++] = i;
+    inList[i] = 1;
+  }
+  return n;
+}
+
+/** Of the new spells `slots[0 .. count)`, adds to `fresh` from `f` those within the bounds now and files the others; returns the new end. */
+function addOrFile(
+  slots: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
+  minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], fresh: Int32Array, f: number,
+): number {
+  for (let k = 0; k < count; k++) {
+    const i = slots[k];
+    const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
+    if (wait > 0) file(due, months, i, t + wait);
+    else f = addWithin(i, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, fresh, f);
+  }
+  return f;
+}
+
+/** Adds slot i to `fresh[f]` if on benefit, within the bounds and not listed yet; returns the new end. */
+function addWithin(
+  i: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
+  minAge: number, lastAge: number, minDur: number, lastDur: number, fresh: Int32Array, f: number,
+): number {
+  if (inList[i] === 1 || state[i] !== ON_BENEFIT || !within(ageMonths[i], monthsOnBenefit[i], minAge, lastAge, minDur, lastDur)) return f;
+  fresh[f] = i;
+  inList[i] = 1;
+  return f + 1;
+}
+
+/** Files slot i under month `when`, if within the horizon. */
+function file(due: number[][], months: number, i: number, when: number): void {
+  if (when >= months) return;
+  (due[when] ??= []).push(i);
+}
+
+/**
+ * Merges the sorted `list[0 .. count)` and `add[0 .. f)` into `into`. One loop: with a loop for
+ * each tail, the rarely run tail of `add` was reached without type feedback, call after call.
+ */
+function mergeSorted(list: Int32Array, count: number, add: Int32Array, f: number, into: Int32Array): void {
+  let a = 0, b = 0;
+  for (let w = 0, total = count + f; w < total; w++) into[w] = b >= f || (a < count && list[a] < add[b]) ? list[a++] : add[b++];
+}
+
+/** Merges the sorted `add[0 .. e)` into the sorted `out[0 .. n)` in place, from the end; returns n + e. */
+function mergeFromEnd(out: Int32Array, n: number, add: Int32Array, e: number): number {
+  let a = n - 1, b = e - 1;
+  for (let w = n + e - 1; b >= 0; w--) out[w] = a >= 0 && out[a] > add[b] ? out[a--] : add[b--];
+  return n + e;
 }
