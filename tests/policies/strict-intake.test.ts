@@ -43,8 +43,9 @@ function intakeOutcomes(m: Model, scenario: Scenario, replicates: number, months
     const sim = createSim(m, scenario, r, m.run.seed, months);
     for (let t = 0; t < months; t++) {
       const { from, to } = inflow(sim, t);
+      const atApplication = sim.agents.employability.slice(from, to); // the deterred leave with employability 0
       intake(sim, t, from, to);
-      for (let i = from; i < to; i++) (sim.agents.state[i] === State.left ? deterred : admitted).push(sim.agents.employability[i]);
+      for (let i = from; i < to; i++) (sim.agents.state[i] === State.left ? deterred : admitted).push(atApplication[i - from]);
     }
   }
   return { admitted, deterred };
