@@ -26,7 +26,9 @@
  * spends that month's hazard -ln(1 - q); the month it runs out the person is sanctioned, and a new
  * budget is drawn at the next month at risk. By the memoryless property this is the same as an
  * independent draw each month, and a stricter regime sanctions the same person earlier (common
- * random numbers).
+ * random numbers). The same column holds a cut: -r while r more months of it remain after this
+ * one (whole numbers, exact in float32); a cut person has no budget, and a new one is drawn at the
+ * first month at risk after the cut, as after any sanction. One column read per person a month.
  *
  * Choices (the seeds give no numbers): the defaults of `cutShare` (1: the Participatiewet's 100 %
  * cut for breaching work duties, art. 18), `cutMonths` (1, the statutory minimum) and `endShare`
@@ -103,7 +105,7 @@ let passBeforeCount = 0;
  * withheld amount is the same, so their sum does not depend on the order of the two loops.
  */
 function monthlyPass(
-  agents: Agents, cut: Uint8Array, clock: Float32Array, sanctionedBefore: Uint8Array, list: Int32Array, before: Int32Array, beforeCount: number,
+  agents: Agents, clock: Float32Array, sanctionedBefore: Uint8Array, list: Int32Array, before: Int32Array, beforeCount: number,
   everyone: boolean, eligible: Eligibility, month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
 ): number {
   const { motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
@@ -111,16 +113,16 @@ function monthlyPass(
   let paidLess = 0;
   for (let k = 0; k < caseloadSize; k++) {
     const i = caseload[k];
-    if (cut[i] !== 0) {
+    let c = clock[i];
+    if (c < 0) { // a month of a cut (see the header)
       paidLess += perCutMonth;
-      cut[i]--;
+      clock[i] = c + 1;
       if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
       continue;
     }
     if (!everyone && !eligible(agents, i)) continue;
     searchMult[i] *= threatNow;
     if (rate === 0) continue;
-    let c = clock[i];
     if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
     const q = rate * (1 - motivation[i]);
     c -= q * (1 + 0.5 * q);
@@ -129,7 +131,7 @@ function monthlyPass(
     list[n++] = i;
     if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
     if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
-    else { paidLess += perCutMonth; cut[i] = cutMonths - 1; }
+    else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
   }
   passPaidLess = paidLess;
   passBeforeCount = beforeCount;
@@ -143,7 +145,6 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   /** Whether the regime applies this month (the staff cost is paid only then). */
   let activeNow = true;
   const threat = 1 + fx.threatSearchGain * p.strictness;
-  const column = `sanctions#${index}:cut`;
   const clockColumn = `sanctions#${index}:clock`;
   const afterColumn = `sanctions#${index}:after`;
   const after = 1 + fx.afterSanctionWorkGain;
@@ -158,13 +159,11 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
     type: p.type,
     label: p.label ?? 'sanctions',
     init: (agents: Agents) => {
-      agents.addColumn(column, Uint8Array);
       agents.addColumn(clockColumn, Float32Array);
       agents.addColumn(afterColumn, Uint8Array);
     },
     writes: ['searchMult', 'removalHazard'],
     applyEffects: ({ agents, month, benefitPerRecipientMonth }) => {
-      const cut = agents.column<Uint8Array>(column);
       const clock = agents.column<Float32Array>(clockColumn);
       const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
       const { state, searchMult } = agents;
@@ -192,13 +191,13 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       let kept = 0;
       for (let k = 0; k < beforeCount; k++) {
         const i = before[k];
-        if (state[i] !== State.onBenefit) { cut[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
+        if (state[i] !== State.onBenefit) { if (clock[i] < 0) clock[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
         searchMult[i] *= after;
         before[kept++] = i;
       }
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
-      count = monthlyPass(agents, cut, clock, sanctionedBefore, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
+      count = monthlyPass(agents, clock, sanctionedBefore, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
       beforeCount = passBeforeCount;
       withheld = passPaidLess;
     },

@@ -159,9 +159,9 @@ describe('sanctions in a simulation', () => {
         type: 'recorder',
         label: 'recorder',
         applyEffects: ({ agents: a }) => {
-          const cut = a.column<Uint8Array>('sanctions#0:cut');
+          const clock = a.column<Float32Array>('sanctions#0:clock'); // below 0 under a cut
           for (let i = 0; i < a.size; i++) {
-            if (a.state[i] !== State.onBenefit || cut[i] > 0 || !eligible(a, i)) continue;
+            if (a.state[i] !== State.onBenefit || clock[i] < 0 || !eligible(a, i)) continue;
             const q = rate * (1 - a.motivation[i]);
             expected += q;
             variance += q * (1 - q);
