@@ -14,7 +14,13 @@
  *    others under the month they will reach the lower bounds,
  *  - adds those filed under this month who are still on benefit and within the bounds.
  * After a compaction (slots renumbered), after a month without an update, and at the start, it is
- * listed afresh from the caseload. The result equals the scan's, slot for slot
+ * listed afresh from the caseload.
+ *
+ * Without repeats (`doneMask` 3) the list also drops whoever is taken: in the programme or done.
+ * Such a person is not free again while the spell lasts (a participation ends by completing it,
+ * which makes them done, or by leaving benefit), so the list holds the free only and the members
+ * are not looked at month after month; a new spell is seen as any other. With repeats a finisher
+ * is free again the month after, so the taken stay in the list and are filtered each month. The result equals the scan's, slot for slot
  * (`tests/policies/eligible-list.test.ts`).
  */
 import { State, type Agents } from '../agents/columns.ts';
@@ -70,18 +76,19 @@ export class EligibleByBounds {
     const afresh = this.listedAt !== agents.compactions || this.month !== t - 1;
     this.month = t;
     if (afresh) {
-      this.listAfresh(agents, t);
+      this.listAfresh(agents, t, m, done, doneMask);
       return listFree(this.list, this.count, m, done, doneMask, agents.monthsOnBenefit, out, counts, last);
     }
     return this.update(agents, t, m, done, doneMask, out, counts, last);
   }
 
-  private listAfresh(agents: Agents, t: number): void {
+  private listAfresh(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
     const inList = agents.column<Uint8Array>(this.inListColumn);
     inList.fill(0);
     this.due = [];
     if (this.list.length < agents.caseloadSize) this.list = new Int32Array(Math.max(agents.caseloadSize, 2 * this.list.length));
-    this.count = listWithin(agents.caseload, agents.caseloadSize, agents.ageMonths, agents.monthsOnBenefit, this.minAge, this.lastAge, this.minDur, this.lastDur, t, this.months, this.due, this.list, inList);
+    const taken = doneMask === 3 ? 3 : 0; // without repeats the taken are not listed (see the header)
+    this.count = listWithin(agents.caseload, agents.caseloadSize, agents.ageMonths, agents.monthsOnBenefit, this.minAge, this.lastAge, this.minDur, this.lastDur, t, this.months, this.due, this.list, inList, m, done, taken);
     this.listedAt = agents.compactions;
   }
 
@@ -96,13 +103,14 @@ export class EligibleByBounds {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
-    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, out, counts, last);
+    const taken = doneMask === 3 ? 3 : 0; // without repeats the taken leave the list (see the header)
+    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, taken, out, counts, last);
     this.count = keptCount;
     const now = this.due[t] ?? [];
     this.due[t] = [];
     if (this.fresh.length < spellStartCount + now.length) this.fresh = new Int32Array(2 * (spellStartCount + now.length));
-    let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0);
-    for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f);
+    let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0, m, done, taken);
+    for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f, m, done, taken);
     if (f === 0) return n;
     const added = this.fresh.subarray(0, f).sort();
     const total = this.count + f;
@@ -125,20 +133,22 @@ function within(age: number, dur: number, minAge: number, lastAge: number, minDu
 }
 
 /**
- * Keeps in `list[0 .. count)` those on benefit within the bounds (the others leave `inList`), and
- * writes the free of them (not in the programme, not done) to `out`, counted by months on benefit.
- * Returns how many are free; `keptCount` how many were kept.
+ * Keeps in `list[0 .. count)` those on benefit within the bounds and not taken (`m` 0 and `done &
+ * taken` 0; `taken` 0 keeps the taken too); the others leave `inList`. Writes the free of those kept
+ * (not in the programme, not done) to `out`, counted by months on benefit. Returns how many are
+ * free; `keptCount` how many were kept.
  */
 function keepAndListFree(
   list: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number,
-  m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number,
+  m: Int16Array, done: Uint8Array, doneMask: number, taken: number, out: Int32Array, counts: Int32Array, last: number,
 ): number {
   let kept = 0, n = 0;
   for (let k = 0; k < count; k++) {
     const i = list[k];
     const dur = monthsOnBenefit[i];
-    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur)) { inList[i] = 0; continue; }
+    const busy = m[i] | done[i];
+    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur) || (taken !== 0 && busy !== 0)) { inList[i] = 0; continue; }
     list[kept++] = i;
     const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
     out[n] = i;
@@ -163,10 +173,14 @@ function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Arr
   return n;
 }
 
-/** Lists in `list` the caseload within the bounds (marked in `inList`), files the rest that will reach them; returns how many are listed. */
+/**
+ * Lists in `list` the caseload within the bounds and not taken (`taken` as in `keepAndListFree`),
+ * marked in `inList`; files the rest that will reach the bounds. Returns how many are listed.
+ */
 function listWithin(
   caseload: Int32Array, caseloadSize: number, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], list: Int32Array, inList: Uint8Array,
+  m: Int16Array, done: Uint8Array, taken: number,
 ): number {
   let n = 0;
   for (let k = 0; k < caseloadSize; k++) {
@@ -174,7 +188,7 @@ function listWithin(
     const age = ageMonths[i], dur = monthsOnBenefit[i];
     const wait = Math.max(minAge - age, minDur - dur);
     if (wait > 0) { file(due, months, i, t + wait); continue; }
-    if (age > lastAge || dur > lastDur) continue;
+    if (age > lastAge || dur > lastDur || (taken !== 0 && (m[i] | done[i]) !== 0)) continue;
     list[n++] = i;
     inList[i] = 1;
   }
@@ -185,22 +199,25 @@ function listWithin(
 function addOrFile(
   slots: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], fresh: Int32Array, f: number,
+  m: Int16Array, done: Uint8Array, taken: number,
 ): number {
   for (let k = 0; k < count; k++) {
     const i = slots[k];
     const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
     if (wait > 0) file(due, months, i, t + wait);
-    else f = addWithin(i, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, fresh, f);
+    else f = addWithin(i, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, fresh, f, m, done, taken);
   }
   return f;
 }
 
-/** Adds slot i to `fresh[f]` if on benefit, within the bounds and not listed yet; returns the new end. */
+/** Adds slot i to `fresh[f]` if on benefit, within the bounds, not taken and not listed yet; returns the new end. */
 function addWithin(
   i: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, fresh: Int32Array, f: number,
+  m: Int16Array, done: Uint8Array, taken: number,
 ): number {
   if (inList[i] === 1 || state[i] !== ON_BENEFIT || !within(ageMonths[i], monthsOnBenefit[i], minAge, lastAge, minDur, lastDur)) return f;
+  if (taken !== 0 && (m[i] | done[i]) !== 0) return f;
   fresh[f] = i;
   inList[i] = 1;
   return f + 1;
