@@ -87,11 +87,17 @@ export class Agents {
   /**
    * Slots whose spell on benefit began since the exits pass before last (admitted at this month's
    * intake, back on benefit in last month's exits pass): `spellStarts[0 .. spellStartCount)`. The
-   * exits pass starts the list afresh; a compaction makes it stale (readers check `compactions`).
-   * Programmes keep their eligible lists up to date from it, instead of scanning the caseload.
+   * exits pass starts the list afresh; a compaction renumbers it. Programmes keep their eligible
+   * lists up to date from it, instead of scanning the caseload.
    */
   spellStarts = new Int32Array(1024);
   spellStartCount = 0;
+  /**
+   * The renumbering of the last compaction (number `compactions`): `renumbered[old]` is the slot
+   * that was `old` before it, -1 if dropped, for `old` below the size before it. Lists of slots
+   * kept across a compaction are carried over through it.
+   */
+  renumbered = new Int32Array(0);
 
   private readonly extra = new Map<string, Numeric>();
   /** Scratch of `compact`: the kept slots. */
@@ -221,10 +227,28 @@ export class Agents {
       for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
       for (const col of this.extra.values()) gather(col, keep, first, w);
     }
-    if (w !== n) this.compactions++;
+    if (w !== n) {
+      this.compactions++;
+      this.renumber(keep, first, w, n);
+    }
     this.size = w;
     this.listCaseload();
     return w;
+  }
+
+  /** Fills `renumbered` for a compaction that kept `keep[first .. w)` of `n` slots, and renumbers `spellStarts`. */
+  private renumber(keep: Int32Array, first: number, w: number, n: number): void {
+    if (this.renumbered.length < n) this.renumbered = new Int32Array(this.capacity);
+    const to = this.renumbered;
+    for (let i = 0; i < first; i++) to[i] = i;
+    to.fill(-1, first, n);
+    for (let k = first; k < w; k++) to[keep[k]] = k;
+    let c = 0;
+    for (let k = 0; k < this.spellStartCount; k++) {
+      const j = to[this.spellStarts[k]];
+      if (j >= 0) this.spellStarts[c++] = j;
+    }
+    this.spellStartCount = c;
   }
 }
 

@@ -13,8 +13,8 @@
  *  - adds the spells begun since last month that are within the bounds at once, and files the
  *    others under the month they will reach the lower bounds,
  *  - adds those filed under this month who are still on benefit and within the bounds.
- * After a compaction (slots renumbered), after a month without an update, and at the start, it is
- * listed afresh from the caseload.
+ * A compaction's renumbering (`agents.renumbered`) carries the list and the filed slots over;
+ * after a month without an update, and at the start, it is listed afresh from the caseload.
  *
  * Without repeats (`doneMask` 3) the list also drops whoever is taken: in the programme or done.
  * Such a person is not free again while the spell lasts (a participation ends by completing it,
@@ -73,13 +73,30 @@ export class EligibleByBounds {
     const counts = durations ?? NOWHERE;
     counts.fill(0);
     const last = durations ? durations.length - 1 : 0; // with NOWHERE every count goes to its one cell
-    const afresh = this.listedAt !== agents.compactions || this.month !== t - 1;
+    const consecutive = this.month === t - 1;
+    if (consecutive && this.listedAt === agents.compactions - 1) this.renumber(agents.renumbered);
+    const afresh = this.listedAt !== agents.compactions || !consecutive;
     this.month = t;
     if (afresh) {
       this.listAfresh(agents, t, m, done, doneMask);
       return listFree(this.list, this.count, m, done, doneMask, agents.monthsOnBenefit, out, counts, last);
     }
     return this.update(agents, t, m, done, doneMask, out, counts, last);
+  }
+
+  /** Carries the list and the filed slots over a compaction (`to`: old slot to new, -1 if dropped). */
+  private renumber(to: Int32Array): void {
+    this.count = renumberSorted(this.list, this.count, to);
+    for (const slots of this.due) {
+      if (!slots) continue;
+      let c = 0;
+      for (let k = 0; k < slots.length; k++) {
+        const j = to[slots[k]];
+        if (j >= 0) slots[c++] = j;
+      }
+      slots.length = c;
+    }
+    this.listedAt += 1;
   }
 
   private listAfresh(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
@@ -126,6 +143,17 @@ export class EligibleByBounds {
 
 /** The count `keepAndListFree` kept (a module variable: a second result without an allocation). */
 let keptCount = 0;
+
+/** Renumbers `list[0 .. count)` through `to` in place, dropping the -1s (the order is kept); returns the new count. */
+function renumberSorted(list: Int32Array, count: number, to: Int32Array): number {
+  let c = 0;
+  for (let k = 0; k < count; k++) {
+    const j = to[list[k]];
+    list[c] = j;
+    c += j >= 0 ? 1 : 0;
+  }
+  return c;
+}
 
 /** Whether age and months on benefit lie within the bounds (the sign of the or-ed differences). */
 function within(age: number, dur: number, minAge: number, lastAge: number, minDur: number, lastDur: number): boolean {

@@ -87,6 +87,25 @@ describe('Agents', () => {
     for (let i = 0; i < a.size; i++) expect(a.state[i]).not.toBe(State.gone);
   });
 
+  it('compact records its renumbering, and carries the spells begun over it', () => {
+    const a = new Agents(16);
+    const n = 300;
+    const goneAt = (k: number) => k % 4 === 1 || (k >= 50 && k < 70);
+    for (let k = 0; k < n; k++) addPerson(a, k, goneAt(k) ? State.gone : State.onBenefit);
+    const started = [3, 5, 60, 61, 150, 299]; // 5 and 61 (gone) drop out
+    for (const i of started) a.noteSpellStart(i);
+    const before = a.compactions;
+    a.compact();
+    expect(a.compactions).toBe(before + 1);
+    for (let old = 0; old < n; old++) {
+      const j = a.renumbered[old];
+      if (goneAt(old)) expect(j, `slot ${old}`).toBe(-1);
+      else expect(a.key[j], `slot ${old}`).toBe(1000 + old); // the same person in the new slot
+    }
+    const carried = Array.from(a.spellStarts.subarray(0, a.spellStartCount), (i) => a.key[i] - 1000);
+    expect(carried).toEqual(started.filter((k) => !goneAt(k)));
+  });
+
   it('compact is a no-op without gone rows, empties an all-gone population, and appending after it works', () => {
     const a = new Agents(16);
     for (let k = 0; k < 40; k++) addPerson(a, k);
