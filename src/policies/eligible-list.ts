@@ -20,8 +20,9 @@
  * Such a person is not free again while the spell lasts (a participation ends by completing it,
  * which makes them done, or by leaving benefit), so the list holds the free only and the members
  * are not looked at month after month; a new spell is seen as any other. With repeats a finisher
- * is free again the month after, so the taken stay in the list and are filtered each month. The result equals the scan's, slot for slot
- * (`tests/policies/eligible-list.test.ts`).
+ * is free again the month after, so the taken stay in the list and are filtered each month.
+ *
+ * The result equals a scan's, slot for slot (`tests/policies/eligible-list.test.ts`).
  */
 import { State, type Agents } from '../agents/columns.ts';
 
@@ -44,7 +45,7 @@ export class EligibleByBounds {
   private merged: Int32Array = new Int32Array(1024);
   /** due[t]: slots that reach the lower bounds in month t if their spell lasts (checked then). */
   private due: number[][] = [];
-  /** `agents.compactions` when listed, and the month of the last update (-2: list afresh). */
+  /** The compaction the list's slots refer to (`agents.compactions`), and the month of the last update (-2: list afresh). */
   private listedAt = -1;
   private month = -2;
 
