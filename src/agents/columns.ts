@@ -239,17 +239,31 @@ export class Agents {
   /** Fills `renumbered` for a compaction that kept `keep[first .. w)` of `n` slots, and renumbers `spellStarts`. */
   private renumber(keep: Int32Array, first: number, w: number, n: number): void {
     if (this.renumbered.length < n) this.renumbered = new Int32Array(this.capacity);
-    const to = this.renumbered;
-    for (let i = 0; i < first; i++) to[i] = i;
-    to.fill(-1, first, n);
-    for (let k = first; k < w; k++) to[keep[k]] = k;
-    let c = 0;
-    for (let k = 0; k < this.spellStartCount; k++) {
-      const j = to[this.spellStarts[k]];
-      if (j >= 0) this.spellStarts[c++] = j;
-    }
-    this.spellStartCount = c;
+    fillRenumbering(this.renumbered, keep, first, w, n);
+    this.spellStartCount = renumberSlots(this.spellStarts, this.spellStartCount, this.renumbered);
   }
+}
+
+/** `to[old]` = the new slot of `old` for a compaction that kept `keep[first .. w)` of `n` slots, -1 if dropped. */
+function fillRenumbering(to: Int32Array, keep: Int32Array, first: number, w: number, n: number): void {
+  for (let i = 0; i < first; i++) to[i] = i;
+  to.fill(-1, first, n);
+  for (let k = first; k < w; k++) to[keep[k]] = k;
+}
+
+/**
+ * Renumbers the slots `list[0 .. count)` in place through a compaction's `renumbered` (`to`),
+ * dropping those it dropped and keeping the order; returns the new count. (A module function: as
+ * a loop inside a method, V8 threw the method's compiled code out call after call.)
+ */
+export function renumberSlots(list: Int32Array, count: number, to: Int32Array): number {
+  let c = 0;
+  for (let k = 0; k < count; k++) {
+    const j = to[list[k]];
+    list[c] = j;
+    c += j >= 0 ? 1 : 0;
+  }
+  return c;
 }
 
 /** Lists in `keep` the slots in [first, n) that are not gone, from index `first`; returns the end. */

@@ -24,7 +24,7 @@
  *
  * The result equals a scan's, slot for slot (`tests/policies/eligible-list.test.ts`).
  */
-import { State, type Agents } from '../agents/columns.ts';
+import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 
 const ON_BENEFIT = State.onBenefit;
 /** What `eligible` counts into when not asked to count (a loop without a branch on it). */
@@ -87,16 +87,8 @@ export class EligibleByBounds {
 
   /** Carries the list and the filed slots over a compaction (`to`: old slot to new, -1 if dropped). */
   private renumber(to: Int32Array): void {
-    this.count = renumberSorted(this.list, this.count, to);
-    for (const slots of this.due) {
-      if (!slots) continue;
-      let c = 0;
-      for (let k = 0; k < slots.length; k++) {
-        const j = to[slots[k]];
-        if (j >= 0) slots[c++] = j;
-      }
-      slots.length = c;
-    }
+    this.count = renumberSlots(this.list, this.count, to);
+    renumberFiled(this.due, to);
     this.listedAt += 1;
   }
 
@@ -105,8 +97,7 @@ export class EligibleByBounds {
     inList.fill(0);
     this.due = [];
     if (this.list.length < agents.caseloadSize) this.list = new Int32Array(Math.max(agents.caseloadSize, 2 * this.list.length));
-    const taken = doneMask === 3 ? 3 : 0; // without repeats the taken are not listed (see the header)
-    this.count = listWithin(agents.caseload, agents.caseloadSize, agents.ageMonths, agents.monthsOnBenefit, this.minAge, this.lastAge, this.minDur, this.lastDur, t, this.months, this.due, this.list, inList, m, done, taken);
+    this.count = listWithin(agents.caseload, agents.caseloadSize, agents.ageMonths, agents.monthsOnBenefit, this.minAge, this.lastAge, this.minDur, this.lastDur, t, this.months, this.due, this.list, inList, m, done, doneMask);
     this.listedAt = agents.compactions;
   }
 
@@ -121,14 +112,13 @@ export class EligibleByBounds {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
-    const taken = doneMask === 3 ? 3 : 0; // without repeats the taken leave the list (see the header)
-    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, taken, out, counts, last);
+    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, out, counts, last);
     this.count = keptCount;
     const now = this.due[t] ?? [];
     this.due[t] = [];
     if (this.fresh.length < spellStartCount + now.length) this.fresh = new Int32Array(2 * (spellStartCount + now.length));
-    let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0, m, done, taken);
-    for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f, m, done, taken);
+    let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0, m, done, doneMask);
+    for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f, m, done, doneMask);
     if (f === 0) return n;
     const added = this.fresh.subarray(0, f).sort();
     const total = this.count + f;
@@ -145,15 +135,28 @@ export class EligibleByBounds {
 /** The count `keepAndListFree` kept (a module variable: a second result without an allocation). */
 let keptCount = 0;
 
-/** Renumbers `list[0 .. count)` through `to` in place, dropping the -1s (the order is kept); returns the new count. */
-function renumberSorted(list: Int32Array, count: number, to: Int32Array): number {
-  let c = 0;
-  for (let k = 0; k < count; k++) {
-    const j = to[list[k]];
-    list[c] = j;
-    c += j >= 0 ? 1 : 0;
+/** Renumbers the filed slots through a compaction's renumbering `to`, dropping those it dropped. */
+function renumberFiled(due: number[][], to: Int32Array): void {
+  for (let t = 0; t < due.length; t++) {
+    const slots = due[t];
+    if (!slots) continue;
+    let c = 0;
+    for (let k = 0; k < slots.length; k++) {
+      const j = to[slots[k]];
+      if (j >= 0) slots[c++] = j;
+    }
+    slots.length = c;
   }
-  return c;
+}
+
+/** 1 if slot i is free (not in the programme, not done by `doneMask`), else 0. */
+function isFree(i: number, m: Int16Array, done: Uint8Array, doneMask: number): number {
+  return (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+}
+
+/** Whether the taken stay in the list: only with repeats, where a finisher is free again (see the header). */
+function keepsTaken(doneMask: number): boolean {
+  return doneMask !== 3;
 }
 
 /** Whether age and months on benefit lie within the bounds (the sign of the or-ed differences). */
@@ -162,24 +165,24 @@ function within(age: number, dur: number, minAge: number, lastAge: number, minDu
 }
 
 /**
- * Keeps in `list[0 .. count)` those on benefit within the bounds and not taken (`m` 0 and `done &
- * taken` 0; `taken` 0 keeps the taken too); the others leave `inList`. Writes the free of those kept
- * (not in the programme, not done) to `out`, counted by months on benefit. Returns how many are
- * free; `keptCount` how many were kept.
+ * Keeps in `list[0 .. count)` those on benefit within the bounds, and without repeats only the free
+ * (`keepsTaken`); the others leave `inList`. Writes the free of those kept (not in the programme,
+ * not done) to `out`, counted by months on benefit. Returns how many are free; `keptCount` how
+ * many were kept.
  */
 function keepAndListFree(
   list: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number,
-  m: Int16Array, done: Uint8Array, doneMask: number, taken: number, out: Int32Array, counts: Int32Array, last: number,
+  m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number,
 ): number {
+  const keepTaken = keepsTaken(doneMask);
   let kept = 0, n = 0;
   for (let k = 0; k < count; k++) {
     const i = list[k];
     const dur = monthsOnBenefit[i];
-    const busy = m[i] | done[i];
-    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur) || (taken !== 0 && busy !== 0)) { inList[i] = 0; continue; }
+    const free = isFree(i, m, done, doneMask);
+    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur) || (free === 0 && !keepTaken)) { inList[i] = 0; continue; }
     list[kept++] = i;
-    const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
     out[n] = i;
     n += free;
     counts[dur < last ? dur : last] += free;
@@ -193,7 +196,7 @@ function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Arr
   let n = 0;
   for (let k = 0; k < count; k++) {
     const i = list[k];
-    const free = (m[i] | (done[i] & doneMask)) === 0 ? 1 : 0;
+    const free = isFree(i, m, done, doneMask);
     out[n] = i;
     n += free;
     const dur = monthsOnBenefit[i];
@@ -203,21 +206,23 @@ function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Arr
 }
 
 /**
- * Lists in `list` the caseload within the bounds and not taken (`taken` as in `keepAndListFree`),
- * marked in `inList`; files the rest that will reach the bounds. Returns how many are listed.
+ * Lists in `list` the caseload within the bounds, and without repeats only the free (as
+ * `keepAndListFree`), marked in `inList`; files the rest that will reach the bounds. Returns how
+ * many are listed.
  */
 function listWithin(
   caseload: Int32Array, caseloadSize: number, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], list: Int32Array, inList: Uint8Array,
-  m: Int16Array, done: Uint8Array, taken: number,
+  m: Int16Array, done: Uint8Array, doneMask: number,
 ): number {
+  const keepTaken = keepsTaken(doneMask);
   let n = 0;
   for (let k = 0; k < caseloadSize; k++) {
     const i = caseload[k];
     const age = ageMonths[i], dur = monthsOnBenefit[i];
     const wait = Math.max(minAge - age, minDur - dur);
     if (wait > 0) { file(due, months, i, t + wait); continue; }
-    if (age > lastAge || dur > lastDur || (taken !== 0 && (m[i] | done[i]) !== 0)) continue;
+    if (age > lastAge || dur > lastDur || (!keepTaken && isFree(i, m, done, doneMask) === 0)) continue;
     list[n++] = i;
     inList[i] = 1;
   }
@@ -228,25 +233,25 @@ function listWithin(
 function addOrFile(
   slots: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, t: number, months: number, due: number[][], fresh: Int32Array, f: number,
-  m: Int16Array, done: Uint8Array, taken: number,
+  m: Int16Array, done: Uint8Array, doneMask: number,
 ): number {
   for (let k = 0; k < count; k++) {
     const i = slots[k];
     const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
     if (wait > 0) file(due, months, i, t + wait);
-    else f = addWithin(i, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, fresh, f, m, done, taken);
+    else f = addWithin(i, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, fresh, f, m, done, doneMask);
   }
   return f;
 }
 
-/** Adds slot i to `fresh[f]` if on benefit, within the bounds, not taken and not listed yet; returns the new end. */
+/** Adds slot i to `fresh[f]` if on benefit, within the bounds, not listed yet (and free, without repeats); returns the new end. */
 function addWithin(
   i: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
   minAge: number, lastAge: number, minDur: number, lastDur: number, fresh: Int32Array, f: number,
-  m: Int16Array, done: Uint8Array, taken: number,
+  m: Int16Array, done: Uint8Array, doneMask: number,
 ): number {
   if (inList[i] === 1 || state[i] !== ON_BENEFIT || !within(ageMonths[i], monthsOnBenefit[i], minAge, lastAge, minDur, lastDur)) return f;
-  if (taken !== 0 && (m[i] | done[i]) !== 0) return f;
+  if (!keepsTaken(doneMask) && isFree(i, m, done, doneMask) === 0) return f;
   fresh[f] = i;
   inList[i] = 1;
   return f + 1;

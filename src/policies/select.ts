@@ -65,19 +65,18 @@ const durationCounts = new Int32Array(LONGEST_CAP + 1);
  */
 export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number, counted?: Int32Array): number {
   const { monthsOnBenefit } = agents;
-  let counts: Int32Array = durationCounts;
-  if (counted) counts = counted;
-  else {
+  const counts = counted ?? durationCounts;
+  if (!counted) {
     counts.fill(0);
-    for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], 599)]++;
+    for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], LONGEST_CAP)]++;
   }
-  let from = 599;
+  let from = LONGEST_CAP;
   for (let taken = counts[from]; taken < free && from > 0; ) taken += counts[--from];
   let w = 0;
   for (let j = 0; j < n; j++) {
     const i = eligible[j];
     eligible[w] = i;
-    w += Math.min(monthsOnBenefit[i], 599) >= from ? 1 : 0;
+    w += Math.min(monthsOnBenefit[i], LONGEST_CAP) >= from ? 1 : 0;
   }
   return w;
 }
