@@ -67,6 +67,8 @@ export class Agents {
 
   /** Employability from traits (derived; refreshed at the end of each month and at intake). */
   employability: Float32Array;
+  /** Scratch: this month's employability before rounding to the float32 column, for exact sums (not carried by a compaction). */
+  exactEmployability: Float64Array;
   /** Weight in the competition for jobs this month (derived, scratch; times `workScale` = work hazard). */
   workHazard: Float32Array;
   /** Per-month hazard multipliers written by policies (reset to 1 each month). */
@@ -99,7 +101,16 @@ export class Agents {
    */
   renumbered = new Int32Array(0);
 
-  private readonly extra = new Map<string, Numeric>();
+  /**
+   * Loops compiled for this population's columns (`specialise.ts`), by the function that makes
+   * them. They hold the columns, so growing the columns drops them; recycling the population
+   * (`takePopulation`) keeps them.
+   */
+  readonly kernels = new Map<object, { tables: object; run: unknown }>();
+
+  private extra = new Map<string, Numeric>();
+  /** Slots below this may have been written since the population was made or cleared. */
+  private written = 0;
   /** Scratch of `compact`: the kept slots. */
   private keep = new Int32Array(0);
 
@@ -123,6 +134,7 @@ export class Agents {
     this.exitMonth = new Int16Array(n);
     this.leftRoute = new Uint8Array(n);
     this.employability = new Float32Array(n);
+    this.exactEmployability = new Float64Array(n);
     this.workHazard = new Float32Array(n);
     this.searchMult = new Float32Array(n);
     this.employMult = new Float32Array(n);
@@ -177,6 +189,7 @@ export class Agents {
   append(): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const slot = this.size++;
+    if (this.size > this.written) this.written = this.size;
     for (const col of this.extra.values()) col[slot] = 0;
     return slot;
   }
@@ -188,6 +201,7 @@ export class Agents {
       ['skills', this.skills], ['motivation', this.motivation], ['multiProblem', this.multiProblem],
       ['rung', this.rung], ['household', this.household], ['frailty', this.frailty],
       ['spells', this.spells], ['entryMonth', this.entryMonth], ['exitMonth', this.exitMonth], ['leftRoute', this.leftRoute], ['employability', this.employability],
+      ['exactEmployability', this.exactEmployability],
       ['workHazard', this.workHazard], ['searchMult', this.searchMult],
       ['employMult', this.employMult], ['schoolMult', this.schoolMult],
       ['ownWorkHazard', this.ownWorkHazard], ['removalHazard', this.removalHazard],
@@ -205,6 +219,23 @@ export class Agents {
     for (const [name, col] of this.extra) this.extra.set(name, resize(col));
     this.caseload = resize(this.caseload) as Int32Array;
     this.capacity = capacity;
+    this.kernels.clear();
+  }
+
+  /**
+   * Empties the population for another replicate, as if it were new: every slot ever written is
+   * zeroed, registered columns are dropped, the counters start again. The columns stay the same
+   * arrays, and so do the loops compiled for them.
+   */
+  clear(): void {
+    const w = this.written;
+    for (const [, col] of this.fields()) col.fill(0, 0, w);
+    this.caseload.fill(0, 0, w);
+    this.spellStarts.fill(0);
+    this.renumbered.fill(0);
+    this.keep.fill(0);
+    this.extra = new Map();
+    this.size = this.caseloadSize = this.spellStartCount = this.compactions = this.luckSeed = this.written = 0;
   }
 
   /**
@@ -223,7 +254,7 @@ export class Agents {
     const keep = this.keep;
     const w = listKept(state, first, n, keep);
     if (w !== n) {
-      const scratch = new Set<Numeric>([this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
+      const scratch = new Set<Numeric>([this.exactEmployability, this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
       for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
       for (const col of this.extra.values()) gather(col, keep, first, w);
     }
@@ -302,4 +333,27 @@ function gather64(c: Uint32Array, keep: Int32Array, from: number, to: number): v
     c[2 * k] = c[2 * j];
     c[2 * k + 1] = c[2 * j + 1];
   }
+}
+
+/** Populations a finished replicate gave back, for the next one on this thread (at most two kept). */
+const recycled: Agents[] = [];
+
+/**
+ * An empty population with room for `capacity` people: one given back by an earlier replicate
+ * on this thread if one has room, with its compiled loops, else a new one. A recycled population
+ * is cleared to the state of a new one, so results do not depend on which is taken.
+ */
+export function takePopulation(capacity: number): Agents {
+  const k = recycled.findIndex((a) => a.capacity >= capacity);
+  if (k < 0) return new Agents(capacity);
+  const [a] = recycled.splice(k, 1);
+  a.clear();
+  return a;
+}
+
+/** Gives a population back once its replicate is done with it and nothing refers to its columns. */
+export function givePopulationBack(a: Agents): void {
+  if (recycled.includes(a)) return;
+  recycled.push(a);
+  if (recycled.length > 2) recycled.shift();
 }

@@ -8,7 +8,7 @@
  * Draws come from a sequential stream in a fixed order per person, so the k-th person of a stream
  * is the same person in every scenario.
  */
-import { Agents, Household, State } from './columns.ts';
+import { Household, State, takePopulation, type Agents } from './columns.ts';
 import type { StockTraits, Traits } from '../model/schema.ts';
 import { toDisadvantages, toNormals, type Uniform } from '../random/streams.ts';
 
@@ -131,7 +131,7 @@ export function synthesisePerson(agents: Agents, slot: number, s: TraitSampler, 
 export function synthesiseStock(size: number, traits: StockTraits, u: Uniform, frailtySd: number, luckSeed = 0): Agents {
   // leavers keep their slots while they may return: the slots in use reach 1.6-1.9 times the
   // starting caseload in the models, so room for twice as many avoids growing every column
-  const agents = new Agents(size * 2);
+  const agents = takePopulation(size * 2);
   agents.luckSeed = luckSeed;
   const s = compileTraits(traits);
   for (let k = 0; k < size; k++) synthesisePerson(agents, agents.append(), s, u, k, frailtySd);

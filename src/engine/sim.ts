@@ -50,8 +50,6 @@ export interface Sim {
   reentry: ReentryLog;
   /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
   market: { hires: number; fill: number; jobs: number };
-  /** Scratch: this month's employability by slot before rounding to the column's float32, for exact sums. */
-  exactEmployability: Float64Array;
   /** The multiplier columns are 1 in slots below this (those no policy writes stay so). */
   multipliersSetTo: number;
 }
@@ -105,6 +103,24 @@ export function hazardsWritten(policies: readonly Intervention[]): Record<Hazard
   return out;
 }
 
+/** A behaviour's tables, shared by the replicates on this thread (nothing writes them), by the behaviour as JSON. */
+const tablesByBehaviour = new Map<string, { tables: EmployabilityTables; durationFactor: Float64Array; returnHazard: Float64Array }>();
+
+/**
+ * The tables of behaviour `b`: the same arrays for every replicate of it, so that the loops
+ * compiled for them are kept from one replicate to the next (`specialise.ts`).
+ */
+function tablesOf(b: Behaviour): { tables: EmployabilityTables; durationFactor: Float64Array; returnHazard: Float64Array } {
+  const key = JSON.stringify(b);
+  let out = tablesByBehaviour.get(key);
+  if (!out) {
+    out = { tables: buildTables(b), durationFactor: durationTable(b.exits.durationElasticity), returnHazard: returnHazards(b) };
+    if (tablesByBehaviour.size >= 8) tablesByBehaviour.delete(tablesByBehaviour.keys().next().value!);
+    tablesByBehaviour.set(key, out);
+  }
+  return out;
+}
+
 /**
  * Builds a replicate's state. `economy` may be passed in when it was built already (the batch
  * builds each scenario's economy once, in the main thread, and sends it to the workers).
@@ -117,7 +133,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
   const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd, seed);
   const policies = buildPolicies(scenario.policies ?? model.policies, behaviour);
   for (const p of policies) p.init?.(agents, months);
-  const tables = buildTables(behaviour);
+  const { tables, durationFactor, returnHazard } = tablesOf(behaviour);
   computeEmployability(agents, behaviour, tables, agents.employability);
   const perMonth = (perYear: number) => -Math.log(1 - Math.min(perYear, 0.999)) / 12;
   return {
@@ -138,15 +154,14 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     vacanciesThisMonth: 0,
     baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,
     baseNon: perMonth(behaviour.exits.nonInfluenceablePerYear) * model.exits.nonInfluenceableFactor,
-    durationFactor: durationTable(behaviour.exits.durationElasticity),
-    returnHazard: returnHazards(behaviour),
+    durationFactor,
+    returnHazard,
     reentry: {
       window: behaviour.revolvingDoor.returnWindowMonths, months,
       exits: new Float64Array(months * ROUTES),
       returns: new Float64Array(months * ROUTES * (behaviour.revolvingDoor.returnWindowMonths + 1)),
     },
     market: { hires: 0, fill: 0, jobs: 0 },
-    exactEmployability: new Float64Array(agents.capacity),
     multipliersSetTo: 0,
   };
 }

@@ -3,6 +3,7 @@ import type { EconomyPath } from '../economy/path.ts';
 import type { ReentryLog } from './sim.ts';
 import type { Model, Scenario } from '../model/schema.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
+import { givePopulationBack } from '../agents/columns.ts';
 import { createSim } from './sim.ts';
 import { step } from './step.ts';
 import type { ProgrammeOutcomes } from '../policies/programme.ts';
@@ -27,5 +28,6 @@ export function simulateReplicate(model: Model, scenario: Scenario, replicate: n
   }
   const programmes = new Map<string, ProgrammeOutcomes>();
   for (const p of sim.policies) for (const g of p.programmes ?? []) programmes.set(g.label, g.outcomes);
+  givePopulationBack(sim.agents); // nothing returned refers to its columns
   return { series, agentMonths, programmes, reentry: sim.reentry };
 }

@@ -9,6 +9,7 @@ import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { fastExp } from './fast-exp.ts';
+import { kernelFor } from './specialise.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
@@ -201,140 +202,162 @@ export interface Flows {
  */
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
-  const pensionMonths = sim.economy.pensionMonths[t];
-  const season = sim.economy.nonWorkExitFactor[t];
-  const { baseSchool, baseNon, workScale, durationFactor: dur, reentry, behaviour, tables } = sim;
-  const lastDur = dur.length - 1;
-  const youth = behaviour.exits.youthSchoolFactor;
+  const pass = kernelFor(a, exitsPass, [sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard, EXITS_LIB] as const);
+  const b = sim.behaviour, rd = b.revolvingDoor, dyn = b.dynamics, e = b.employability;
+  const p = EXITS_PARAMS;
+  p[0] = t; p[1] = sim.economy.pensionMonths[t]; p[2] = sim.economy.nonWorkExitFactor[t];
+  p[3] = sim.baseSchool; p[4] = sim.baseNon; p[5] = sim.workScale; p[6] = b.exits.youthSchoolFactor;
   // hazard columns no policy writes are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
-  const { schoolMult: schooled, ownWorkHazard: ownWorked, removalHazard: removed } = sim.hazards;
-  const { ownWorkHazard: ownWork, removalHazard: removal } = a;
-  const rd = behaviour.revolvingDoor;
-  const { jobLossPerMonthFirstYear: pFirst, jobLossPerMonthSecondYear: pLater, returnShare, durableAfterMonths, returnWindowMonths: window } = rd;
-  const returnHazard = sim.returnHazard;
-  const { motivationDecayPerMonth: decay, motivationFloor: floor, skillDecayPerMonth: skillDecay } = behaviour.dynamics;
-  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
+  p[7] = +sim.hazards.schoolMult; p[8] = +sim.hazards.ownWorkHazard; p[9] = +sim.hazards.removalHazard;
+  p[10] = rd.jobLossPerMonthFirstYear; p[11] = rd.jobLossPerMonthSecondYear; p[12] = rd.returnShare;
+  p[13] = rd.durableAfterMonths; p[14] = rd.returnWindowMonths;
+  p[15] = dyn.motivationDecayPerMonth; p[16] = dyn.motivationFloor; p[17] = dyn.skillDecayPerMonth;
   // the unrounded employability is read only if a policy changes traits after this pass
-  const keepExact = sim.policies.some((p) => p.developTraits !== undefined);
-  const exact = exactEmployability(sim);
-  const exitSalt = luckSalt(t, Purpose.exit), jobLossSalt = luckSalt(t, Purpose.jobLoss), returnSalt = luckSalt(t, Purpose.returnToBenefit);
-  // employability as in `employabilityOf`, written out here so that the loop keeps it inline
-  const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = behaviour.employability;
-  const { age: ageT, scar: scarT } = tables;
-  const { frailty, multiProblem, rung } = a;
-  let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
-  let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
-  const n = a.size;
-  const caseload = a.caseload; // listed afresh as the pass goes (it reads no list)
-  a.spellStartCount = 0; // and so are the spells that start (returns, reapplications)
-  for (let i = 0; i < n; i++) {
-    const s = state[i];
-    if (s === GONE) continue; // employability 0 since the month they went
-    if (s === ON_BENEFIT) {
-      // 6. exits
-      if (ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; non++; pension++; continue; }
-      const mob = monthsOnBenefit[i];
-      const d = dur[mob < lastDur ? mob : lastDur];
-      let hW = hw[i] * workScale;
-      let hS = baseSchool * d * (schooled ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
-      if (ownWorked) hW += ownWork[i];
-      if (removed) hS += removal[i];
-      const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
-      // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
-      const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
-      const u = luckSalted(luckKey[i], exitSalt);
-      if (u < p) {
-        const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
-        const route = r < hW ? Route.work : r < hW + hS ? Route.school : Route.non;
-        exitMonth[i] = t;
-        leftRoute[i] = route;
-        monthsInWork[i] = 1;
-        ageMonths[i]++;
-        emp[i] = 0;
-        reentry.exits[t * ROUTES + route]++;
-        if (route === Route.work) { state[i] = IN_WORK; work++; inWork++; continue; }
-        state[i] = LEFT;
-        if (route === Route.school) school++;
-        else non++;
-        continue;
-      }
-    } else if (s === IN_WORK) {
-      // 7. the revolving door after a job (in work since an earlier month; employability already 0)
-      const m = monthsInWork[i];
-      if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
-      const loss = m < 12 ? pFirst : pLater;
-      if (loss === 0 || luckSalted(luckKey[i], jobLossSalt) >= loss) { // no draw where it cannot be lost
-        ageMonths[i]++;
-        monthsInWork[i] = m + 1;
-        inWork++;
-        continue;
-      }
-      if (luckSalted(luckKey[i], returnSalt) >= returnShare) { state[i] = GONE; continue; }
-      if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
-      returned++;
-    } else {
-      // 7. returns after another route, and deterred applicants applying again (employability 0
-      // since they left, or since intake for the deterred)
-      const m = monthsInWork[i];
-      const route = leftRoute[i];
-      if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
-      const back = returnHazard[route * (window + 1) + m];
-      if (back === 0 || luckSalted(luckKey[i], returnSalt) >= back) { // no draw where none returns
-        ageMonths[i]++;
-        monthsInWork[i] = m + 1;
-        continue;
-      }
-      if (route === Route.deterred) {
-        state[i] = ON_BENEFIT;
-        monthsInWork[i] = 0;
-        entryMonth[i] = t;
-        a.noteSpellStart(i);
-        reapplied++;
-      } else {
-        if (!backOnBenefit(a, i, t, reentry)) { state[i] = GONE; continue; }
-        returned++;
-      }
-    }
-    // 8. ageing on benefit
-    const age = ++ageMonths[i];
-    const months = ++monthsOnBenefit[i];
-    const mo = motivation[i] - decay;
-    motivation[i] = mo > floor ? mo : Math.min(floor, motivation[i]);
-    const k = skills[i] - skillDecay;
-    skills[i] = k > 0.02 ? k : 0.02;
-    // 8 (end). employability from the new traits (as stored: float32), and the caseload's counts and sums
-    const mot = motivation[i];
-    const x = bS * (skills[i] - 0.5) + bM * (mot - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
-    const e = frailty[i] * fastExp(x) * ageT[age] * scarT[months];
-    emp[i] = e;
-    if (keepExact) exact[i] = e;
-    empSum += e;
-    caseload[caseloadEnd++] = i;
-    over45 += +(age >= 540);
-    over5y += +(months >= 60);
-    motSum += mot;
-  }
-  a.caseloadSize = caseloadEnd;
-  return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
-
-  function backOnBenefit(ag: typeof a, i: number, month: number, log: typeof reentry): boolean {
-    const since = month - ag.exitMonth[i];
-    if (since > log.window) return false;
-    log.returns[(ag.exitMonth[i] * ROUTES + ag.leftRoute[i]) * (log.window + 1) + since]++;
-    ag.state[i] = ON_BENEFIT;
-    ag.monthsInWork[i] = 0;
-    ag.monthsOnBenefit[i] = 0; // a new spell: the duration clock restarts (CBS counts durations per spell)
-    if (ag.spells[i] < 255) ag.spells[i]++;
-    ag.entryMonth[i] = month;
-    ag.noteSpellStart(i);
-    return true;
-  }
+  p[18] = +sim.policies.some((q) => q.developTraits !== undefined);
+  p[19] = e.skills; p[20] = e.motivation; p[21] = e.multiProblem; p[22] = e.rung;
+  return pass(p, sim.reentry.exits, sim.reentry.returns);
 }
 
-/** The unrounded employability of this month's caseload by slot (scratch, as long as the columns). */
-function exactEmployability(sim: Sim): Float64Array {
-  if (sim.exactEmployability.length < sim.agents.capacity) sim.exactEmployability = new Float64Array(sim.agents.capacity);
-  return sim.exactEmployability;
+/** The exits pass's scalars for the month (see `exitsPass`), in one array: the pass reads no object of the sim. */
+const EXITS_PARAMS = new Float64Array(23);
+
+/** What the exits pass uses from other modules: its specialised copy is compiled outside this one. */
+const EXITS_LIB = {
+  luckSalt, luckSalted, fastExp, HOUSEHOLD_NON_FACTOR, ROUTES,
+  ON_BENEFIT, IN_WORK, GONE, LEFT, WORK: Route.work, SCHOOL: Route.school, NON: Route.non, DETERRED: Route.deterred,
+  EXIT: Purpose.exit, JOB_LOSS: Purpose.jobLoss, RETURN: Purpose.returnToBenefit,
+};
+
+/**
+ * The exits pass over population `a`, for tables `dur` (duration factor by months on benefit),
+ * `ageT` and `scarT` (employability) and `returnHazard` (see `Sim`). A loop specialised to the
+ * columns (`specialise.ts`); everything else it reads from the sim at each call.
+ */
+function exitsPass(a: Sim['agents'], inputs: readonly [Float64Array, Float64Array, Float64Array, Float64Array, typeof EXITS_LIB]) {
+  const [dur, ageT, scarT, returnHazard, lib] = inputs;
+  const { luckSalt, luckSalted, fastExp, HOUSEHOLD_NON_FACTOR, ROUTES, ON_BENEFIT, IN_WORK, GONE, LEFT, WORK, SCHOOL, NON, DETERRED } = lib;
+  const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
+  const { frailty, multiProblem, rung, spells, caseload, exactEmployability: exact, ownWorkHazard: ownWork, removalHazard: removal } = a;
+  const lastDur = dur.length - 1;
+
+  return function exits(p: Float64Array, exitsLog: Float64Array, returnsLog: Float64Array): Flows {
+    const t = p[0], pensionMonths = p[1], season = p[2], baseSchool = p[3], baseNon = p[4], workScale = p[5], youth = p[6];
+    const schooled = p[7] === 1, ownWorked = p[8] === 1, removed = p[9] === 1;
+    const pFirst = p[10], pLater = p[11], returnShare = p[12], durableAfterMonths = p[13], window = p[14];
+    const decay = p[15], floor = p[16], skillDecay = p[17], keepExact = p[18] === 1;
+    // employability as in `employabilityOf`, written out here so that the loop keeps it inline
+    const bS = p[19], bM = p[20], bMP = p[21], bR = p[22];
+    const exitSalt = luckSalt(t, lib.EXIT), jobLossSalt = luckSalt(t, lib.JOB_LOSS), returnSalt = luckSalt(t, lib.RETURN);
+    let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
+    let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
+    const n = a.size;
+    // the caseload is listed afresh as the pass goes (it reads no list), and so are the spells
+    // that start (returns, reapplications)
+    a.spellStartCount = 0;
+    for (let i = 0; i < n; i++) {
+      const s = state[i];
+      if (s === GONE) continue; // employability 0 since the month they went
+      if (s === ON_BENEFIT) {
+        // 6. exits
+        if (ageMonths[i] >= pensionMonths) { state[i] = GONE; emp[i] = 0; non++; pension++; continue; }
+        const mob = monthsOnBenefit[i];
+        const d = dur[mob < lastDur ? mob : lastDur];
+        let hW = hw[i] * workScale;
+        let hS = baseSchool * d * (schooled ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
+        if (ownWorked) hW += ownWork[i];
+        if (removed) hS += removal[i];
+        const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
+        // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
+        const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);
+        const u = luckSalted(luckKey[i], exitSalt);
+        if (u < p) {
+          const r = (u / p) * h; // the same draw picks the route, in proportion to the hazards
+          const route = r < hW ? WORK : r < hW + hS ? SCHOOL : NON;
+          exitMonth[i] = t;
+          leftRoute[i] = route;
+          monthsInWork[i] = 1;
+          ageMonths[i]++;
+          emp[i] = 0;
+          exitsLog[t * ROUTES + route]++;
+          if (route === WORK) { state[i] = IN_WORK; work++; inWork++; continue; }
+          state[i] = LEFT;
+          if (route === SCHOOL) school++;
+          else non++;
+          continue;
+        }
+      } else if (s === IN_WORK) {
+        // 7. the revolving door after a job (in work since an earlier month; employability already 0)
+        const m = monthsInWork[i];
+        if (m >= durableAfterMonths) { state[i] = GONE; durable++; continue; }
+        const loss = m < 12 ? pFirst : pLater;
+        if (loss === 0 || luckSalted(luckKey[i], jobLossSalt) >= loss) { // no draw where it cannot be lost
+          ageMonths[i]++;
+          monthsInWork[i] = m + 1;
+          inWork++;
+          continue;
+        }
+        if (luckSalted(luckKey[i], returnSalt) >= returnShare) { state[i] = GONE; continue; }
+        if (!backOnBenefit(i, t, window, returnsLog)) { state[i] = GONE; continue; }
+        returned++;
+      } else {
+        // 7. returns after another route, and deterred applicants applying again (employability 0
+        // since they left, or since intake for the deterred)
+        const m = monthsInWork[i];
+        const route = leftRoute[i];
+        if (m >= window || ageMonths[i] >= pensionMonths) { state[i] = GONE; continue; }
+        const back = returnHazard[route * (window + 1) + m];
+        if (back === 0 || luckSalted(luckKey[i], returnSalt) >= back) { // no draw where none returns
+          ageMonths[i]++;
+          monthsInWork[i] = m + 1;
+          continue;
+        }
+        if (route === DETERRED) {
+          state[i] = ON_BENEFIT;
+          monthsInWork[i] = 0;
+          entryMonth[i] = t;
+          a.noteSpellStart(i);
+          reapplied++;
+        } else {
+          if (!backOnBenefit(i, t, window, returnsLog)) { state[i] = GONE; continue; }
+          returned++;
+        }
+      }
+      // 8. ageing on benefit
+      const age = ++ageMonths[i];
+      const months = ++monthsOnBenefit[i];
+      const mo = motivation[i] - decay;
+      motivation[i] = mo > floor ? mo : Math.min(floor, motivation[i]);
+      const k = skills[i] - skillDecay;
+      skills[i] = k > 0.02 ? k : 0.02;
+      // 8 (end). employability from the new traits (as stored: float32), and the caseload's counts and sums
+      const mot = motivation[i];
+      const x = bS * (skills[i] - 0.5) + bM * (mot - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
+      const e = frailty[i] * fastExp(x) * ageT[age] * scarT[months];
+      emp[i] = e;
+      if (keepExact) exact[i] = e;
+      empSum += e;
+      caseload[caseloadEnd++] = i;
+      over45 += +(age >= 540);
+      over5y += +(months >= 60);
+      motSum += mot;
+    }
+    a.caseloadSize = caseloadEnd;
+    return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
+  };
+
+  /** Person `i` back on benefit after leaving `month - exitMonth` months ago, if within the window: a new spell. */
+  function backOnBenefit(i: number, month: number, window: number, returnsLog: Float64Array): boolean {
+    const since = month - exitMonth[i];
+    if (since > window) return false;
+    returnsLog[(exitMonth[i] * ROUTES + leftRoute[i]) * (window + 1) + since]++;
+    state[i] = ON_BENEFIT;
+    monthsInWork[i] = 0;
+    monthsOnBenefit[i] = 0; // a new spell: the duration clock restarts (CBS counts durations per spell)
+    if (spells[i] < 255) spells[i]++;
+    entryMonth[i] = month;
+    a.noteSpellStart(i);
+    return true;
+  }
 }
 
 /** 8 (start). Programmes count their participants who left this month, by route and cohort. */
@@ -349,7 +372,7 @@ export function recordOutcomes(sim: Sim, t: number): void {
 export function developTraits(sim: Sim, t: number): boolean {
   const ctx = context(sim, t);
   const a = sim.agents;
-  const exact = exactEmployability(sim);
+  const exact = a.exactEmployability;
   let touched = false;
   for (const p of sim.policies) {
     const slots = p.developTraits?.(ctx);
@@ -372,7 +395,7 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   let emp = f.employability, mot = f.motivation;
   if (touched) {
     const a = sim.agents;
-    emp = sumsOver(a.caseload, n, sim.exactEmployability, a.motivation);
+    emp = sumsOver(a.caseload, n, a.exactEmployability, a.motivation);
     mot = lastSecondSum;
   }
   return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];

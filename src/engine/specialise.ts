@@ -1,0 +1,56 @@
+/**
+ * Loops compiled for one population's columns.
+ *
+ * On Node 20 (V8 11.3) a loop over typed arrays held in parameters, locals or object fields pays
+ * a map check and a reload of the array's data pointer and length at every access in every
+ * iteration: TurboFan does not hoist them out of the loop (`npm run bench:access`). It drops them
+ * when the array is a constant of the compiled code. A function's captured `const`s are such
+ * constants when the function is the only closure ever made from its place in the source: V8
+ * then compiles it for its own context ("function context specialisation").
+ *
+ * So a hot loop is written as a factory that captures a population's columns and returns the
+ * loop, and `kernelFor` makes the loop from a fresh copy of the factory, compiled from its source
+ * text. Each copy is a new place in the source, so its loop is the only closure from there. The
+ * copy is kept with the population (`Agents.kernels`), and a finished replicate gives the
+ * population back for the next (`takePopulation`): the loop is compiled once per thread, not
+ * once per replicate. Growing the columns drops the loops, and they are made again.
+ *
+ * Rules for a factory: it uses nothing from its module (constants and functions come in through
+ * its arguments, since the copy is compiled outside the module), and no syntax that needs a
+ * helper of the TypeScript transform other than `__name`. A copy computes exactly what the
+ * factory computes: the same source, compiled again.
+ */
+import type { Agents } from '../agents/columns.ts';
+
+let copies = 0;
+
+/** The transform's helper that names functions; a copy needs no names. */
+const keepName = <F>(f: F): F => f;
+
+/**
+ * A fresh copy of `factory`, compiled from its source text. Where code cannot be compiled at run
+ * time (a page's content security policy), the factory itself: the same results, more slowly.
+ */
+export function specialise<F extends (...args: never[]) => unknown>(factory: F): F {
+  try {
+    return new Function('__name', `"use strict"; /* copy ${++copies} */ return (${factory.toString()});`)(keepName) as F;
+  } catch {
+    return factory;
+  }
+}
+
+/**
+ * The loop `make(a, inputs)` for population `a`: the one made before if it was made for the same
+ * columns and the same `inputs` (by identity), else a new one from a fresh copy of `make`.
+ */
+export function kernelFor<I extends readonly object[], K>(a: Agents, make: (a: Agents, inputs: I) => K, inputs: I): K {
+  const cached = a.kernels.get(make);
+  if (cached && sameInputs(cached.tables as I, inputs)) return cached.run as K;
+  const run = specialise(make)(a, inputs);
+  a.kernels.set(make, { tables: inputs, run });
+  return run;
+}
+
+function sameInputs(x: readonly object[], y: readonly object[]): boolean {
+  return x.length === y.length && x.every((v, k) => v === y[k]);
+}
