@@ -106,9 +106,11 @@ export class Agents {
    * them. They hold the columns, so growing the columns drops them; recycling the population
    * (`takePopulation`) keeps them.
    */
-  readonly kernels = new Map<object, { tables: object; run: unknown }>();
+  readonly kernels = new Map<object, { inputs: readonly object[]; run: unknown }[]>();
 
   private extra = new Map<string, Numeric>();
+  /** The registered columns of the replicates before the last `clear`, zeroed, by name: `addColumn` takes them again. */
+  private spare = new Map<string, Numeric>();
   /** Slots below this may have been written since the population was made or cleared. */
   private written = 0;
   /** Scratch of `compact`: the kept slots. */
@@ -164,7 +166,8 @@ export class Agents {
   /** Registers an extra column (e.g. a policy's months-in-programme) that grows and compacts with the rest. */
   addColumn<T extends Numeric>(name: string, ctor: { new (length: number): T }): T {
     if (this.extra.has(name)) throw new Error(`column ${name} registered twice`);
-    const col = new ctor(this.capacity);
+    const old = this.spare.get(name);
+    const col = old instanceof ctor && old.length === this.capacity ? old : new ctor(this.capacity);
     this.extra.set(name, col);
     return col;
   }
@@ -225,15 +228,18 @@ export class Agents {
   /**
    * Empties the population for another replicate, as if it were new: every slot ever written is
    * zeroed, registered columns are dropped, the counters start again. The columns stay the same
-   * arrays, and so do the loops compiled for them.
+   * arrays, and so do the loops compiled for them; a registered column registered again under its
+   * name and type is the same array too.
    */
   clear(): void {
     const w = this.written;
     for (const [, col] of this.fields()) col.fill(0, 0, w);
+    for (const col of this.extra.values()) col.fill(0, 0, w);
     this.caseload.fill(0, 0, w);
     this.spellStarts.fill(0);
     this.renumbered.fill(0);
     this.keep.fill(0);
+    for (const [name, col] of this.extra) this.spare.set(name, col);
     this.extra = new Map();
     this.size = this.caseloadSize = this.spellStartCount = this.compactions = this.luckSeed = this.written = 0;
   }

@@ -10,6 +10,7 @@
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { fastExp } from './fast-exp.ts';
+import { kernelFor } from './specialise.ts';
 
 export interface EmployabilityTables {
   /** exp(-b_scar ln(1 + months/12)) by months on benefit. */
@@ -53,22 +54,34 @@ export function employabilityOf(a: Agents, i: number, b: Behaviour, t: Employabi
 }
 
 /**
- * `employabilityOf` for each slot `slots[k]` on benefit, written to the column and to `exact`
- * (the unrounded value); others are skipped (their employability is 0 already). One loop with the
- * coefficients read once: the policies' trait effects refresh thousands of people a month.
+ * `employabilityOf` for each slot `slots[k]` on benefit, written to the column and to its exact
+ * copy (`Agents.exactEmployability`, unrounded); others are skipped (their employability is 0
+ * already). One loop with the coefficients read once: the policies' trait effects refresh
+ * thousands of people a month.
  */
-export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables, exact: Float64Array): void {
-  const { skills: bS, motivation: bM, multiProblem: bMP, rung: bR } = b.employability;
-  const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit, employability } = a;
-  const { age: ageT, scar: scarT } = t;
-  for (let k = 0; k < slots.length; k++) {
-    const i = slots[k];
-    if (state[i] !== ON_BENEFIT) continue;
-    const x = bS * (skills[i] - 0.5) + bM * (motivation[i] - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
-    const e = frailty[i] * fastExp(x) * ageT[ageMonths[i]] * scarT[monthsOnBenefit[i]];
-    employability[i] = e;
-    exact[i] = e;
-  }
+export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables): void {
+  const refresh = kernelFor(a, refreshPass, [t.age, t.scar, REFRESH_LIB] as const);
+  const { skills, motivation, multiProblem, rung } = b.employability;
+  refresh(slots, skills, motivation, multiProblem, rung);
+}
+
+/** What `refreshPass` uses from other modules: its specialised copy is compiled outside this one. */
+const REFRESH_LIB = { fastExp, ON_BENEFIT };
+
+/** The loop of `refreshEmployability` over population `a`, for the age and scarring tables; specialised to the columns (`specialise.ts`). */
+function refreshPass(a: Agents, inputs: readonly [Float64Array, Float64Array, typeof REFRESH_LIB]) {
+  const [ageT, scarT, { fastExp, ON_BENEFIT }] = inputs;
+  const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = a;
+  return function refresh(slots: ArrayLike<number>, bS: number, bM: number, bMP: number, bR: number): void {
+    for (let k = 0; k < slots.length; k++) {
+      const i = slots[k];
+      if (state[i] !== ON_BENEFIT) continue;
+      const x = bS * (skills[i] - 0.5) + bM * (motivation[i] - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
+      const e = frailty[i] * fastExp(x) * ageT[ageMonths[i]] * scarT[monthsOnBenefit[i]];
+      employability[i] = e;
+      exact[i] = e;
+    }
+  };
 }
 
 /**

@@ -39,15 +39,21 @@ export function specialise<F extends (...args: never[]) => unknown>(factory: F):
   }
 }
 
+/** Loops kept per factory and population: the inputs of a few models or scenarios taking turns. */
+const KEPT = 4;
+
 /**
- * The loop `make(a, inputs)` for population `a`: the one made before if it was made for the same
- * columns and the same `inputs` (by identity), else a new one from a fresh copy of `make`.
+ * The loop `make(a, inputs)` for population `a`: one made before for the same columns and the
+ * same `inputs` (by identity), else a new one from a fresh copy of `make`.
  */
 export function kernelFor<I extends readonly object[], K>(a: Agents, make: (a: Agents, inputs: I) => K, inputs: I): K {
-  const cached = a.kernels.get(make);
-  if (cached && sameInputs(cached.tables as I, inputs)) return cached.run as K;
+  let made = a.kernels.get(make);
+  if (!made) a.kernels.set(make, (made = []));
+  const found = made.find((k) => sameInputs(k.inputs, inputs));
+  if (found) return found.run as K;
   const run = specialise(make)(a, inputs);
-  a.kernels.set(make, { tables: inputs, run });
+  made.push({ inputs, run });
+  if (made.length > KEPT) made.shift();
   return run;
 }
 

@@ -111,8 +111,8 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const units = searchWeights(a, search.base, search.motivationSlope, sim.tables.employerAge, sim.hazards.searchMult, sim.hazards.employMult);
-  const weights = lastWeights;
+  const pass = kernelFor(a, weightsPass, [sim.tables.employerAge] as const);
+  const { units, weights } = pass(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult);
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -131,37 +131,35 @@ export function workHazards(sim: Sim, t: number): number {
   return jobs;
 }
 
-/** The weights' sum of the last `searchWeights` call (a module variable: see there). */
-let lastWeights = 0;
-
 /**
- * Search units and job-competition weights of the caseload: each recipient's weight goes into the
- * `workHazard` column; returns the units and leaves the weights' sum in `lastWeights`. Others'
- * weights are never read. (The sum leaves through a module variable, not an array: V8 compiles the
- * loop on the stack on its first call, before a store after the loop has run, and that compiled
- * loop was then reused and thrown out at the store on every call: 122 deoptimisations in 7
- * replicates.)
+ * Search units and job-competition weights of the caseload, for the employers' age preference
+ * `empAge` by age in months: each recipient's weight goes into the `workHazard` column; returns
+ * the units and the weights' sum. Others' weights are never read. A loop specialised to the
+ * columns (`specialise.ts`).
  */
-function searchWeights(a: Sim['agents'], base: number, slope: number, empAge: Float64Array, searched: boolean, employed: boolean): number {
-  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload, caseloadSize } = a;
+function weightsPass(a: Sim['agents'], inputs: readonly [Float64Array]) {
+  const [empAge] = inputs;
+  const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload } = a;
   const last = empAge.length - 1;
-  let units = 0;
-  let weights = 0;
-  for (let k = 0; k < caseloadSize; k++) {
-    const i = caseload[k];
-    // (base + slope m) x searchMult x e x employMult; a multiplier no policy writes is 1 and x * 1
-    // is exact: its column is not read
-    let se = base + slope * motivation[i];
-    if (searched) se *= searchMult[i];
-    se *= e[i];
-    if (employed) se *= employMult[i];
-    units += se;
-    const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
-    w[i] = wi;
-    weights += wi;
-  }
-  lastWeights = weights;
-  return units;
+  return function weights(base: number, slope: number, searched: boolean, employed: boolean): { units: number; weights: number } {
+    const n = a.caseloadSize;
+    let units = 0;
+    let weights = 0;
+    for (let k = 0; k < n; k++) {
+      const i = caseload[k];
+      // (base + slope m) x searchMult x e x employMult; a multiplier no policy writes is 1 and x * 1
+      // is exact: its column is not read
+      let se = base + slope * motivation[i];
+      if (searched) se *= searchMult[i];
+      se *= e[i];
+      if (employed) se *= employMult[i];
+      units += se;
+      const wi = se * empAge[ageMonths[i] < last ? ageMonths[i] : last];
+      w[i] = wi;
+      weights += wi;
+    }
+    return { units, weights };
+  };
 }
 
 /** Counts of stages 6-8: exits by route, re-entries, durable jobs, still in work. */
@@ -372,13 +370,12 @@ export function recordOutcomes(sim: Sim, t: number): void {
 export function developTraits(sim: Sim, t: number): boolean {
   const ctx = context(sim, t);
   const a = sim.agents;
-  const exact = a.exactEmployability;
   let touched = false;
   for (const p of sim.policies) {
     const slots = p.developTraits?.(ctx);
     if (!slots || slots.length === 0) continue;
     touched = true;
-    refreshEmployability(a, slots, sim.behaviour, sim.tables, exact);
+    refreshEmployability(a, slots, sim.behaviour, sim.tables);
   }
   return touched;
 }

@@ -37,6 +37,7 @@
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { kernelFor } from '../engine/specialise.ts';
 import { luckOf } from '../random/luck.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention } from './types.ts';
@@ -92,50 +93,52 @@ export const sanctionsEffects = {
   defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03, afterSanctionWorkGain: 1.4 },
 };
 
-/** What `monthlyPass` leaves besides its count (module variables, read at once after the call). */
-let passPaidLess = 0;
-let passBeforeCount = 0;
+/** What `monthlyPass` uses from other modules: its specialised copy is compiled outside this one. */
+const PASS_LIB = { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN };
 
 /**
- * The month's pass over everyone on benefit: cuts run on (paid less this month, not sanctioned
- * again), the threat raises search, and the clock (see the header) spends this month's hazard
- * -ln(1 - q) ~ q (1 + q/2) from each budget. Lists the newly sanctioned in `list` and returns how
- * many; a first sanction also joins `before[beforeCount..]`. A function of its own with every
- * column passed in: as a loop inside the monthly hook it ran at a sixth of this speed. Every
- * withheld amount is the same, so their sum does not depend on the order of the two loops.
+ * The month's pass over everyone on benefit, for a regime's columns `clock` and `sanctionedBefore`
+ * (see the header): cuts run on (paid less this month, not sanctioned again), the threat raises
+ * search, and the clock spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget.
+ * Lists the newly sanctioned in `list`; a first sanction also joins `before[beforeCount..]`.
+ * Returns how many were sanctioned, the benefit withheld and the new `beforeCount`. A loop
+ * specialised to the columns (`specialise.ts`). Every withheld amount is the same, so their sum
+ * does not depend on the order of the two loops.
  */
-function monthlyPass(
-  agents: Agents, clock: Float32Array, sanctionedBefore: Uint8Array, list: Int32Array, before: Int32Array, beforeCount: number,
-  everyone: boolean, eligible: Eligibility, month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
-): number {
-  const { motivation, luckKey, searchMult, removalHazard, caseload, caseloadSize } = agents;
-  let n = 0;
-  let paidLess = 0;
-  for (let k = 0; k < caseloadSize; k++) {
-    const i = caseload[k];
-    let c = clock[i];
-    if (c < 0) { // a month of a cut (see the header)
-      paidLess += perCutMonth;
-      clock[i] = c + 1;
-      if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
-      continue;
+function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array, typeof PASS_LIB]) {
+  const [clock, sanctionedBefore, { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN }] = inputs;
+  const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
+  return function pass(
+    list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
+    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
+  ): { count: number; paidLess: number; beforeCount: number } {
+    const size = agents.caseloadSize;
+    let n = 0;
+    let paidLess = 0;
+    for (let k = 0; k < size; k++) {
+      const i = caseload[k];
+      let c = clock[i];
+      if (c < 0) { // a month of a cut (see the header)
+        paidLess += perCutMonth;
+        clock[i] = c + 1;
+        if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
+        continue;
+      }
+      if (!everyone && !eligible(agents, i)) continue;
+      searchMult[i] *= threatNow;
+      if (rate === 0) continue;
+      if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
+      const q = rate * (1 - motivation[i]);
+      c -= q * (1 + 0.5 * q);
+      if (c > 0) { clock[i] = c; continue; }
+      clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
+      list[n++] = i;
+      if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
+      if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
+      else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
     }
-    if (!everyone && !eligible(agents, i)) continue;
-    searchMult[i] *= threatNow;
-    if (rate === 0) continue;
-    if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
-    const q = rate * (1 - motivation[i]);
-    c -= q * (1 + 0.5 * q);
-    if (c > 0) { clock[i] = c; continue; }
-    clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-    list[n++] = i;
-    if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
-    if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
-    else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
-  }
-  passPaidLess = paidLess;
-  passBeforeCount = beforeCount;
-  return n;
+    return { count: n, paidLess, beforeCount };
+  };
 }
 
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
@@ -197,9 +200,11 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       }
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
-      count = monthlyPass(agents, clock, sanctionedBefore, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
-      beforeCount = passBeforeCount;
-      withheld = passPaidLess;
+      const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
+      const done = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
+      count = done.count;
+      beforeCount = done.beforeCount;
+      withheld = done.paidLess;
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;

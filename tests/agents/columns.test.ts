@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Agents, State } from '../../src/agents/columns.ts';
+import { Agents, givePopulationBack, State, takePopulation } from '../../src/agents/columns.ts';
 import { personLuckKey } from '../../src/random/luck.ts';
 
 /** Appends a person whose traits are all derived from `k`, so rows can be recognised later. */
@@ -130,5 +130,53 @@ describe('Agents', () => {
     let same = 0;
     for (let i = 0; i < a.size; i++) same += +(personLuckKey(4243, a.key[i]) === a.luckKey[i]);
     expect(same).toBe(0);
+  });
+});
+
+describe('recycled populations', () => {
+  /** Every typed array a population holds, by field name. */
+  const arraysOf = (a: Agents) => Object.entries(a).filter(([, v]) => ArrayBuffer.isView(v)) as [string, ArrayLike<number>][];
+
+  it('a population given back is taken again, cleared to the state of a new one', () => {
+    const a = takePopulation(64);
+    a.luckSeed = 77;
+    a.addColumn('months', Int16Array);
+    for (let k = 0; k < 200; k++) {
+      const i = addPerson(a, k, k % 4 === 0 ? State.gone : State.onBenefit);
+      a.column<Int16Array>('months')[i] = k; // re-read: appending grows the columns
+      a.employability[i] = 0.5;
+      a.exactEmployability[i] = 0.25;
+      a.workHazard[i] = 0.1;
+      a.noteSpellStart(i);
+    }
+    a.listCaseload();
+    a.compact();
+    a.kernels.set(addPerson, [{ inputs: [], run: 1 }]);
+    const columns = arraysOf(a).map(([, v]) => v);
+    const months = a.column<Int16Array>('months');
+    givePopulationBack(a);
+    givePopulationBack(a); // twice is once
+
+    const b = takePopulation(100);
+    expect(b).toBe(a);
+    expect([b.size, b.caseloadSize, b.spellStartCount, b.compactions, b.luckSeed]).toEqual([0, 0, 0, 0, 0]);
+    for (const [name, v] of arraysOf(b)) expect(Array.prototype.some.call(v, (x: number) => x !== 0), name).toBe(false);
+    expect(arraysOf(b).every(([, v], k) => v === columns[k])).toBe(true); // the same arrays
+    expect(() => b.column('months')).toThrow(/no column/); // registered columns go with the replicate
+    const again = b.addColumn('months', Int16Array); // registered again: the same array, zeroed
+    expect(again).toBe(months);
+    expect(again.some((x) => x !== 0)).toBe(false);
+    expect(b.addColumn('other', Int16Array)).not.toBe(months);
+    expect(b.kernels.get(addPerson)?.[0].run).toBe(1); // compiled loops stay
+    expect(takePopulation(100)).not.toBe(a); // it is taken only once
+  });
+
+  it('a population too small for what is asked is not taken', () => {
+    const small = takePopulation(16);
+    givePopulationBack(small);
+    const big = takePopulation(small.capacity + 1);
+    expect(big).not.toBe(small);
+    expect(big.capacity).toBe(small.capacity + 1);
+    expect(takePopulation(16)).toBe(small);
   });
 });
