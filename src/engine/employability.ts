@@ -60,19 +60,19 @@ export function employabilityOf(a: Agents, i: number, b: Behaviour, t: Employabi
  * thousands of people a month.
  */
 export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables): void {
-  const refresh = kernelFor(a, refreshPass, [t.age, t.scar, REFRESH_LIB] as const);
+  const refresh = kernelFor(a, refreshPass, [REFRESH_LIB] as const);
   const { skills, motivation, multiProblem, rung } = b.employability;
-  refresh(slots, skills, motivation, multiProblem, rung);
+  refresh(slots, skills, motivation, multiProblem, rung, t.age, t.scar);
 }
 
 /** What `refreshPass` uses from other modules: its specialised copy is compiled outside this one. */
 const REFRESH_LIB = { fastExp, ON_BENEFIT };
 
-/** The loop of `refreshEmployability` over population `a`, for the age and scarring tables; specialised to the columns (`specialise.ts`). */
-function refreshPass(a: Agents, inputs: readonly [Float64Array, Float64Array, typeof REFRESH_LIB]) {
-  const [ageT, scarT, { fastExp, ON_BENEFIT }] = inputs;
+/** The loop of `refreshEmployability` over population `a`, specialised to the columns (`specialise.ts`); the behaviour's tables are arguments. */
+function refreshPass(a: Agents, inputs: readonly [typeof REFRESH_LIB]) {
+  const [{ fastExp, ON_BENEFIT }] = inputs;
   const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = a;
-  return function refresh(slots: ArrayLike<number>, bS: number, bM: number, bMP: number, bR: number): void {
+  return function refresh(slots: ArrayLike<number>, bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array): void {
     for (let k = 0; k < slots.length; k++) {
       const i = slots[k];
       if (state[i] !== ON_BENEFIT) continue;

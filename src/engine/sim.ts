@@ -103,24 +103,6 @@ export function hazardsWritten(policies: readonly Intervention[]): Record<Hazard
   return out;
 }
 
-/** A behaviour's tables, shared by the replicates on this thread (nothing writes them), by the behaviour as JSON. */
-const tablesByBehaviour = new Map<string, { tables: EmployabilityTables; durationFactor: Float64Array; returnHazard: Float64Array }>();
-
-/**
- * The tables of behaviour `b`: the same arrays for every replicate of it, so that the loops
- * compiled for them are kept from one replicate to the next (`specialise.ts`).
- */
-function tablesOf(b: Behaviour): { tables: EmployabilityTables; durationFactor: Float64Array; returnHazard: Float64Array } {
-  const key = JSON.stringify(b);
-  let out = tablesByBehaviour.get(key);
-  if (!out) {
-    out = { tables: buildTables(b), durationFactor: durationTable(b.exits.durationElasticity), returnHazard: returnHazards(b) };
-    if (tablesByBehaviour.size >= 8) tablesByBehaviour.delete(tablesByBehaviour.keys().next().value!);
-    tablesByBehaviour.set(key, out);
-  }
-  return out;
-}
-
 /**
  * Builds a replicate's state. `economy` may be passed in when it was built already (the batch
  * builds each scenario's economy once, in the main thread, and sends it to the workers).
@@ -133,7 +115,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
   const agents = synthesiseStock(model.population.size, model.population.traits, openStream([...streamKey, 'population']), behaviour.employability.frailtySd, seed);
   const policies = buildPolicies(scenario.policies ?? model.policies, behaviour);
   for (const p of policies) p.init?.(agents, months);
-  const { tables, durationFactor, returnHazard } = tablesOf(behaviour);
+  const tables = buildTables(behaviour);
   computeEmployability(agents, behaviour, tables, agents.employability);
   const perMonth = (perYear: number) => -Math.log(1 - Math.min(perYear, 0.999)) / 12;
   return {
@@ -154,8 +136,8 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     vacanciesThisMonth: 0,
     baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,
     baseNon: perMonth(behaviour.exits.nonInfluenceablePerYear) * model.exits.nonInfluenceableFactor,
-    durationFactor,
-    returnHazard,
+    durationFactor: durationTable(behaviour.exits.durationElasticity),
+    returnHazard: returnHazards(behaviour),
     reentry: {
       window: behaviour.revolvingDoor.returnWindowMonths, months,
       exits: new Float64Array(months * ROUTES),

@@ -111,8 +111,8 @@ export function assignPolicies(sim: Sim, t: number): number {
 export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
-  const pass = kernelFor(a, weightsPass, [sim.tables.employerAge] as const);
-  const { units, weights } = pass(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult);
+  const pass = kernelFor(a, weightsPass, [] as const);
+  const { units, weights } = pass(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, sim.tables.employerAge);
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -137,12 +137,11 @@ export function workHazards(sim: Sim, t: number): number {
  * the units and the weights' sum. Others' weights are never read. A loop specialised to the
  * columns (`specialise.ts`).
  */
-function weightsPass(a: Sim['agents'], inputs: readonly [Float64Array]) {
-  const [empAge] = inputs;
+function weightsPass(a: Sim['agents'], _inputs: readonly []) {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload } = a;
-  const last = empAge.length - 1;
-  return function weights(base: number, slope: number, searched: boolean, employed: boolean): { units: number; weights: number } {
+  return function weights(base: number, slope: number, searched: boolean, employed: boolean, empAge: Float64Array): { units: number; weights: number } {
     const n = a.caseloadSize;
+    const last = empAge.length - 1;
     let units = 0;
     let weights = 0;
     for (let k = 0; k < n; k++) {
@@ -200,7 +199,7 @@ export interface Flows {
  */
 export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
-  const pass = kernelFor(a, exitsPass, [sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard, EXITS_LIB] as const);
+  const pass = kernelFor(a, exitsPass, [EXITS_LIB] as const);
   const b = sim.behaviour, rd = b.revolvingDoor, dyn = b.dynamics, e = b.employability;
   const p = EXITS_PARAMS;
   p[0] = t; p[1] = sim.economy.pensionMonths[t]; p[2] = sim.economy.nonWorkExitFactor[t];
@@ -213,7 +212,7 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   // the unrounded employability is read only if a policy changes traits after this pass
   p[18] = +sim.policies.some((q) => q.developTraits !== undefined);
   p[19] = e.skills; p[20] = e.motivation; p[21] = e.multiProblem; p[22] = e.rung;
-  return pass(p, sim.reentry.exits, sim.reentry.returns);
+  return pass(p, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
 }
 
 /** The exits pass's scalars for the month (see `exitsPass`), in one array: the pass reads no object of the sim. */
@@ -227,18 +226,23 @@ const EXITS_LIB = {
 };
 
 /**
- * The exits pass over population `a`, for tables `dur` (duration factor by months on benefit),
- * `ageT` and `scarT` (employability) and `returnHazard` (see `Sim`). A loop specialised to the
- * columns (`specialise.ts`); everything else it reads from the sim at each call.
+ * The exits pass over population `a`: a loop specialised to the columns (`specialise.ts`). Each
+ * call is given the month's scalars (`EXITS_PARAMS`), the re-entry log, and the behaviour's
+ * tables: `dur` (duration factor by months on benefit), `ageT` and `scarT` (employability) and
+ * `returnHazard` (see `Sim`). The tables are arguments, not captured, so that replicates with
+ * other parameters (an ensemble) use the same compiled loop.
  */
-function exitsPass(a: Sim['agents'], inputs: readonly [Float64Array, Float64Array, Float64Array, Float64Array, typeof EXITS_LIB]) {
-  const [dur, ageT, scarT, returnHazard, lib] = inputs;
+function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
+  const [lib] = inputs;
   const { luckSalt, luckSalted, fastExp, HOUSEHOLD_NON_FACTOR, ROUTES, ON_BENEFIT, IN_WORK, GONE, LEFT, WORK, SCHOOL, NON, DETERRED } = lib;
   const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
   const { frailty, multiProblem, rung, spells, caseload, exactEmployability: exact, ownWorkHazard: ownWork, removalHazard: removal } = a;
-  const lastDur = dur.length - 1;
 
-  return function exits(p: Float64Array, exitsLog: Float64Array, returnsLog: Float64Array): Flows {
+  return function exits(
+    p: Float64Array, exitsLog: Float64Array, returnsLog: Float64Array,
+    dur: Float64Array, ageT: Float64Array, scarT: Float64Array, returnHazard: Float64Array,
+  ): Flows {
+    const lastDur = dur.length - 1;
     const t = p[0], pensionMonths = p[1], season = p[2], baseSchool = p[3], baseNon = p[4], workScale = p[5], youth = p[6];
     const schooled = p[7] === 1, ownWorked = p[8] === 1, removed = p[9] === 1;
     const pFirst = p[10], pLater = p[11], returnShare = p[12], durableAfterMonths = p[13], window = p[14];

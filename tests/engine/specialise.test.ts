@@ -107,7 +107,7 @@ describe('a recycled population', () => {
     const again = createSim(model, AS_IS, 2, model.run.seed, months);
     expect(again.agents).toBe(first.agents);
     expect(Buffer.from(run(again, months).buffer).equals(Buffer.from(fresh.buffer))).toBe(true);
-    // the same behaviour, so the same tables: the loops were not made again
+    // the loops are made for the columns only (tables and scalars are arguments): not made again
     expect([...again.agents.kernels.values()].flat().map((k) => k.run)).toEqual(kernels);
   });
 });
