@@ -394,31 +394,25 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   const n = f.caseloadEnd;
   if (n === 0) return [0, 0, 0, 0, 0];
   let emp = f.employability, mot = f.motivation;
-  if (touched) {
-    const a = sim.agents;
-    emp = sumsOver(a.caseload, n, a.exactEmployability, a.motivation);
-    mot = lastSecondSum;
-  }
+  if (touched) ({ employability: emp, motivation: mot } = kernelFor(sim.agents, sumsPass, [] as const)(n));
   return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
 }
 
-/** The second sum of the last `sumsOver` call (a module variable, like `lastWeights`). */
-let lastSecondSum = 0;
-
 /**
- * The sums of `first` and of `second` over the slots `list[0..n)`, each in list order, in one
- * loop: returns the first and leaves the second in `lastSecondSum`. A small function of its own,
- * so that it stays optimised.
+ * The sums of the exact employability and of motivation over the caseload's first `n` slots,
+ * each in list order, in one loop specialised to the columns (`specialise.ts`).
  */
-function sumsOver(list: Int32Array, n: number, first: Float64Array, second: Float32Array): number {
-  let a = 0, b = 0;
-  for (let k = 0; k < n; k++) {
-    const i = list[k];
-    a += first[i];
-    b += second[i];
-  }
-  lastSecondSum = b;
-  return a;
+function sumsPass(a: Sim['agents'], _inputs: readonly []) {
+  const { caseload, exactEmployability, motivation } = a;
+  return function sums(n: number): { employability: number; motivation: number } {
+    let e = 0, m = 0;
+    for (let k = 0; k < n; k++) {
+      const i = caseload[k];
+      e += exactEmployability[i];
+      m += motivation[i];
+    }
+    return { employability: e, motivation: m };
+  };
 }
 
 /** Drops the gone once they are a quarter of the slots. */

@@ -25,6 +25,7 @@
  * The result equals a scan's, slot for slot (`tests/policies/eligible-list.test.ts`).
  */
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
+import { kernelFor } from '../engine/specialise.ts';
 
 const ON_BENEFIT = State.onBenefit;
 /** What `eligible` counts into when not asked to count (a loop without a branch on it). */
@@ -112,8 +113,9 @@ export class EligibleByBounds {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
-    const n = keepAndListFree(this.list, this.count, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, m, done, doneMask, out, counts, last);
-    this.count = keptCount;
+    const keep = kernelFor(agents, keepPass, [inList, m, done, KEEP_LIB] as const);
+    const { free: n, kept } = keep(this.list, this.count, minAge, lastAge, minDur, lastDur, doneMask, out, counts, last);
+    this.count = kept;
     const now = this.due[t] ?? [];
     this.due[t] = [];
     if (this.fresh.length < spellStartCount + now.length) this.fresh = new Int32Array(2 * (spellStartCount + now.length));
@@ -131,9 +133,6 @@ export class EligibleByBounds {
     return mergeFromEnd(out, n, added, e);
   }
 }
-
-/** The count `keepAndListFree` kept (a module variable: a second result without an allocation). */
-let keptCount = 0;
 
 /** Renumbers the filed slots through a compaction's renumbering `to`, dropping those it dropped. */
 function renumberFiled(due: number[][], to: Int32Array): void {
@@ -164,31 +163,36 @@ function within(age: number, dur: number, minAge: number, lastAge: number, minDu
   return ((age - minAge) | (lastAge - age) | (dur - minDur) | (lastDur - dur)) >= 0;
 }
 
+/** What `keepPass` uses from this module: its specialised copy is compiled outside it. */
+const KEEP_LIB = { ON_BENEFIT, isFree, keepsTaken, within };
+
 /**
  * Keeps in `list[0 .. count)` those on benefit within the bounds, and without repeats only the free
  * (`keepsTaken`); the others leave `inList`. Writes the free of those kept (not in the programme,
- * not done) to `out`, counted by months on benefit. Returns how many are free; `keptCount` how
- * many were kept.
+ * not done) to `out`, counted by months on benefit. Returns how many are free and how many were
+ * kept. A loop specialised to the population's columns and the programme's (`specialise.ts`).
  */
-function keepAndListFree(
-  list: Int32Array, count: number, state: Uint8Array, ageMonths: Uint16Array, monthsOnBenefit: Uint16Array, inList: Uint8Array,
-  minAge: number, lastAge: number, minDur: number, lastDur: number,
-  m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number,
-): number {
-  const keepTaken = keepsTaken(doneMask);
-  let kept = 0, n = 0;
-  for (let k = 0; k < count; k++) {
-    const i = list[k];
-    const dur = monthsOnBenefit[i];
-    const free = isFree(i, m, done, doneMask);
-    if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur) || (free === 0 && !keepTaken)) { inList[i] = 0; continue; }
-    list[kept++] = i;
-    out[n] = i;
-    n += free;
-    counts[dur < last ? dur : last] += free;
-  }
-  keptCount = kept;
-  return n;
+function keepPass(a: Agents, inputs: readonly [Uint8Array, Int16Array, Uint8Array, typeof KEEP_LIB]) {
+  const [inList, m, done, { ON_BENEFIT, isFree, keepsTaken, within }] = inputs;
+  const { state, ageMonths, monthsOnBenefit } = a;
+  return function keepAndListFree(
+    list: Int32Array, count: number, minAge: number, lastAge: number, minDur: number, lastDur: number,
+    doneMask: number, out: Int32Array, counts: Int32Array, last: number,
+  ): { free: number; kept: number } {
+    const keepTaken = keepsTaken(doneMask);
+    let kept = 0, n = 0;
+    for (let k = 0; k < count; k++) {
+      const i = list[k];
+      const dur = monthsOnBenefit[i];
+      const free = isFree(i, m, done, doneMask);
+      if (state[i] !== ON_BENEFIT || !within(ageMonths[i], dur, minAge, lastAge, minDur, lastDur) || (free === 0 && !keepTaken)) { inList[i] = 0; continue; }
+      list[kept++] = i;
+      out[n] = i;
+      n += free;
+      counts[dur < last ? dur : last] += free;
+    }
+    return { free: n, kept };
+  };
 }
 
 /** Writes the free of `list[0 .. count)` to `out` (which may be `list`), counted by months on benefit; returns how many. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
+import { kernelFor } from '../engine/specialise.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
 import { LONGEST_CAP, PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
@@ -152,6 +153,31 @@ export function programmeHooks(programme: Programme): Required<Pick<Intervention
   };
 }
 
+/** What `stayPass` uses from other modules: its specialised copy is compiled outside this one. */
+const STAY_LIB = { ON_BENEFIT: State.onBenefit };
+
+/**
+ * Pass 1 of `Programme.assign`, for a programme's columns `m` (months in it) and `done`: keeps in
+ * `members[0 .. listed)` those who stay; those off benefit leave, those past `durationMonths`
+ * complete it (listed in `finished`, `done` 2). Returns how many stay and how many completed. A
+ * loop specialised to the columns (`specialise.ts`).
+ */
+function stayPass(a: Agents, inputs: readonly [Int16Array, Uint8Array, typeof STAY_LIB]) {
+  const [m, done, { ON_BENEFIT }] = inputs;
+  const { state } = a;
+  return function stay(members: Int32Array, listed: number, durationMonths: number, finished: Int32Array): { current: number; completed: number } {
+    let current = 0, completed = 0;
+    for (let k = 0; k < listed; k++) {
+      const i = members[k];
+      const mi = m[i];
+      if (state[i] !== ON_BENEFIT) { m[i] = 0; continue; }
+      if (mi > durationMonths) { m[i] = 0; done[i] = 2; finished[completed++] = i; continue; } // m counts from 1
+      members[current++] = i;
+    }
+    return { current, completed };
+  };
+}
+
 export class Programme {
   private eligible: Eligibility;
   /** The target as bounds when it has only bounds and no further rule (then tested inline). */
@@ -220,7 +246,6 @@ export class Programme {
     const { durationMonths, places } = this.rules;
     const work = scratchFor(agents.capacity);
     this.reserve(this.count);
-    const { state } = agents;
     let members = this.members;
     // last month's members in slot order: stayers were listed in slot order, newcomers in rank order
     let listed = this.count;
@@ -230,15 +255,9 @@ export class Programme {
       this.listedAt = agents.compactions;
     } else this.mergeNewcomers();
     // pass 1: who stays in the programme (the members, in slot order)
-    let current = 0;
-    this.completed = 0;
-    for (let k = 0; k < listed; k++) {
-      const i = members[k];
-      const mi = m[i];
-      if (state[i] !== State.onBenefit) { m[i] = 0; continue; }
-      if (mi > durationMonths) { m[i] = 0; done[i] = 2; work.finished[this.completed++] = i; continue; } // m counts from 1
-      members[current++] = i;
-    }
+    const stay = kernelFor(agents, stayPass, [m, done, STAY_LIB] as const);
+    const { current, completed } = stay(members, listed, durationMonths, work.finished);
+    this.completed = completed;
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     const filling = places > current && open;
