@@ -9,10 +9,12 @@
  *     machine's noise hits both; medians, by wall time and by the thread's own CPU time; and their
  *     ratio (what the policies cost);
  *  2. the machine's own two-thread ceiling: a fixed CPU-bound kernel (hashing over a few MB, like
- *     the engine's columns) in 1 and in 2 worker threads at once, speed-up = 2 x T1 / T2;
+ *     the engine's columns) in 1 and in 2 worker threads at once, speed-up = 2 x T1 / T2; and the
+ *     engine's own: no-policy replicates in 1 and in 2 bare worker threads (no pool), which also
+ *     meets the machine's limits on memory traffic that the hashing kernel does not;
  *  3. the worker pool on the model's scenarios at 1 and 2 threads: agent-months per second,
  *     speed-up over one in-process thread (the same replicate mix) and 2 threads over 1 as a share
- *     of the ceiling. Ceiling and pool alternate round by round (medians);
+ *     of the ceiling and of the engine's own. Ceilings and pool alternate round by round (medians);
  *  4. peak resident memory (RSS) of the process, workers included, and the load average at start.
  * An agent-month is one recipient on benefit for one month (the caseload summed over months).
  */
@@ -156,6 +158,29 @@ parentPort.on('message', (passes) => {
   parentPort.postMessage({ seconds: (performance.now() - t0) / 1000, check: s });
 });`;
 const kernels = [new Worker(KERNEL, { eval: true }), new Worker(KERNEL, { eval: true })];
+// the engine itself in bare worker threads (no pool, no batch): each runs the no-policy replicates
+// it is sent, one after another, from the workers' bundle; its two-thread speed-up is the
+// machine's ceiling for this engine, memory traffic included
+const ENGINE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ready = import(workerData.bundle);
+parentPort.on('message', async ({ task, replicates }) => {
+  const { runTask } = await ready;
+  const t0 = performance.now();
+  let am = 0;
+  for (const r of replicates) am += runTask({ ...task, replicate: r }).agentMonths;
+  parentPort.postMessage({ seconds: (performance.now() - t0) / 1000, am });
+});`;
+const engines = [0, 1].map(() => new Worker(ENGINE, { eval: true, workerData: { bundle: workerBundle() } }));
+const engineRun = (w: Worker, replicates: number[]) =>
+  new Promise<{ seconds: number; am: number }>((done) => w.once('message', done).postMessage({ task: firstTask.noPolicy, replicates }));
+/** Agent-months per second of `n` bare engine threads at once, each running `per` replicates. */
+const enginesTogether = async (n: number, per: number, from: number) => {
+  const t0 = performance.now();
+  const done = await Promise.all(engines.slice(0, n).map((w, k) => engineRun(w, Array.from({ length: per }, (_, j) => from + k * per + j))));
+  return done.reduce((a, d) => a + d.am, 0) / ((performance.now() - t0) / 1000);
+};
+await enginesTogether(2, 2, 2000); // warm-up: both threads compile their loops
 const kernel = (w: Worker, passes: number) => new Promise<number>((done) => w.once('message', (m: { seconds: number }) => done(m.seconds)).postMessage(passes));
 const together = async (n: number, passes: number) => {
   const t0 = performance.now();
@@ -190,26 +215,32 @@ const poolRun = async (threads: number) => {
 const threadCounts = [1, Math.min(2, MAX_WORKERS)];
 const ceiling1: number[] = [], ceiling2: number[] = [];
 const pool: Record<number, { rate: number; wall: number; peak: number }[]> = { 1: [], 2: [] };
+const engine1: number[] = [], engine2: number[] = [];
+const enginePer = Math.max(2, Math.round(singles / 2));
 for (let r = 0; r < rounds; r++) {
   ceiling1.push(await together(1, passes));
   ceiling2.push(await together(2, passes));
+  engine1.push(await enginesTogether(1, 2 * enginePer, 3000 + 100 * r));
+  engine2.push(await enginesTogether(2, enginePer, 3000 + 100 * r));
   for (const n of r % 2 ? [...threadCounts].reverse() : threadCounts) pool[n].push(await poolRun(n));
 }
-await Promise.all(kernels.map((w) => w.terminate()));
+await Promise.all([...kernels, ...engines].map((w) => w.terminate()));
 const ceiling = (2 * median(ceiling1)) / median(ceiling2);
+const engineCeiling = median(engine2) / median(engine1);
 // in-process reference for the pool's mix (one replicate of each scenario per replicate index)
 const inProcess = (single.asIs.agentMonthsPerReplicate + single.noPolicy.agentMonthsPerReplicate) / (single.asIs.secondsPerReplicate + single.noPolicy.secondsPerReplicate);
 const poolRate = (n: number) => median(pool[n].map((x) => x.rate));
 const speedup2 = poolRate(2) / poolRate(1);
 say(`\n2. the machine's two-thread ceiling: a CPU-bound kernel (${passes} hashing passes over 4 MB), median of ${rounds}`);
 say(`   1 worker ${median(ceiling1).toFixed(2)} s, 2 workers at once ${median(ceiling2).toFixed(2)} s: ceiling ${ceiling.toFixed(2)}x`);
+say(`   the engine itself, no-policy, in bare worker threads (${2 * enginePer} replicates in 1, ${enginePer} each in 2): ${fmt(median(engine1))} and ${fmt(median(engine2))} M agent-months/s, ${engineCeiling.toFixed(2)}x`);
 say(`\n3. worker pool, ${replicates} replicates x ${pooled.scenarios.length + 1} scenarios (as-is, no-policy), median of ${rounds} (M agent-months/s)`);
 say('   threads   wall s   M agent-months/s   vs in-process   peak RSS');
 for (const n of threadCounts) {
   say(`   ${String(n).padStart(7)}   ${median(pool[n].map((x) => x.wall)).toFixed(1).padStart(6)}   ${fmt(poolRate(n)).padStart(16)}   ${(poolRate(n) / inProcess).toFixed(2).padStart(12)}x   ${(Math.max(...pool[n].map((x) => x.peak)) / 2 ** 20).toFixed(0).padStart(5)} MB`);
 }
 say(`   in-process, one thread, the same mix: ${fmt(inProcess)}`);
-say(`   2 threads over 1: ${speedup2.toFixed(2)}x = ${((100 * speedup2) / ceiling).toFixed(0)}% of the ceiling (${ceiling.toFixed(2)}x)`);
+say(`   2 threads over 1: ${speedup2.toFixed(2)}x = ${((100 * speedup2) / ceiling).toFixed(0)}% of the ceiling (${ceiling.toFixed(2)}x), ${((100 * speedup2) / engineCeiling).toFixed(0)}% of the engine's own in bare threads (${engineCeiling.toFixed(2)}x)`);
 const peakRss = process.resourceUsage().maxRSS * 1024;
 say(`\n4. peak RSS of the process (workers included): ${(peakRss / 2 ** 20).toFixed(0)} MB; load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 
@@ -224,6 +255,10 @@ if (json) {
       asIsOverNoPolicy: round(ratio), asIsOverNoPolicyCpu: round(ratioCpu),
     },
     ceiling: { rounds, passes, oneWorkerSeconds: round(median(ceiling1)), twoWorkersSeconds: round(median(ceiling2)), speedup: round(ceiling) },
+    engineCeiling: {
+      rounds, replicatesPerThread: enginePer, speedup: round(engineCeiling),
+      oneThreadAgentMonthsPerSecond: Math.round(median(engine1)), twoThreadsAgentMonthsPerSecond: Math.round(median(engine2)),
+    },
     pool: {
       replicates, scenarios: 2, rounds,
       inProcessAgentMonthsPerSecond: Math.round(inProcess),
@@ -231,7 +266,7 @@ if (json) {
         agentMonthsPerSecond: Math.round(poolRate(n)), wallSeconds: round(median(pool[n].map((x) => x.wall))),
         speedupOverInProcess: round(poolRate(n) / inProcess), peakRssBytes: Math.max(...pool[n].map((x) => x.peak)),
       }])),
-      speedup2over1: round(speedup2), shareOfCeiling: round(speedup2 / ceiling),
+      speedup2over1: round(speedup2), shareOfCeiling: round(speedup2 / ceiling), shareOfEngineCeiling: round(speedup2 / engineCeiling),
     },
     peakRssBytes: peakRss,
   }, null, 2));
