@@ -4,13 +4,18 @@
  * (V8 11.3) TurboFan does not hoist a typed array's map check and data-pointer loads out of a loop
  * when the array is a parameter or an object's field: every access in every iteration pays them.
  * A module constant is known when the loop is compiled, and the checks go. The engine's columns
- * belong to a replicate, so they cannot be module constants.
+ * belong to a replicate, so they cannot be module constants. They can be the captured constants of
+ * a closure that is the only one ever made from its place in the source: V8 then compiles it for
+ * its own context, as `src/engine/specialise.ts` arranges (a fresh copy of the factory's source
+ * per population). A second closure from the same place loses that.
  *
  *   npx tsx bench/typed-array-access.ts
  *
  * Prints ns per element of a loop that reads five columns at a person's slot, for a list of
  * 15,000 slots out of 70,000 (a programme's eligible among a caseload), the data in cache.
  */
+import { specialise } from '../src/engine/specialise.ts';
+
 const SLOTS = 70_000, LISTED = 15_000, ROUNDS = 40, CALLS = 20;
 
 /** A fixed linear congruential sequence: the benchmark's data, not a model draw. */
@@ -58,10 +63,27 @@ function asFields(c: typeof columns, count: number): number {
   return s;
 }
 
+/** The engine's way (`src/engine/specialise.ts`): a factory that captures the columns, compiled afresh from its source. */
+function overColumns(c: typeof columns) {
+  const { list: l, state: st, age: ag, dur: du, inProgramme: m, done: dn } = c;
+  return function sum(count: number): number {
+    let s = 0;
+    for (let k = 0; k < count; k++) {
+      const i = l[k];
+      s += st[i] + ag[i] + du[i] + m[i] + dn[i];
+    }
+    return s;
+  };
+}
+const specialised = specialise(overColumns)(columns);
+const shared = [overColumns(columns), overColumns(columns)][1]; // a second closure from the same place: not specialised
+
 const variants: [string, () => number][] = [
   ['module constants', () => asConstants(list.length)],
   ['parameters', () => asParameters(list, list.length, state, age, dur, inProgramme, done)],
   ['fields of an object', () => asFields(columns, list.length)],
+  ['captured, specialised', () => specialised(list.length)],
+  ['captured, shared place', () => shared(list.length)],
 ];
 const best = new Map<string, number>();
 let check = 0;
