@@ -14,7 +14,7 @@
  * Prints ns per element of a loop that reads five columns at a person's slot, for a list of
  * 15,000 slots out of 70,000 (a programme's eligible among a caseload), the data in cache.
  */
-import { specialise } from '../src/engine/specialise.ts';
+import { specialise } from '../src/agents/specialise.ts';
 
 const SLOTS = 70_000, LISTED = 15_000, ROUNDS = 40, CALLS = 20;
 

@@ -4,6 +4,7 @@
  * so the monthly loop runs over a dense prefix `0 .. size-1`. No object per person.
  */
 import { personLuckKey } from '../random/luck.ts';
+import { kernelFor } from './specialise.ts';
 
 /** Where a person is. */
 export const State = {
@@ -246,8 +247,7 @@ export class Agents {
 
   /**
    * Drops everyone `gone`, keeping the relative order of the rest. The kept slots are listed once,
-   * then each column is gathered in a loop specialised to its element width (one loop per width
-   * keeps the element accesses monomorphic). The month's scratch columns (work hazard, hazard
+   * then each column is gathered in a loop specialised to it (`gatherPass`). The month's scratch columns (work hazard, hazard
    * multipliers, additive hazards) are not carried: the engine rewrites them each month before
    * reading them. Returns the new size.
    */
@@ -261,8 +261,8 @@ export class Agents {
     const w = listKept(state, first, n, keep);
     if (w !== n) {
       const scratch = new Set<Numeric>([this.exactEmployability, this.workHazard, this.searchMult, this.employMult, this.schoolMult, this.ownWorkHazard, this.removalHazard]);
-      for (const [, col] of this.fields()) if (!scratch.has(col)) gather(col, keep, first, w);
-      for (const col of this.extra.values()) gather(col, keep, first, w);
+      for (const [, col] of this.fields()) if (!scratch.has(col)) kernelFor(this, gatherPass, [col] as const)(keep, first, w);
+      for (const col of this.extra.values()) kernelFor(this, gatherPass, [col] as const)(keep, first, w);
     }
     if (w !== n) {
       this.compactions++;
@@ -310,35 +310,31 @@ function listKept(state: Uint8Array, first: number, n: number, keep: Int32Array)
   return w;
 }
 
-/** Moves `c[keep[k]]` to `c[k]` for k in [from, to) (keep[k] >= k, so in place), by element width. */
-function gather(c: Numeric, keep: Int32Array, from: number, to: number): void {
-  switch (c.BYTES_PER_ELEMENT) {
-    case 1: return gather8(new Uint8Array(c.buffer, c.byteOffset, c.length), keep, from, to);
-    case 2: return gather16(new Uint16Array(c.buffer, c.byteOffset, c.length), keep, from, to);
-    case 4: return gather32(new Uint32Array(c.buffer, c.byteOffset, c.length), keep, from, to);
-    default: return gather64(new Uint32Array(c.buffer, c.byteOffset, c.length * 2), keep, from, to);
+/**
+ * Moves `col[keep[k]]` to `col[k]` for k in [from, to) (keep[k] >= k, so in place), bit for bit:
+ * a loop specialised to the column (`specialise.ts`), over a view of its bits by element width
+ * (each copy sees one width, so its element accesses stay monomorphic).
+ */
+function gatherPass(_a: Agents, inputs: readonly [Numeric]) {
+  const [col] = inputs;
+  const bytes = col.BYTES_PER_ELEMENT;
+  if (bytes === 8) {
+    // 8-byte elements as pairs of 32-bit words (whatever the doubles hold)
+    const words = new Uint32Array(col.buffer, col.byteOffset, col.length * 2);
+    return function gather64(keep: Int32Array, from: number, to: number): void {
+      for (let k = from; k < to; k++) {
+        const j = keep[k];
+        words[2 * k] = words[2 * j];
+        words[2 * k + 1] = words[2 * j + 1];
+      }
+    };
   }
-}
-
-function gather8(c: Uint8Array, keep: Int32Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) c[k] = c[keep[k]];
-}
-
-function gather16(c: Uint16Array, keep: Int32Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) c[k] = c[keep[k]];
-}
-
-function gather32(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) c[k] = c[keep[k]];
-}
-
-/** 8-byte elements as pairs of 32-bit words (bit for bit, whatever the doubles hold). */
-function gather64(c: Uint32Array, keep: Int32Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) {
-    const j = keep[k];
-    c[2 * k] = c[2 * j];
-    c[2 * k + 1] = c[2 * j + 1];
-  }
+  const c = bytes === 1 ? new Uint8Array(col.buffer, col.byteOffset, col.length)
+    : bytes === 2 ? new Uint16Array(col.buffer, col.byteOffset, col.length)
+    : new Uint32Array(col.buffer, col.byteOffset, col.length);
+  return function gather(keep: Int32Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) c[k] = c[keep[k]];
+  };
 }
 
 /** Populations a finished replicate gave back, for the next one on this thread (at most two kept). */

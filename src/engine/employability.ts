@@ -10,7 +10,7 @@
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { fastExp } from './fast-exp.ts';
-import { kernelFor } from './specialise.ts';
+import { kernelFor } from '../agents/specialise.ts';
 
 export interface EmployabilityTables {
   /** exp(-b_scar ln(1 + months/12)) by months on benefit. */

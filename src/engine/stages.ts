@@ -9,7 +9,7 @@ import { openStream, poissonFromUniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { fastExp } from './fast-exp.ts';
-import { kernelFor } from './specialise.ts';
+import { kernelFor } from '../agents/specialise.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */

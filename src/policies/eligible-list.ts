@@ -25,7 +25,7 @@
  * The result equals a scan's, slot for slot (`tests/policies/eligible-list.test.ts`).
  */
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
-import { kernelFor } from '../engine/specialise.ts';
+import { kernelFor } from '../agents/specialise.ts';
 
 const ON_BENEFIT = State.onBenefit;
 /** What `eligible` counts into when not asked to count (a loop without a branch on it). */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
-import { kernelFor } from '../engine/specialise.ts';
+import { kernelFor } from '../agents/specialise.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
 import { LONGEST_CAP, PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';

@@ -37,7 +37,7 @@
 import { z } from 'zod';
 import { State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import { kernelFor } from '../engine/specialise.ts';
+import { kernelFor } from '../agents/specialise.ts';
 import { luckOf } from '../random/luck.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention } from './types.ts';

@@ -20,7 +20,10 @@
  * helper of the TypeScript transform other than `__name`. A copy computes exactly what the
  * factory computes: the same source, compiled again.
  */
-import type { Agents } from '../agents/columns.ts';
+/** What keeps specialised loops: a population (`Agents.kernels`). */
+export interface KeepsKernels {
+  readonly kernels: Map<object, { inputs: readonly object[]; run: unknown }[]>;
+}
 
 let copies = 0;
 
@@ -39,14 +42,17 @@ export function specialise<F extends (...args: never[]) => unknown>(factory: F):
   }
 }
 
-/** Loops kept per factory and population: the inputs of a few models or scenarios taking turns. */
-const KEPT = 4;
+/**
+ * Loops kept per factory and population: one per column for the compaction's gathers, and the
+ * columns of a few models' policies taking turns.
+ */
+const KEPT = 64;
 
 /**
  * The loop `make(a, inputs)` for population `a`: one made before for the same columns and the
  * same `inputs` (by identity), else a new one from a fresh copy of `make`.
  */
-export function kernelFor<I extends readonly object[], K>(a: Agents, make: (a: Agents, inputs: I) => K, inputs: I): K {
+export function kernelFor<A extends KeepsKernels, I extends readonly object[], K>(a: A, make: (a: A, inputs: I) => K, inputs: I): K {
   let made = a.kernels.get(make);
   if (!made) a.kernels.set(make, (made = []));
   const found = made.find((k) => sameInputs(k.inputs, inputs));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Agents, givePopulationBack, State } from '../../src/agents/columns.ts';
 import { METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { AS_IS, createSim, type Sim } from '../../src/engine/sim.ts';
-import { kernelFor, specialise } from '../../src/engine/specialise.ts';
+import { kernelFor, specialise } from '../../src/agents/specialise.ts';
 import { step } from '../../src/engine/step.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { Model, ModelInput } from '../../src/model/schema.ts';
