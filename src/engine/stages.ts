@@ -201,22 +201,33 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const a = sim.agents;
   const pass = kernelFor(a, exitsPass, [EXITS_LIB] as const);
   const b = sim.behaviour, rd = b.revolvingDoor, dyn = b.dynamics, e = b.employability;
-  const p = EXITS_PARAMS;
-  p[0] = t; p[1] = sim.economy.pensionMonths[t]; p[2] = sim.economy.nonWorkExitFactor[t];
-  p[3] = sim.baseSchool; p[4] = sim.baseNon; p[5] = sim.workScale; p[6] = b.exits.youthSchoolFactor;
-  // hazard columns no policy writes are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
-  p[7] = +sim.hazards.schoolMult; p[8] = +sim.hazards.ownWorkHazard; p[9] = +sim.hazards.removalHazard;
-  p[10] = rd.jobLossPerMonthFirstYear; p[11] = rd.jobLossPerMonthSecondYear; p[12] = rd.returnShare;
-  p[13] = rd.durableAfterMonths; p[14] = rd.returnWindowMonths;
-  p[15] = dyn.motivationDecayPerMonth; p[16] = dyn.motivationFloor; p[17] = dyn.skillDecayPerMonth;
-  // the unrounded employability is read only if a policy changes traits after this pass
-  p[18] = +sim.policies.some((q) => q.developTraits !== undefined);
-  p[19] = e.skills; p[20] = e.motivation; p[21] = e.multiProblem; p[22] = e.rung;
-  return pass(p, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
+  const month: ExitsMonth = {
+    t, pensionMonths: sim.economy.pensionMonths[t], season: sim.economy.nonWorkExitFactor[t],
+    baseSchool: sim.baseSchool, baseNon: sim.baseNon, workScale: sim.workScale, youth: b.exits.youthSchoolFactor,
+    // hazard columns no policy writes are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
+    schooled: sim.hazards.schoolMult, ownWorked: sim.hazards.ownWorkHazard, removed: sim.hazards.removalHazard,
+    pFirst: rd.jobLossPerMonthFirstYear, pLater: rd.jobLossPerMonthSecondYear, returnShare: rd.returnShare,
+    durableAfterMonths: rd.durableAfterMonths, window: rd.returnWindowMonths,
+    decay: dyn.motivationDecayPerMonth, floor: dyn.motivationFloor, skillDecay: dyn.skillDecayPerMonth,
+    // the unrounded employability is read only if a policy changes traits after this pass
+    keepExact: sim.policies.some((q) => q.developTraits !== undefined),
+    bS: e.skills, bM: e.motivation, bMP: e.multiProblem, bR: e.rung,
+  };
+  return pass(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
 }
 
-/** The exits pass's scalars for the month (see `exitsPass`), in one array: the pass reads no object of the sim. */
-const EXITS_PARAMS = new Float64Array(23);
+/**
+ * The exits pass's scalars for the month, made in one place (one shape): the pass reads no object
+ * of the sim, whose nested objects' shapes vary with the policies.
+ */
+interface ExitsMonth {
+  t: number; pensionMonths: number; season: number; baseSchool: number; baseNon: number; workScale: number; youth: number;
+  schooled: boolean; ownWorked: boolean; removed: boolean;
+  pFirst: number; pLater: number; returnShare: number; durableAfterMonths: number; window: number;
+  decay: number; floor: number; skillDecay: number; keepExact: boolean;
+  /** The employability coefficients of skills, motivation, multi-problem and rung. */
+  bS: number; bM: number; bMP: number; bR: number;
+}
 
 /** What the exits pass uses from other modules: its specialised copy is compiled outside this one. */
 const EXITS_LIB = {
@@ -227,7 +238,7 @@ const EXITS_LIB = {
 
 /**
  * The exits pass over population `a`: a loop specialised to the columns (`specialise.ts`). Each
- * call is given the month's scalars (`EXITS_PARAMS`), the re-entry log, and the behaviour's
+ * call is given the month's scalars (`ExitsMonth`), the re-entry log, and the behaviour's
  * tables: `dur` (duration factor by months on benefit), `ageT` and `scarT` (employability) and
  * `returnHazard` (see `Sim`). The tables are arguments, not captured, so that replicates with
  * other parameters (an ensemble) use the same compiled loop.
@@ -239,16 +250,14 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
   const { frailty, multiProblem, rung, spells, caseload, exactEmployability: exact, ownWorkHazard: ownWork, removalHazard: removal } = a;
 
   return function exits(
-    p: Float64Array, exitsLog: Float64Array, returnsLog: Float64Array,
+    month: ExitsMonth, exitsLog: Float64Array, returnsLog: Float64Array,
     dur: Float64Array, ageT: Float64Array, scarT: Float64Array, returnHazard: Float64Array,
   ): Flows {
     const lastDur = dur.length - 1;
-    const t = p[0], pensionMonths = p[1], season = p[2], baseSchool = p[3], baseNon = p[4], workScale = p[5], youth = p[6];
-    const schooled = p[7] === 1, ownWorked = p[8] === 1, removed = p[9] === 1;
-    const pFirst = p[10], pLater = p[11], returnShare = p[12], durableAfterMonths = p[13], window = p[14];
-    const decay = p[15], floor = p[16], skillDecay = p[17], keepExact = p[18] === 1;
+    const { t, pensionMonths, season, baseSchool, baseNon, workScale, youth, schooled, ownWorked, removed } = month;
+    const { pFirst, pLater, returnShare, durableAfterMonths, window, decay, floor, skillDecay, keepExact } = month;
     // employability as in `employabilityOf`, written out here so that the loop keeps it inline
-    const bS = p[19], bM = p[20], bMP = p[21], bR = p[22];
+    const { bS, bM, bMP, bR } = month;
     const exitSalt = luckSalt(t, lib.EXIT), jobLossSalt = luckSalt(t, lib.JOB_LOSS), returnSalt = luckSalt(t, lib.RETURN);
     let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
     let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
