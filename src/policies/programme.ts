@@ -6,7 +6,7 @@
  * wait (they are simply eligible again next month).
  */
 import { z } from 'zod';
-import { State, type Agents } from '../agents/columns.ts';
+import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
@@ -248,6 +248,8 @@ export class Programme {
     this.reserve(this.count);
     let members = this.members;
     // last month's members in slot order: stayers were listed in slot order, newcomers in rank order
+    // (carried over a compaction since, or listed afresh from the column after more than one)
+    if (this.listedAt >= 0 && this.listedAt === agents.compactions - 1) this.renumber(agents.renumbered);
     let listed = this.count;
     if (this.listedAt !== agents.compactions) {
       listed = 0;
@@ -287,6 +289,20 @@ export class Programme {
     this.reserve(this.count);
     members = this.members;
     for (let k = 0; k < chosen.length; k++) members[current + k] = chosen[k];
+  }
+
+  /**
+   * Carries the members over a compaction (`to`: old slot to new, -1 if dropped): the stayers and
+   * the newcomers each keep their order, so the merge puts them in slot order as before.
+   */
+  private renumber(to: Int32Array): void {
+    const members = this.members;
+    const stayers = renumberSlots(members, this.stayers, to);
+    const newcomers = renumberSlots(members.subarray(this.stayers, this.count), this.count - this.stayers, to);
+    members.copyWithin(stayers, this.stayers, this.stayers + newcomers);
+    this.stayers = stayers;
+    this.count = stayers + newcomers;
+    this.listedAt += 1;
   }
 
   /** Makes room for `n` members, keeping those listed (room doubles, so it grows a few times per replicate at most). */

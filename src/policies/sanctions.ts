@@ -35,7 +35,7 @@
  * (0.1), and every shared effect size.
  */
 import { z } from 'zod';
-import { State, type Agents } from '../agents/columns.ts';
+import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import { luckOf } from '../random/luck.ts';
@@ -185,7 +185,12 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         before = grown;
       }
       // those sanctioned before: off benefit their cut and the lasting effect end; on benefit they
-      // search harder (a list of them is kept, listed afresh after a compaction moved the slots)
+      // search harder (a list of them is kept and carried over a compaction, in any order: each is
+      // treated alone; listed afresh from the column when more than one compaction came between)
+      if (listedAt >= 0 && listedAt === agents.compactions - 1) {
+        beforeCount = renumberSlots(before, beforeCount, agents.renumbered);
+        listedAt += 1;
+      }
       if (listedAt !== agents.compactions) {
         beforeCount = 0;
         for (let i = 0; i < agents.size; i++) if (sanctionedBefore[i] === 1) before[beforeCount++] = i;

@@ -9,7 +9,7 @@ import { Programme, type ProgrammeRules } from '../../src/policies/programme.ts'
 import { compileTarget } from '../../src/policies/target.ts';
 import type { MonthContext } from '../../src/policies/types.ts';
 import { openStream } from '../../src/random/streams.ts';
-import { loadSmall } from './helpers.ts';
+import { loadSmall, runRecorded } from './helpers.ts';
 
 const { input, model } = loadSmall();
 
@@ -203,5 +203,32 @@ describe('scarce places', () => {
       const s = simulateReplicate(scarce, scenariosOf(scarce)[0], r, scarce.run.seed, scarce.horizonMonths).series;
       for (let t = 0; t < scarce.horizonMonths; t++) expect(s[t * METRIC_COUNT + M.participants], `replicate ${r} month ${t}`).toBe(25);
     }
+  });
+});
+
+describe('members kept across compactions', () => {
+  it('at every assignment the members are exactly the slots in the programme, carried over each compaction', () => {
+    const months = 60; // the fixture's 24 months see no compaction; 60 see several
+    let compactions = 0, checked = 0;
+    for (let r = 0; r < 3; r++) {
+      const { sim } = runRecorded(model, scenariosOf(model)[0], r, months, (sim) => {
+        const g = sim.policies.flatMap((p) => p.programmes ?? [])[0];
+        if (!g) throw new Error('fixture has no programme');
+        return {
+          atAssignment: ({ agents }) => {
+            const m = g.months(agents);
+            const listed = new Set(Array.from(g.members.subarray(0, g.participants())));
+            expect(listed.size).toBe(g.participants()); // no slot twice
+            const inColumn = new Set<number>();
+            for (let i = 0; i < agents.size; i++) if (m[i] !== 0) inColumn.add(i);
+            expect(listed).toEqual(inColumn);
+            checked++;
+          },
+        };
+      });
+      compactions += sim.agents.compactions;
+    }
+    expect(compactions).toBeGreaterThan(0); // the list was carried over compactions, so the check has teeth
+    expect(checked).toBe(3 * months);
   });
 });

@@ -9,7 +9,7 @@ import type { Model, Scenario } from '../../src/model/schema.ts';
 import { sanctionsEffects, sanctionsSchema, type SanctionsParams } from '../../src/policies/sanctions.ts';
 import { compileTarget } from '../../src/policies/target.ts';
 import type { Intervention } from '../../src/policies/types.ts';
-import { loadSmall, scenario } from './helpers.ts';
+import { loadSmall, runRecorded, scenario } from './helpers.ts';
 
 const MONTHS = 24;
 const R = 8;
@@ -211,3 +211,40 @@ describe('sanctions in a simulation', () => {
   });
 });
 
+
+describe('sanctions: the lasting effect across compactions', () => {
+  it('everyone sanctioned before and still on benefit searches harder every month, also after a compaction moved the slots', () => {
+    const months = 60; // the fixture's 24 months see no compaction; 60 see several
+    const sc = withSanctions({ strictness: 1 });
+    let compactions = 0, lasting = 0;
+    for (let r = 0; r < 3; r++) {
+      /** Keys of those flagged as sanctioned before at the end of the last month. */
+      let flagged = new Set<number>();
+      const { sim } = runRecorded(model, sc, r, months, (sim) => {
+        const fx = sim.behaviour.policyEffects.sanctions;
+        const threat = 1 + fx.threatSearchGain * 1;
+        const after = 1 + fx.afterSanctionWorkGain;
+        return {
+          atAssignment: ({ agents }) => {
+            const { state, key, searchMult, caseload, caseloadSize } = agents;
+            for (let k = 0; k < caseloadSize; k++) {
+              const i = caseload[k];
+              if (state[i] !== State.onBenefit) continue;
+              const before = flagged.has(key[i]);
+              expect(searchMult[i], `person ${key[i]}`).toBe(before ? Math.fround(Math.fround(after) * threat) : Math.fround(threat));
+              lasting += +before;
+            }
+          },
+          afterMonth: () => {
+            const flag = sim.agents.column<Uint8Array>('sanctions#0:after');
+            flagged = new Set();
+            for (let i = 0; i < sim.agents.size; i++) if (flag[i] === 1) flagged.add(sim.agents.key[i]);
+          },
+        };
+      });
+      compactions += sim.agents.compactions;
+    }
+    expect(compactions).toBeGreaterThan(0);
+    expect(lasting).toBeGreaterThan(100); // many person-months with the lasting effect were checked
+  });
+});
