@@ -247,9 +247,9 @@ export class Agents {
 
   /**
    * Drops everyone `gone`, keeping the relative order of the rest. The kept slots are listed once,
-   * then each column is gathered in a loop specialised to it (`gatherPass`). The month's scratch columns (work hazard, hazard
-   * multipliers, additive hazards) are not carried: the engine rewrites them each month before
-   * reading them. Returns the new size.
+   * then each column is gathered in a loop specialised to it (`gatherPass`). The month's scratch
+   * columns (exact employability, work hazard, hazard multipliers, additive hazards) are not
+   * carried: the engine rewrites them each month before reading them. Returns the new size.
    */
   compact(): number {
     const state = this.state;
