@@ -3,6 +3,7 @@
  * `simulateReplicate` runs them) on the project's own model files. It answers the page's messages
  * (`../protocol.ts`): the live replicate a month at a time, or whole replicates for the pool.
  */
+import { givePopulationBack } from '../../agents/columns.ts';
 import { createSim, AS_IS, type Sim } from '../../engine/sim.ts';
 import { step } from '../../engine/step.ts';
 import { METRIC_COUNT } from '../../engine/metrics.ts';
@@ -79,6 +80,9 @@ function handle(msg: ToWorker): void {
     case 'prepare': {
       const { model, seed } = modelOf(msg.settings);
       const months = model.horizonMonths;
+      // the live replicate before is done with: its population (and the loops compiled for it)
+      // goes to the next replicate on this thread
+      if (live) givePopulationBack(live.sim.agents);
       const sim = createSim(model, AS_IS, 0, seed, months);
       live = { id: msg.id, sim, series: new Float64Array(months * METRIC_COUNT), t: 0, tracker: msg.track ? new Tracker(sim) : undefined };
       port.postMessage({
