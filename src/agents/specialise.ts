@@ -17,8 +17,12 @@
  *
  * Rules for a factory: it uses nothing from its module (constants and functions come in through
  * its arguments, since the copy is compiled outside the module), and no syntax that needs a
- * helper of the TypeScript transform other than `__name`. A copy computes exactly what the
- * factory computes: the same source, compiled again.
+ * helper of the TypeScript transform other than `__name`. What changes from replicate to
+ * replicate (the behaviour's tables, the month's scalars) is an argument of the loop, not
+ * captured, so that the parameter sets of an ensemble share the compiled loops. A copy computes
+ * exactly what the factory computes: the same source, compiled again. (A coverage tool that
+ * rewrites the source with counters, such as istanbul, would break the copies; V8's own coverage
+ * does not.)
  */
 /** What keeps specialised loops: a population (`Agents.kernels`). */
 export interface KeepsKernels {
