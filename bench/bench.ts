@@ -110,7 +110,6 @@ type Variant = keyof typeof variants;
 // each variant's first task, with its economy built once here (as a batch does), for any replicate
 const firstTask = Object.fromEntries((['asIs', 'noPolicy'] as const).map((v) => [v, tasksOf(variants[v], 1, variants[v].run.seed, months).next().value as ReplicateTask])) as Record<Variant, ReplicateTask>;
 const singleRun = (v: Variant, replicate: number) => {
-  const model = variants[v];
   const cpu0 = threadCpuSeconds();
   const t0 = performance.now();
   const am = engine.runTask({ ...firstTask[v], replicate }).agentMonths;
