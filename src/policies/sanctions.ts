@@ -101,7 +101,9 @@ const PASS_LIB = { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN };
  * (see the header): cuts run on (paid less this month, not sanctioned again), the threat raises
  * search, and the clock spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget.
  * Lists the newly sanctioned in `list`; a first sanction also joins `before[beforeCount..]`.
- * Returns how many were sanctioned, the benefit withheld and the new `beforeCount`. A loop
+ * Returns how many were sanctioned; the benefit withheld and the new `beforeCount` go into
+ * `out[0]` and `out[1]`. (An object returned instead threw the compiled loop out at the end of
+ * every call: the loop is compiled while it runs, before its return has ever run.) A loop
  * specialised to the columns (`specialise.ts`). Every withheld amount is the same, so their sum
  * does not depend on the order of the two loops.
  */
@@ -110,8 +112,8 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
   const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
   return function pass(
     list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
-    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
-  ): { count: number; paidLess: number; beforeCount: number } {
+    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number, out: Float64Array,
+  ): number {
     const size = agents.caseloadSize;
     let n = 0;
     let paidLess = 0;
@@ -137,7 +139,9 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
       if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
       else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
     }
-    return { count: n, paidLess, beforeCount };
+    out[0] = paidLess;
+    out[1] = beforeCount;
+    return n;
   };
 }
 
@@ -158,6 +162,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   let beforeCount = 0;
   let listedAt = -1;
   let withheld = 0;
+  /** The pass's other results: the benefit withheld and the new length of `before`. */
+  const passOut = new Float64Array(2);
   return {
     type: p.type,
     label: p.label ?? 'sanctions',
@@ -206,10 +212,9 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
       const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
-      const done = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths);
-      count = done.count;
-      beforeCount = done.beforeCount;
-      withheld = done.paidLess;
+      count = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, passOut);
+      withheld = passOut[0];
+      beforeCount = passOut[1];
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
