@@ -3,8 +3,9 @@
  * instead of found by a scan of the whole caseload (issue 14: the policies' work proportional to
  * the people who change, not to every recipient).
  *
- * The list holds everyone on benefit within the target's bounds, in slot order; the programme
- * then keeps those not in it and not done. It rests on two facts of the engine: while a spell
+ * The list holds everyone on benefit within the target's bounds, in the order they joined it (no
+ * merge keeps it in slot order: the programme sorts the few it chooses from, see `Programme`); the
+ * programme then keeps those not in it and not done. It rests on two facts of the engine: while a spell
  * lasts, age and months on benefit both grow by one a month (so the month someone reaches the
  * lower bounds is known when the spell is seen), and every spell that begins is noted in
  * `agents.spellStarts`. Each month the list
@@ -22,7 +23,7 @@
  * are not looked at month after month; a new spell is seen as any other. With repeats a finisher
  * is free again the month after, so the taken stay in the list and are filtered each month.
  *
- * The result equals a scan's, slot for slot (`tests/policies/eligible-list.test.ts`).
+ * The result holds the same slots as a scan's (`tests/policies/eligible-list.test.ts`).
  */
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import { kernelFor } from '../agents/specialise.ts';
@@ -43,7 +44,6 @@ export class EligibleByBounds {
   private list: Int32Array = new Int32Array(1024);
   private count = 0;
   private fresh: Int32Array = new Int32Array(1024);
-  private merged: Int32Array = new Int32Array(1024);
   /** due[t]: slots that reach the lower bounds in month t if their spell lasts (checked then). */
   private due: number[][] = [];
   /** The compaction the list's slots refer to (`agents.compactions`), and the month of the last update (-2: list afresh). */
@@ -66,7 +66,7 @@ export class EligibleByBounds {
   }
 
   /**
-   * Writes to `out`, in slot order, everyone on benefit within the bounds who is not in the
+   * Writes to `out`, in no particular order, everyone on benefit within the bounds who is not in the
    * programme (`m` 0) and not done (`done & doneMask` 0), as of month `t`; returns how many. With
    * `durations`, also counts them there by months on benefit (capped at its last index), for
    * `shortlistLongest`: the month's update reads those months anyway.
@@ -81,7 +81,7 @@ export class EligibleByBounds {
     this.month = t;
     if (afresh) {
       this.listAfresh(agents, t, m, done, doneMask);
-      return listFree(this.list, this.count, m, done, doneMask, agents.monthsOnBenefit, out, counts, last);
+      return listFree(this.list, this.count, m, done, doneMask, agents.monthsOnBenefit, out, 0, counts, last);
     }
     return this.update(agents, t, m, done, doneMask, out, counts, last);
   }
@@ -106,8 +106,8 @@ export class EligibleByBounds {
    * The month's update, writing the eligible of the updated list to `out` as `eligible` does: the
    * pass that drops those who left benefit, began a new spell or passed an upper bound lists the
    * eligible of those kept; the spells begun since last month that are within the bounds, and
-   * those due this month, are added to both lists; the other new spells are filed under the month
-   * they reach the lower bounds.
+   * those due this month, are appended to both lists; the other new spells are filed under the
+   * month they reach the lower bounds.
    */
   private update(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, counts: Int32Array, last: number): number {
     const { state, ageMonths, monthsOnBenefit, spellStarts, spellStartCount } = agents;
@@ -122,15 +122,16 @@ export class EligibleByBounds {
     let f = addOrFile(spellStarts, spellStartCount, state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, t, this.months, this.due, this.fresh, 0, m, done, doneMask);
     for (let k = 0; k < now.length; k++) f = addWithin(now[k], state, ageMonths, monthsOnBenefit, inList, minAge, lastAge, minDur, lastDur, this.fresh, f, m, done, doneMask);
     if (f === 0) return n;
-    const added = this.fresh.subarray(0, f).sort();
-    const total = this.count + f;
-    if (this.merged.length < total) this.merged = new Int32Array(Math.max(total, 2 * this.merged.length));
-    mergeSorted(this.list, this.count, added, f, this.merged);
-    [this.list, this.merged] = [this.merged, this.list];
-    this.count = total;
-    // the eligible of the added, merged into `out` (which has room: it holds a caseload)
-    const e = listFree(added, f, m, done, doneMask, monthsOnBenefit, added, counts, last);
-    return mergeFromEnd(out, n, added, e);
+    const added = this.fresh.subarray(0, f);
+    if (this.list.length < this.count + f) {
+      const grown = new Int32Array(Math.max(this.count + f, 2 * this.list.length));
+      grown.set(this.list.subarray(0, this.count));
+      this.list = grown;
+    }
+    this.list.set(added, this.count);
+    this.count += f;
+    // the eligible of the added, after those kept in `out` (which has room: it holds a caseload)
+    return listFree(added, f, m, done, doneMask, monthsOnBenefit, out, n, counts, last);
   }
 }
 
@@ -195,9 +196,8 @@ function keepPass(a: Agents, inputs: readonly [Uint8Array, Int16Array, Uint8Arra
   };
 }
 
-/** Writes the free of `list[0 .. count)` to `out` (which may be `list`), counted by months on benefit; returns how many. */
-function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Array, doneMask: number, monthsOnBenefit: Uint16Array, out: Int32Array, counts: Int32Array, last: number): number {
-  let n = 0;
+/** Writes the free of `list[0 .. count)` to `out` from index `n`, counted by months on benefit; returns the new end. */
+function listFree(list: Int32Array, count: number, m: Int16Array, done: Uint8Array, doneMask: number, monthsOnBenefit: Uint16Array, out: Int32Array, n: number, counts: Int32Array, last: number): number {
   for (let k = 0; k < count; k++) {
     const i = list[k];
     const free = isFree(i, m, done, doneMask);
@@ -265,20 +265,4 @@ function addWithin(
 function file(due: number[][], months: number, i: number, when: number): void {
   if (when >= months) return;
   (due[when] ??= []).push(i);
-}
-
-/**
- * Merges the sorted `list[0 .. count)` and `add[0 .. f)` into `into`. One loop: with a loop for
- * each tail, the rarely run tail of `add` was reached without type feedback, call after call.
- */
-function mergeSorted(list: Int32Array, count: number, add: Int32Array, f: number, into: Int32Array): void {
-  let a = 0, b = 0;
-  for (let w = 0, total = count + f; w < total; w++) into[w] = b >= f || (a < count && list[a] < add[b]) ? list[a++] : add[b++];
-}
-
-/** Merges the sorted `add[0 .. e)` into the sorted `out[0 .. n)` in place, from the end; returns n + e. */
-function mergeFromEnd(out: Int32Array, n: number, add: Int32Array, e: number): number {
-  let a = n - 1, b = e - 1;
-  for (let w = n + e - 1; b >= 0; w--) out[w] = a >= 0 && out[a] > add[b] ? out[a--] : add[b--];
-  return n + e;
 }

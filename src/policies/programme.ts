@@ -12,6 +12,7 @@ import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
 import { LONGEST_CAP, PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
 import { EligibleByBounds } from './eligible-list.ts';
+import { mergeFromEnd } from './sorted-slots.ts';
 
 export interface ProgrammeRules {
   /** Column name; must be unique per policy instance. */
@@ -272,11 +273,14 @@ export class Programme {
         ? this.byBounds.eligible(agents, t, m, done, this.rules.allowRepeat === true ? 2 : 3, work.slots, counted)
         : this.listEligible(agents, m, done, work.slots);
       const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
-      if (free >= n) chosen = work.slots.slice(0, n); // everyone eligible gets a place: no ranking needed
+      // a kept list is in no particular order: the choice then puts in slot order what it takes in
+      // list order, so that it and its order (the newcomers' among the members) are a scan's
+      const unordered = this.byBounds !== undefined;
+      if (free >= n) chosen = selectTop(work.slots, n, work.scores, free, false, unordered); // everyone eligible gets a place: no ranking needed
       else {
         if (longest) n = shortlistLongest(agents, work.slots, n, free, counted);
         scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
-        chosen = selectTop(work.slots, n, work.scores, free, longest);
+        chosen = selectTop(work.slots, n, work.scores, free, longest, unordered);
       }
     }
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
@@ -326,8 +330,7 @@ export class Programme {
     const add = this.newcomers.subarray(0, fresh);
     add.set(members.subarray(stayers, this.count));
     add.sort();
-    let a = stayers - 1, b = fresh - 1;
-    for (let w = this.count - 1; b >= 0; w--) members[w] = a >= 0 && members[a] > add[b] ? members[a--] : add[b--];
+    mergeFromEnd(members, stayers, add, fresh);
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import type { Agents } from '../agents/columns.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
+import { kernelFor } from '../agents/specialise.ts';
 
 /** Who goes first when places are scarce. */
 export type Priority = 'random' | 'longest-on-benefit' | 'most-employable' | 'least-employable';
@@ -21,11 +22,13 @@ const counts = new Int32Array(BINS);
  * threshold score bin in list order, then the threshold bin's best by score (ties by slot).
  * `score` must lie in [0, 1); higher goes first. With `free >= n` everyone is taken in list order,
  * unless `ranked`: then the order is the ranking's, as if `eligible` held more people with lower
- * scores than all of these (see `shortlistLongest`).
+ * scores than all of these (see `shortlistLongest`). With `unordered` (an `eligible` in no
+ * particular order) those taken in list order are put in slot order: the result is then the same,
+ * order included, as for `eligible` in slot order.
  */
-export function selectTop(eligible: Int32Array, n: number, score: Float64Array, free: number, ranked = false): Int32Array {
+export function selectTop(eligible: Int32Array, n: number, score: Float64Array, free: number, ranked = false, unordered = false): Int32Array {
   if (free <= 0 || n === 0) return new Int32Array(0);
-  if (free >= n && !ranked) return eligible.slice(0, n);
+  if (free >= n && !ranked) return unordered ? eligible.slice(0, n).sort() : eligible.slice(0, n);
   free = Math.min(free, n);
   counts.fill(0);
   for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
@@ -44,6 +47,7 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
     if (b > bin) out[w++] = eligible[j];
     else if (b === bin) partial.push(j);
   }
+  if (unordered) out.subarray(0, w).sort();
   partial.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
   for (let k = 0; w < free; k++) out[w++] = eligible[partial[k]];
   return out;
@@ -64,21 +68,40 @@ const durationCounts = new Int32Array(LONGEST_CAP + 1);
  * by months on benefit (capped at LONGEST_CAP) already, by whoever listed them.
  */
 export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number, counted?: Int32Array): number {
-  const { monthsOnBenefit } = agents;
+  const shortlist = kernelFor(agents, shortlistPass, [] as const);
+  if (!counted) shortlist(eligible, n, durationCounts, -1);
   const counts = counted ?? durationCounts;
-  if (!counted) {
-    counts.fill(0);
-    for (let j = 0; j < n; j++) counts[Math.min(monthsOnBenefit[eligible[j]], LONGEST_CAP)]++;
-  }
   let from = LONGEST_CAP;
   for (let taken = counts[from]; taken < free && from > 0; ) taken += counts[--from];
-  let w = 0;
-  for (let j = 0; j < n; j++) {
-    const i = eligible[j];
-    eligible[w] = i;
-    w += Math.min(monthsOnBenefit[i], LONGEST_CAP) >= from ? 1 : 0;
-  }
-  return w;
+  return shortlist(eligible, n, counts, from);
+}
+
+/**
+ * The loops of `shortlistLongest`, specialised to the population's columns (`specialise.ts`): with
+ * `from` -1, counts `eligible[0 .. n)` by months on benefit into `counts` (capped at its last
+ * index) and returns n; else keeps, in order, those with at least `from` months and returns how many.
+ */
+function shortlistPass(a: Agents, _inputs: readonly []) {
+  const { monthsOnBenefit } = a;
+  return function shortlist(eligible: Int32Array, n: number, counts: Int32Array, from: number): number {
+    const cap = counts.length - 1;
+    if (from < 0) {
+      counts.fill(0);
+      for (let j = 0; j < n; j++) {
+        const dur = monthsOnBenefit[eligible[j]];
+        counts[dur < cap ? dur : cap]++;
+      }
+      return n;
+    }
+    let w = 0;
+    for (let j = 0; j < n; j++) {
+      const i = eligible[j];
+      eligible[w] = i;
+      const dur = monthsOnBenefit[i];
+      w += (dur < cap ? dur : cap) >= from ? 1 : 0;
+    }
+    return w;
+  };
 }
 
 /** The priority score in [0, 1) of slot i. */

@@ -61,6 +61,19 @@ describe('selectTop', () => {
     expect(sorted(selectTop(rEl, n, rSc, free))).toEqual(sorted(a));
   });
 
+  it('unordered: candidates in any order give what the same candidates in slot order give, order included', () => {
+    for (const [n, free, ranked] of [[2000, 701, false], [2000, 701, true], [300, 300, false], [300, 400, true], [1000, 150, false]] as const) {
+      // few distinct scores, so that many are taken in list order and the threshold bin has ties
+      const { eligible, score } = candidates(n, `unordered/${n}/${free}`, (u) => Math.floor(u() * 7) / 7);
+      const bySlot = Array.from({ length: n }, (_, j) => j).sort((x, y) => eligible[x] - eligible[y]);
+      const inSlotOrder = Int32Array.from(bySlot, (j) => eligible[j]);
+      const scoresInSlotOrder = Float64Array.from(bySlot, (j) => score[j]);
+      const expected = Array.from(selectTop(inSlotOrder, n, scoresInSlotOrder, free, ranked));
+      expect(Array.from(selectTop(eligible, n, score, free, ranked, true))).toEqual(expected);
+      expect(Array.from(selectTop(eligible, n, score, free, ranked))).not.toEqual(expected); // the flag is what makes them equal
+    }
+  });
+
   it('uses only the first n candidates and handles free <= 0 and free >= n', () => {
     const { eligible, score } = candidates(100, 'prefix', (u) => u());
     expect(selectTop(eligible, 100, score, 0).length).toBe(0);
