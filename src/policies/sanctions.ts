@@ -101,6 +101,8 @@ const PASS_LIB = { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN };
  * (see the header): cuts run on (paid less this month, not sanctioned again), the threat raises
  * search, and the clock spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget.
  * Lists the newly sanctioned in `list`; a first sanction also joins `before[beforeCount..]`.
+ * Those who draw a budget (a log) are listed in `drawing` and served after the loop, as are the
+ * sanctions (rare): the loop over everyone stays short.
  * Returns how many were sanctioned; the benefit withheld and the new `beforeCount` go into
  * `out[0]` and `out[1]`. (An object returned instead threw the compiled loop out at the end of
  * every call: the loop is compiled while it runs, before its return has ever run.) A loop
@@ -112,14 +114,16 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
   const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
   return function pass(
     list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
-    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number, out: Float64Array,
+    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
+    drawing: Int32Array, out: Float64Array,
   ): number {
     const size = agents.caseloadSize;
     let n = 0;
     let paidLess = 0;
+    let d = 0;
     for (let k = 0; k < size; k++) {
       const i = caseload[k];
-      let c = clock[i];
+      const c = clock[i];
       if (c < 0) { // a month of a cut (see the header)
         paidLess += perCutMonth;
         clock[i] = c + 1;
@@ -129,12 +133,25 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
       if (!everyone && !eligible(agents, i)) continue;
       searchMult[i] *= threatNow;
       if (rate === 0) continue;
-      if (c === 0) c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
+      if (c === 0) { drawing[d++] = i; continue; } // a budget to draw: after this loop
       const q = rate * (1 - motivation[i]);
-      c -= q * (1 + 0.5 * q);
-      if (c > 0) { clock[i] = c; continue; }
+      const left = c - q * (1 + 0.5 * q);
+      if (left > 0) clock[i] = left;
+      else list[n++] = i;
+    }
+    // those without a budget (new on benefit, or at risk again after a sanction) draw one first
+    for (let k = 0; k < d; k++) {
+      const i = drawing[k];
+      const c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
+      const q = rate * (1 - motivation[i]);
+      const left = c - q * (1 + 0.5 * q);
+      if (left > 0) clock[i] = left;
+      else list[n++] = i;
+    }
+    // the sanctions: the benefit ends or is cut
+    for (let k = 0; k < n; k++) {
+      const i = list[k];
       clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-      list[n++] = i;
       if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
       if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
       else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
@@ -156,6 +173,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   const afterColumn = `sanctions#${index}:after`;
   const after = 1 + fx.afterSanctionWorkGain;
   let sanctioned = new Int32Array(1024);
+  /** Scratch of the pass: those who draw a new budget this month. */
+  let drawing = new Int32Array(1024);
   let count = 0;
   /** Everyone sanctioned before who was on benefit at the last look (their slots), and when the slots were listed. */
   let before = new Int32Array(1024);
@@ -185,6 +204,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const rate = active ? fx.violationRate * p.strictness : 0;
       const threatNow = active ? threat : 1;
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
+      if (drawing.length < agents.size) drawing = new Int32Array(agents.capacity);
       if (before.length < agents.size) {
         const grown = new Int32Array(agents.capacity);
         grown.set(before);
@@ -212,7 +232,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
       const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
-      count = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, passOut);
+      count = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, drawing, passOut);
       withheld = passOut[0];
       beforeCount = passOut[1];
     },
