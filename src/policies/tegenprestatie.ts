@@ -97,6 +97,9 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   // read once: each replicate's effects object may have another hidden class, and a read of it in
   // the monthly hook threw the compiled hook out (60 deoptimisations in 7 replicates)
   const displaced = fx.displacedJobsPerFte;
+  const after = fx.benefitsAfterMonths;
+  /** Scratch: the members activated this month. */
+  let activated = new Int32Array(1024);
   // hours per week and search multiplier by month in programme (1 .. duration)
   const hours = new Float64Array(p.durationMonths + 1);
   const search = new Float64Array(p.durationMonths + 1);
@@ -127,12 +130,18 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
       const m = programme.months(agents);
       const { state } = agents;
       const { members } = programme;
-      for (let k = 0; k < programme.participants(); k++) {
+      const n = programme.participants();
+      if (activated.length < n) activated = new Int32Array(members.length);
+      let changed = 0;
+      for (let k = 0; k < n; k++) {
         const i = members[k];
-        if (state[i] === State.onBenefit && m[i] > fx.benefitsAfterMonths) activate(agents, i, month, gains);
+        if (state[i] === State.onBenefit && m[i] > after) {
+          activate(agents, i, month, gains);
+          activated[changed++] = i;
+        }
         m[i]++; // one more month in the programme
       }
-      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
+      return activated.subarray(0, changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };
