@@ -16,11 +16,10 @@
  * calibration.
  */
 import { z } from 'zod';
-import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
-import { activate, type ActivationGains } from './activation.ts';
+import { activateMembers, type ActivationGains } from './activation.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
 const RUNG_DRAW = 38;
@@ -64,6 +63,8 @@ export const socialActivationEffects = {
 
 export function socialActivation(p: SocialActivationParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.socialActivation;
+  /** Scratch: the members activated this month. */
+  let activated = new Int32Array(1024);
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const search = 1 - fx.lockIn;
   const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
@@ -77,15 +78,9 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
     },
     developTraits: ({ agents, month }) => {
-      const m = programme.months(agents);
-      const { state } = agents;
-      const { members } = programme;
-      for (let k = 0; k < programme.participants(); k++) {
-        const i = members[k];
-        if (state[i] === State.onBenefit) activate(agents, i, month, gains);
-        m[i]++; // one more month in the programme
-      }
-      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
+      if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
+      const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated);
+      return activated.subarray(0, changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

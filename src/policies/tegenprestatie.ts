@@ -24,11 +24,10 @@
  * effect size is a default awaiting calibration (the seeds give "3-6 months" for the delay only).
  */
 import { z } from 'zod';
-import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
-import { activate, type ActivationGains } from './activation.ts';
+import { activateMembers, type ActivationGains } from './activation.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
 const RUNG_DRAW = 34;
@@ -127,20 +126,8 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
       return -displaced * (total / FULL_TIME_HOURS);
     },
     developTraits: ({ agents, month }) => {
-      const m = programme.months(agents);
-      const { state } = agents;
-      const { members } = programme;
-      const n = programme.participants();
-      if (activated.length < n) activated = new Int32Array(members.length);
-      let changed = 0;
-      for (let k = 0; k < n; k++) {
-        const i = members[k];
-        if (state[i] === State.onBenefit && m[i] > after) {
-          activate(agents, i, month, gains);
-          activated[changed++] = i;
-        }
-        m[i]++; // one more month in the programme
-      }
+      if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
+      const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated);
       return activated.subarray(0, changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
