@@ -198,6 +198,21 @@ export class Agents {
     return slot;
   }
 
+  /**
+   * Appends `n` people at once and returns the first slot; as `append` for each, with the
+   * registered columns cleared once per column rather than once per person.
+   */
+  appendBlock(n: number): number {
+    const from = this.size;
+    let capacity = Math.max(1, this.capacity);
+    while (from + n > capacity) capacity *= 2;
+    if (capacity !== this.capacity) this.grow(capacity);
+    this.size = from + n;
+    if (this.size > this.written) this.written = this.size;
+    for (const col of this.extra.values()) col.fill(0, from, this.size);
+    return from;
+  }
+
   private fields(): [string, Numeric][] {
     const own: [string, Numeric][] = [
       ['key', this.key], ['luckKey', this.luckKey], ['state', this.state], ['ageMonths', this.ageMonths],

@@ -28,10 +28,10 @@ export function inflow(sim: Sim, t: number): { from: number; to: number } {
   const u = openStream([...sim.streamKey, 'applicants', t]);
   const n = poissonFromUniform(sim.economy.applicants[t], u());
   const a = sim.agents;
-  const from = a.size;
+  const from = a.appendBlock(n);
   const frailtySd = sim.behaviour.employability.frailtySd;
   for (let k = 0; k < n; k++) {
-    const slot = a.append();
+    const slot = from + k;
     synthesisePerson(a, slot, sim.applicants, u, APPLICANT_KEY_BASE + t * APPLICANT_KEY_STRIDE + k, frailtySd);
     a.entryMonth[slot] = t;
   }

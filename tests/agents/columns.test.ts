@@ -36,6 +36,26 @@ describe('Agents', () => {
     }
   });
 
+  it('appendBlock is n appends: the same slots and capacities, registered columns cleared where a compaction left old values', () => {
+    for (const [capacity, before, n] of [[4, 3, 0], [4, 3, 1], [4, 3, 2], [4, 4, 9], [16, 2, 14], [1, 0, 40]]) {
+      const one = new Agents(capacity), block = new Agents(capacity);
+      for (const a of [one, block]) {
+        a.addColumn('prog', Int16Array);
+        for (let k = 0; k < before + 3; k++) addPerson(a, k, k < before ? State.onBenefit : State.gone);
+        a.column<Int16Array>('prog').fill(7); // stale values in every slot, also those a compaction frees
+        a.compact();
+      }
+      for (let k = 0; k < n; k++) one.append();
+      const from = block.appendBlock(n);
+      expect(from).toBe(before);
+      expect(block.size).toBe(one.size);
+      expect(block.capacity).toBe(one.capacity);
+      const prog = block.column<Int16Array>('prog');
+      expect(Array.from(prog.subarray(0, block.size))).toEqual(Array.from(one.column<Int16Array>('prog').subarray(0, one.size)));
+      for (let i = from; i < block.size; i++) expect(prog[i]).toBe(0);
+    }
+  });
+
   it('addColumn columns grow with the rest and keep their data', () => {
     const a = new Agents(16);
     a.addColumn('months', Int16Array);
