@@ -23,6 +23,16 @@
  * exactly what the factory computes: the same source, compiled again. (A coverage tool that
  * rewrites the source with counters, such as istanbul, would break the copies; V8's own coverage
  * does not.)
+ *
+ * A loop's function ends with its loop: what follows it is stores to the factory's variables and
+ * one number returned (the factory returns the loop as `run` beside functions that read those
+ * variables). A loop runs long on its first call, so V8 compiles it on the stack (OSR) before the
+ * code after it has ever run; code there that needs type feedback (an object literal, a property
+ * or element store, a comparison) then threw the compiled loop out at the end of the call, and on
+ * Node 20 it did so call after call in some processes and not others (measured with
+ * `--trace-deopt`: the job competition's weights 59 of 60 calls, the kept list's pass 155 of 165, in
+ * about one process in four; each such call ran much of its loop unoptimised). Stores to a
+ * closure's variables and a returned number need no feedback.
  */
 /** What keeps specialised loops: a population (`Agents.kernels`). */
 export interface KeepsKernels {

@@ -37,10 +37,6 @@ export function buildTables(b: Behaviour): EmployabilityTables {
   return { scar, age, employerAge };
 }
 
-/** Counts over the caseload gathered in the same pass: [count, 45+, 5y+ on benefit, sum of motivation]. */
-export type CaseloadCounts = Float64Array;
-const scratchCounts: CaseloadCounts = new Float64Array(4);
-
 /**
  * The employability of slot `i` from its current traits (whoever it is: callers check the state).
  * Table indices need no clamping: on benefit, age is below the pension age (at most 70 years,
@@ -84,26 +80,15 @@ function refreshPass(a: Agents, inputs: readonly [typeof REFRESH_LIB]) {
   };
 }
 
-/**
- * Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum, and
- * writes the caseload counts of the same slots into `counts` (one pass serves both needs).
- */
-export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size, counts: CaseloadCounts = scratchCounts): number {
-  const { state, motivation, ageMonths, monthsOnBenefit } = a;
-  let sum = 0, n = 0, over45 = 0, over5y = 0, mot = 0;
+/** Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum. */
+export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size): number {
+  const { state } = a;
+  let sum = 0;
   for (let i = from; i < to; i++) {
     if (state[i] !== ON_BENEFIT) { out[i] = 0; continue; }
     const e = employabilityOf(a, i, b, t);
     out[i] = e;
     sum += e;
-    n++;
-    over45 += +(ageMonths[i] >= 540);
-    over5y += +(monthsOnBenefit[i] >= 60);
-    mot += motivation[i];
   }
-  counts[0] = n;
-  counts[1] = over45;
-  counts[2] = over5y;
-  counts[3] = mot;
   return sum;
 }

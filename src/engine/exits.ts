@@ -67,7 +67,9 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     keepExact: sim.policies.some((q) => q.developTraits !== undefined),
     bS: e.skills, bM: e.motivation, bMP: e.multiProblem, bR: e.rung,
   };
-  return pass(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
+  const caseloadEnd = pass.run(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
+  a.caseloadSize = caseloadEnd;
+  return pass.flows(caseloadEnd);
 }
 
 /**
@@ -91,9 +93,10 @@ const EXITS_LIB = {
 };
 
 /**
- * The exits pass over population `a`: a loop specialised to the columns (`specialise.ts`). Each
- * call is given the month's scalars (`ExitsMonth`), the re-entry log, and the behaviour's
- * tables: `dur` (duration factor by months on benefit), `ageT` and `scarT` (employability) and
+ * The exits pass over population `a`: a loop specialised to the columns (`specialise.ts`), ending
+ * with its loop (see there): `run` returns the caseload at the end (listed in `caseload`), and
+ * `flows` then gives the month's counts. Each call is given the month's scalars (`ExitsMonth`), the
+ * re-entry log, and the behaviour's tables: `dur` (duration factor by months on benefit), `ageT` and `scarT` (employability) and
  * `returnHazard` (see `Sim`). The tables are arguments, not captured, so that replicates with
  * other parameters (an ensemble) use the same compiled loop.
  */
@@ -103,10 +106,13 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
   const { state, ageMonths, workHazard: hw, schoolMult, household, luckKey, monthsInWork, monthsOnBenefit, entryMonth, exitMonth, leftRoute, motivation, skills, employability: emp } = a;
   const { frailty, multiProblem, rung, spells, caseload, exactEmployability: exact, ownWorkHazard: ownWork, removalHazard: removal } = a;
 
-  return function exits(
+  // the last call's counts, stored by the loop's end (see `run`) and read by `flows`
+  let lWork = 0, lSchool = 0, lNon = 0, lPension = 0, lReturned = 0, lReapplied = 0, lDurable = 0, lInWork = 0;
+  let lOver45 = 0, lOver5y = 0, lEmpSum = 0, lMotSum = 0;
+  function exits(
     month: ExitsMonth, exitsLog: Float64Array, returnsLog: Float64Array,
     dur: Float64Array, ageT: Float64Array, scarT: Float64Array, returnHazard: Float64Array,
-  ): Flows {
+  ): number {
     const lastDur = dur.length - 1;
     const { t, pensionMonths, season, baseSchool, baseNon, workScale, youth, schooled, ownWorked, removed } = month;
     const { pFirst, pLater, returnShare, durableAfterMonths, window, decay, floor, skillDecay, keepExact } = month;
@@ -206,9 +212,14 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
       over5y += +(months >= 60);
       motSum += mot;
     }
-    a.caseloadSize = caseloadEnd;
-    return { work, school, non, pension, returned, reapplied, durable, inWork, caseloadEnd, over45, over5y, employability: empSum, motivation: motSum };
-  };
+    lWork = work; lSchool = school; lNon = non; lPension = pension; lReturned = returned; lReapplied = reapplied;
+    lDurable = durable; lInWork = inWork; lOver45 = over45; lOver5y = over5y; lEmpSum = empSum; lMotSum = motSum;
+    return caseloadEnd;
+  }
+  const flows = (caseloadEnd: number): Flows => ({
+    work: lWork, school: lSchool, non: lNon, pension: lPension, returned: lReturned, reapplied: lReapplied, durable: lDurable,
+    inWork: lInWork, caseloadEnd, over45: lOver45, over5y: lOver5y, employability: lEmpSum, motivation: lMotSum,
+  });
 
   /** Person `i` back on benefit after leaving `month - exitMonth` months ago, if within the window: a new spell. */
   function backOnBenefit(i: number, month: number, window: number, returnsLog: Float64Array): boolean {
@@ -223,4 +234,5 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
     a.noteSpellStart(i);
     return true;
   }
+  return { run: exits, flows };
 }

@@ -109,7 +109,8 @@ export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
   const pass = kernelFor(a, weightsPass, [] as const);
-  const { units, weights } = pass(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, sim.tables.employerAge);
+  const weights = pass.run(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, sim.tables.employerAge);
+  const units = pass.units();
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
     const ctx = context(sim, t);
@@ -130,13 +131,14 @@ export function workHazards(sim: Sim, t: number): number {
 
 /**
  * Search units and job-competition weights of the caseload, for the employers' age preference
- * `empAge` by age in months: each recipient's weight goes into the `workHazard` column; returns
- * the units and the weights' sum. Others' weights are never read. A loop specialised to the
- * columns (`specialise.ts`).
+ * `empAge` by age in months: each recipient's weight goes into the `workHazard` column; `run`
+ * returns the weights' sum, `units` then gives the units. Others' weights are never read. A loop
+ * specialised to the columns (`specialise.ts`), ending with its loop (see there).
  */
 function weightsPass(a: Sim['agents'], _inputs: readonly []) {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload } = a;
-  return function weights(base: number, slope: number, searched: boolean, employed: boolean, empAge: Float64Array): { units: number; weights: number } {
+  let lastUnits = 0;
+  function weights(base: number, slope: number, searched: boolean, employed: boolean, empAge: Float64Array): number {
     const n = a.caseloadSize;
     const last = empAge.length - 1;
     let units = 0;
@@ -154,8 +156,10 @@ function weightsPass(a: Sim['agents'], _inputs: readonly []) {
       w[i] = wi;
       weights += wi;
     }
-    return { units, weights };
-  };
+    lastUnits = units;
+    return weights;
+  }
+  return { run: weights, units: () => lastUnits };
 }
 
 export { exitsReentriesAgeing, type Flows } from './exits.ts';
@@ -192,25 +196,33 @@ export function composition(sim: Sim, f: Flows, touched: boolean): [number, numb
   const n = f.caseloadEnd;
   if (n === 0) return [0, 0, 0, 0, 0];
   let emp = f.employability, mot = f.motivation;
-  if (touched) ({ employability: emp, motivation: mot } = kernelFor(sim.agents, sumsPass, [] as const)(n));
+  if (touched) {
+    const sums = kernelFor(sim.agents, sumsPass, [] as const);
+    emp = sums.run(n);
+    mot = sums.motivation();
+  }
   return [n, f.over45 / n, f.over5y / n, emp / n, mot / n];
 }
 
 /**
  * The sums of the exact employability and of motivation over the caseload's first `n` slots,
- * each in list order, in one loop specialised to the columns (`specialise.ts`).
+ * each in list order, in one loop specialised to the columns (`specialise.ts`): `run` returns
+ * employability's, `motivation` then gives motivation's.
  */
 function sumsPass(a: Sim['agents'], _inputs: readonly []) {
   const { caseload, exactEmployability, motivation } = a;
-  return function sums(n: number): { employability: number; motivation: number } {
+  let lastMotivation = 0;
+  function sums(n: number): number {
     let e = 0, m = 0;
     for (let k = 0; k < n; k++) {
       const i = caseload[k];
       e += exactEmployability[i];
       m += motivation[i];
     }
-    return { employability: e, motivation: m };
-  };
+    lastMotivation = m;
+    return e;
+  }
+  return { run: sums, motivation: () => lastMotivation };
 }
 
 /** Drops the gone once they are a quarter of the slots. */

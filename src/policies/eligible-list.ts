@@ -114,8 +114,8 @@ export class EligibleByBounds {
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
     const keep = kernelFor(agents, keepPass, [inList, m, done, KEEP_LIB] as const);
-    const { free: n, kept } = keep(this.list, this.count, minAge, lastAge, minDur, lastDur, doneMask, out, counts, last);
-    this.count = kept;
+    const n = keep.run(this.list, this.count, minAge, lastAge, minDur, lastDur, doneMask, out, counts, last);
+    this.count = keep.kept();
     const now = this.due[t] ?? [];
     this.due[t] = [];
     if (this.fresh.length < spellStartCount + now.length) this.fresh = new Int32Array(2 * (spellStartCount + now.length));
@@ -170,16 +170,18 @@ const KEEP_LIB = { ON_BENEFIT, isFree, keepsTaken, within };
 /**
  * Keeps in `list[0 .. count)` those on benefit within the bounds, and without repeats only the free
  * (`keepsTaken`); the others leave `inList`. Writes the free of those kept (not in the programme,
- * not done) to `out`, counted by months on benefit. Returns how many are free and how many were
- * kept. A loop specialised to the population's columns and the programme's (`specialise.ts`).
+ * not done) to `out`, counted by months on benefit. `run` returns how many are free, `kept` then
+ * how many were kept. A loop specialised to the population's columns and the programme's
+ * (`specialise.ts`), ending with its loop (see there).
  */
 function keepPass(a: Agents, inputs: readonly [Uint8Array, Int16Array, Uint8Array, typeof KEEP_LIB]) {
   const [inList, m, done, { ON_BENEFIT, isFree, keepsTaken, within }] = inputs;
   const { state, ageMonths, monthsOnBenefit } = a;
-  return function keepAndListFree(
+  let lastKept = 0;
+  function keepAndListFree(
     list: Int32Array, count: number, minAge: number, lastAge: number, minDur: number, lastDur: number,
     doneMask: number, out: Int32Array, counts: Int32Array, last: number,
-  ): { free: number; kept: number } {
+  ): number {
     const keepTaken = keepsTaken(doneMask);
     let kept = 0, n = 0;
     for (let k = 0; k < count; k++) {
@@ -192,8 +194,10 @@ function keepPass(a: Agents, inputs: readonly [Uint8Array, Int16Array, Uint8Arra
       n += free;
       counts[dur < last ? dur : last] += free;
     }
-    return { free: n, kept };
-  };
+    lastKept = kept;
+    return n;
+  }
+  return { run: keepAndListFree, kept: () => lastKept };
 }
 
 /** Writes the free of `list[0 .. count)` to `out` from index `n`, counted by months on benefit; returns the new end. */

@@ -160,13 +160,15 @@ const STAY_LIB = { ON_BENEFIT: State.onBenefit };
 /**
  * Pass 1 of `Programme.assign`, for a programme's columns `m` (months in it) and `done`: keeps in
  * `members[0 .. listed)` those who stay; those off benefit leave, those past `durationMonths`
- * complete it (listed in `finished`, `done` 2). Returns how many stay and how many completed. A
- * loop specialised to the columns (`specialise.ts`).
+ * complete it (listed in `finished`, `done` 2). `run` returns how many stay, `completed` then how
+ * many completed. A loop specialised to the columns (`specialise.ts`), ending with its loop (see
+ * there).
  */
 function stayPass(a: Agents, inputs: readonly [Int16Array, Uint8Array, typeof STAY_LIB]) {
   const [m, done, { ON_BENEFIT }] = inputs;
   const { state } = a;
-  return function stay(members: Int32Array, listed: number, durationMonths: number, finished: Int32Array): { current: number; completed: number } {
+  let lastCompleted = 0;
+  function stay(members: Int32Array, listed: number, durationMonths: number, finished: Int32Array): number {
     let current = 0, completed = 0;
     for (let k = 0; k < listed; k++) {
       const i = members[k];
@@ -175,8 +177,10 @@ function stayPass(a: Agents, inputs: readonly [Int16Array, Uint8Array, typeof ST
       if (mi > durationMonths) { m[i] = 0; done[i] = 2; finished[completed++] = i; continue; } // m counts from 1
       members[current++] = i;
     }
-    return { current, completed };
-  };
+    lastCompleted = completed;
+    return current;
+  }
+  return { run: stay, completed: () => lastCompleted };
 }
 
 export class Programme {
@@ -259,8 +263,8 @@ export class Programme {
     } else this.mergeNewcomers();
     // pass 1: who stays in the programme (the members, in slot order)
     const stay = kernelFor(agents, stayPass, [m, done, STAY_LIB] as const);
-    const { current, completed } = stay(members, listed, durationMonths, work.finished);
-    this.completed = completed;
+    const current = stay.run(members, listed, durationMonths, work.finished);
+    this.completed = stay.completed();
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     const filling = places > current && open;

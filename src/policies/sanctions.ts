@@ -93,34 +93,29 @@ export const sanctionsEffects = {
   defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03, afterSanctionWorkGain: 1.4 },
 };
 
-/** What `monthlyPass` uses from other modules: its specialised copy is compiled outside this one. */
+/** What the passes use from other modules: their specialised copies are compiled outside this one. */
 const PASS_LIB = { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN };
 
 /**
- * The month's pass over everyone on benefit, for a regime's columns `clock` and `sanctionedBefore`
- * (see the header): cuts run on (paid less this month, not sanctioned again), the threat raises
- * search, and the clock spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget.
- * Lists the newly sanctioned in `list`; a first sanction also joins `before[beforeCount..]`.
- * Those who draw a budget (a log) are listed in `drawing` and served after the loop, as are the
- * sanctions (rare): the loop over everyone stays short.
- * Returns how many were sanctioned; the benefit withheld and the new `beforeCount` go into
- * `out[0]` and `out[1]`. (An object returned instead threw the compiled loop out at the end of
- * every call: the loop is compiled while it runs, before its return has ever run.) A loop
- * specialised to the columns (`specialise.ts`). Every withheld amount is the same, so their sum
- * does not depend on the order of the two loops.
+ * The month's pass over everyone on benefit, for a regime's column `clock` (see the header): cuts
+ * run on (paid less this month, not sanctioned again), the threat raises search, and the clock
+ * spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget. Lists in `list` those
+ * whose budget ran out, and in `drawing` those without a budget (new on benefit, or at risk again
+ * after a sanction): `drawPass` draws theirs, and `imposePass` then imposes the sanctions, so that
+ * the loop over everyone stays short. `run` returns how many it listed in `list`; `drawn` and
+ * `paidLess` then give how many in `drawing` and the benefit withheld for the cuts running on. A
+ * loop specialised to the columns (`specialise.ts`), ending with its loop (see there).
  */
-function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array, typeof PASS_LIB]) {
-  const [clock, sanctionedBefore, { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN }] = inputs;
-  const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
-  return function pass(
-    list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
-    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
-    drawing: Int32Array, out: Float64Array,
+function monthlyPass(agents: Agents, inputs: readonly [Float32Array]) {
+  const [clock] = inputs;
+  const { motivation, searchMult, caseload } = agents;
+  let lastDrawn = 0, lastPaidLess = 0;
+  function pass(
+    list: Int32Array, drawing: Int32Array, everyone: boolean, eligible: Eligibility, rate: number, threatNow: number, perCutMonth: number,
   ): number {
     const size = agents.caseloadSize;
-    let n = 0;
+    let n = 0, d = 0;
     let paidLess = 0;
-    let d = 0;
     for (let k = 0; k < size; k++) {
       const i = caseload[k];
       const c = clock[i];
@@ -133,13 +128,28 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
       if (!everyone && !eligible(agents, i)) continue;
       searchMult[i] *= threatNow;
       if (rate === 0) continue;
-      if (c === 0) { drawing[d++] = i; continue; } // a budget to draw: after this loop
+      if (c === 0) { drawing[d++] = i; continue; } // a budget to draw: `drawPass`
       const q = rate * (1 - motivation[i]);
       const left = c - q * (1 + 0.5 * q);
       if (left > 0) clock[i] = left;
       else list[n++] = i;
     }
-    // those without a budget (new on benefit, or at risk again after a sanction) draw one first
+    lastDrawn = d;
+    lastPaidLess = paidLess;
+    return n;
+  }
+  return { run: pass, drawn: () => lastDrawn, paidLess: () => lastPaidLess };
+}
+
+/**
+ * Draws a budget for each of `drawing[0 .. d)` and spends this month's hazard from it, as
+ * `monthlyPass` does; appends those whose budget ran out at once to `list` from `n`. Returns the
+ * new end of `list`. A loop specialised to the columns (`specialise.ts`).
+ */
+function drawPass(agents: Agents, inputs: readonly [Float32Array, typeof PASS_LIB]) {
+  const [clock, { luckOf, SANCTION_DRAW }] = inputs;
+  const { motivation, luckKey } = agents;
+  return function draw(drawing: Int32Array, d: number, list: Int32Array, n: number, month: number, rate: number): number {
     for (let k = 0; k < d; k++) {
       const i = drawing[k];
       const c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
@@ -148,7 +158,21 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
       if (left > 0) clock[i] = left;
       else list[n++] = i;
     }
-    // the sanctions: the benefit ends or is cut
+    return n;
+  };
+}
+
+/**
+ * Imposes the month's sanctions on `list[0 .. n)`: the benefit ends (a removal hazard) or is cut
+ * (withheld from this month, `paidLess` continuing the month's sum); a first sanction joins
+ * `before[beforeCount ..]`. `run` returns the new `beforeCount`, `paidLess` then the month's
+ * withheld benefit. A loop specialised to the columns (`specialise.ts`), ending with its loop.
+ */
+function imposePass(agents: Agents, inputs: readonly [Float32Array, Uint8Array, typeof PASS_LIB]) {
+  const [clock, sanctionedBefore, { luckOf, END_DRAW, REMOVAL_CERTAIN }] = inputs;
+  const { luckKey, removalHazard } = agents;
+  let lastPaidLess = 0;
+  function impose(list: Int32Array, n: number, before: Int32Array, beforeCount: number, month: number, endShare: number, cutMonths: number, perCutMonth: number, paidLess: number): number {
     for (let k = 0; k < n; k++) {
       const i = list[k];
       clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
@@ -156,10 +180,10 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
       if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
       else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
     }
-    out[0] = paidLess;
-    out[1] = beforeCount;
-    return n;
-  };
+    lastPaidLess = paidLess;
+    return beforeCount;
+  }
+  return { run: impose, paidLess: () => lastPaidLess };
 }
 
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
@@ -181,8 +205,6 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   let beforeCount = 0;
   let listedAt = -1;
   let withheld = 0;
-  /** The pass's other results: the benefit withheld and the new length of `before`. */
-  const passOut = new Float64Array(2);
   return {
     type: p.type,
     label: p.label ?? 'sanctions',
@@ -231,10 +253,13 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       }
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
-      const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
-      count = pass(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, drawing, passOut);
-      withheld = passOut[0];
-      beforeCount = passOut[1];
+      // (the draws and the sanctions are few: after the pass, each in a loop of its own)
+      const pass = kernelFor(agents, monthlyPass, [clock] as const);
+      const ranOut = pass.run(sanctioned, drawing, everyone, eligible, rate, threatNow, perCutMonth);
+      count = kernelFor(agents, drawPass, [clock, PASS_LIB] as const)(drawing, pass.drawn(), sanctioned, ranOut, month, rate);
+      const impose = kernelFor(agents, imposePass, [clock, sanctionedBefore, PASS_LIB] as const);
+      beforeCount = impose.run(sanctioned, count, before, beforeCount, month, p.endShare, p.cutMonths, perCutMonth, pass.paidLess());
+      withheld = impose.paidLess();
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
