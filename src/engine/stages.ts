@@ -6,7 +6,7 @@
 import { Route, State } from '../agents/columns.ts';
 import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
-import { openStream, poissonFromUniform } from '../random/streams.ts';
+import { openStream, poissonFromUniform, type Uniform } from '../random/streams.ts';
 import type { MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { kernelFor } from '../agents/specialise.ts';
@@ -29,14 +29,22 @@ export function inflow(sim: Sim, t: number): { from: number; to: number } {
   const n = poissonFromUniform(sim.economy.applicants[t], u());
   const a = sim.agents;
   const from = a.appendBlock(n);
-  const frailtySd = sim.behaviour.employability.frailtySd;
-  for (let k = 0; k < n; k++) {
-    const slot = from + k;
-    synthesisePerson(a, slot, sim.applicants, u, APPLICANT_KEY_BASE + t * APPLICANT_KEY_STRIDE + k, frailtySd);
-    a.entryMonth[slot] = t;
-  }
+  drawApplicants(a, from, n, sim.applicants, u, t, sim.behaviour.employability.frailtySd);
   computeEmployability(a, sim.behaviour, sim.tables, a.employability, from, a.size);
   return { from, to: a.size };
+}
+
+/**
+ * Synthesises the `n` applicants of month `t` into slots `from ..`. A loop of its own, given no
+ * `Sim`: as part of `inflow`, compiled on the stack for one shape of the sim, its code was thrown
+ * out on entry call after call in some processes when a replicate's sim had another (`specialise.ts`).
+ */
+function drawApplicants(a: Sim['agents'], from: number, n: number, traits: Sim['applicants'], u: Uniform, t: number, frailtySd: number): void {
+  for (let k = 0; k < n; k++) {
+    const slot = from + k;
+    synthesisePerson(a, slot, traits, u, APPLICANT_KEY_BASE + t * APPLICANT_KEY_STRIDE + k, frailtySd);
+    a.entryMonth[slot] = t;
+  }
 }
 
 /**
