@@ -1,8 +1,8 @@
 /**
- * Merging sorted lists of slots (distinct, ascending), as the kept lists of the programmes need
- * each month: a long list and a few new slots. Between two new slots the long list is moved as one
- * run (a binary search finds its end, the typed array's own copy moves it), so a merge costs the
- * few new slots' searches plus a memory copy, not a comparison per slot.
+ * Merging sorted lists of slots (distinct, ascending), as a programme's members need each month:
+ * a long list and a few new slots. Between two new slots the long list is moved as one run (a
+ * binary search finds its end, the typed array's own copy moves it), so a merge costs the few new
+ * slots' searches plus a memory copy, not a comparison per slot.
  */
 
 /** Runs shorter than this are moved slot by slot: a typed array's copy has a fixed cost of its own. */
@@ -17,23 +17,6 @@ function firstAbove(list: Int32Array, from: number, to: number, slot: number): n
     else lo = mid + 1;
   }
   return lo;
-}
-
-/** Merges the sorted `list[0 .. count)` and `add[0 .. f)` into `into` (another array), sorted. */
-export function mergeSorted(list: Int32Array, count: number, add: Int32Array, f: number, into: Int32Array): void {
-  let a = 0, w = 0;
-  for (let b = 0; b < f; b++) {
-    const slot = add[b];
-    const end = firstAbove(list, a, count, slot);
-    if (end - a < SHORT_RUN) while (a < end) into[w++] = list[a++];
-    else {
-      into.set(list.subarray(a, end), w);
-      w += end - a;
-      a = end;
-    }
-    into[w++] = slot;
-  }
-  if (a < count) into.set(list.subarray(a, count), w);
 }
 
 /** Merges the sorted `add[0 .. e)` into the sorted `out[0 .. n)` in place, from the end; returns n + e. */
