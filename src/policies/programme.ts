@@ -10,7 +10,7 @@ import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
-import { LONGEST_CAP, PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
+import { PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
 import { EligibleByBounds } from './eligible-list.ts';
 import { mergeFromEnd } from './sorted-slots.ts';
 
@@ -54,7 +54,7 @@ const NO_ONE = new Int32Array(0);
  * end before another starts): the eligible slots, their scores, and who completed this month. As
  * long as the columns, so allocated a few times per thread rather than per replicate.
  */
-const shared = { slots: new Int32Array(0), finished: new Int32Array(0), scores: new Float64Array(0), durations: new Int32Array(LONGEST_CAP + 1) };
+const shared = { slots: new Int32Array(0), finished: new Int32Array(0), scores: new Float64Array(0) };
 
 function scratchFor(capacity: number): typeof shared {
   if (shared.slots.length < capacity) {
@@ -222,7 +222,7 @@ export class Programme {
     agents.addColumn(this.rules.column + ':done', Uint8Array);
     const b = this.bounds;
     if (b && b.rungMask === ALL_RUNGS && b.multiProblem < 0) {
-      agents.addColumn(this.rules.column + ':eligible', Uint8Array);
+      agents.addColumn(this.rules.column + ':eligible', Int16Array);
       this.byBounds = new EligibleByBounds(Math.ceil(b.minAge), Math.ceil(b.maxAge) - 1, Math.ceil(b.minDur), Math.ceil(b.maxDur) - 1, this.rules.column + ':eligible', months);
     }
   }
@@ -268,21 +268,26 @@ export class Programme {
     // pass 2, only when places are free: rank the eligible who are not in, fill the free places
     let chosen: ArrayLike<number> = NO_ONE;
     const filling = places > current && open;
-    if (!filling) this.byBounds?.invalidate(); // the list is not kept up this month
-    if (filling) {
-      // a kept list counts the eligible by months on benefit as it lists them, for 'longest-on-benefit'
-      const longest = this.rules.priority === 'longest-on-benefit';
-      const counted = longest && this.byBounds ? work.durations : undefined;
-      let n = this.byBounds
-        ? this.byBounds.eligible(agents, t, m, done, this.rules.allowRepeat === true ? 2 : 3, work.slots, counted)
-        : this.listEligible(agents, m, done, work.slots);
-      const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
-      // a kept list is in no particular order: the choice then puts in slot order what it takes in
-      // list order, so that it and its order (the newcomers' among the members) are a scan's
-      const unordered = this.byBounds !== undefined;
+    const doneMask = this.rules.allowRepeat === true ? 2 : 3; // done: 1 = completed before, 2 = completed this month
+    const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
+    const longest = this.rules.priority === 'longest-on-benefit';
+    if (!filling) this.byBounds?.keepUp(agents, t, m, done, doneMask);
+    else if (longest && this.byBounds) {
+      // the kept list gives the longest on benefit only, in no particular order: the choice then
+      // puts in slot order what it takes in list order, so that it and its order (the newcomers'
+      // among the members) are a scan's
+      const n = this.byBounds.longest(agents, t, m, done, doneMask, free, work.slots);
+      if (this.byBounds.everyone) chosen = selectTop(work.slots, n, work.scores, free, false, true);
+      else {
+        scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
+        chosen = selectTop(work.slots, n, work.scores, free, true, true);
+      }
+    } else if (filling) {
+      let n = this.byBounds ? this.byBounds.eligible(agents, t, m, done, doneMask, work.slots) : this.listEligible(agents, m, done, work.slots);
+      const unordered = this.byBounds !== undefined; // as above
       if (free >= n) chosen = selectTop(work.slots, n, work.scores, free, false, unordered); // everyone eligible gets a place: no ranking needed
       else {
-        if (longest) n = shortlistLongest(agents, work.slots, n, free, counted);
+        if (longest) n = shortlistLongest(agents, work.slots, n, free);
         scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
         chosen = selectTop(work.slots, n, work.scores, free, longest, unordered);
       }

@@ -64,16 +64,15 @@ const durationCounts = new Int32Array(LONGEST_CAP + 1);
  * ranked below everyone with as many or more, whatever their luck: they need no score. The
  * choice of `selectTop(..., ranked = true)` on the shortlist equals that on the whole list, order
  * included (the threshold bin and its best are the same), while the luck is drawn for a few
- * hundred people instead of every eligible one. Requires free < n. `counted`: the eligible counted
- * by months on benefit (capped at LONGEST_CAP) already, by whoever listed them.
+ * hundred people instead of every eligible one. Requires free < n. (`EligibleByBounds.longest`
+ * gives the same shortlist from a kept list.)
  */
-export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number, counted?: Int32Array): number {
+export function shortlistLongest(agents: Agents, eligible: Int32Array, n: number, free: number): number {
   const shortlist = kernelFor(agents, shortlistPass, [] as const);
-  if (!counted) shortlist(eligible, n, durationCounts, -1);
-  const counts = counted ?? durationCounts;
+  shortlist(eligible, n, durationCounts, -1);
   let from = LONGEST_CAP;
-  for (let taken = counts[from]; taken < free && from > 0; ) taken += counts[--from];
-  return shortlist(eligible, n, counts, from);
+  for (let taken = durationCounts[from]; taken < free && from > 0; ) taken += durationCounts[--from];
+  return shortlist(eligible, n, durationCounts, from);
 }
 
 /**

@@ -30,6 +30,20 @@ function population(n: number): Agents {
   return a;
 }
 
+/**
+ * The end of a month as the engine's exits pass leaves it: those on benefit are a month older and a
+ * month longer on benefit, and the spells noted as begun are the next month's (a programme's kept
+ * eligible list rests on both).
+ */
+function monthPasses(a: Agents): void {
+  a.spellStartCount = 0;
+  for (let i = 0; i < a.size; i++) {
+    if (a.state[i] !== State.onBenefit) continue;
+    a.ageMonths[i]++;
+    a.monthsOnBenefit[i]++;
+  }
+}
+
 const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000 });
 
 function members(p: Programme, a: Agents): Set<number> {
@@ -94,6 +108,7 @@ describe('Programme', () => {
     const p = programme(a, { durationMonths: 12 });
     p.assign(ctx(a, 0));
     p.advance(a);
+    monthPasses(a);
     const first = members(p, a);
     p.assign(ctx(a, 1));
     expect(members(p, a)).toEqual(first); // nobody displaced by a newcomer
@@ -101,6 +116,7 @@ describe('Programme', () => {
     for (const i of leavers) a.state[i] = State.inWork;
     a.listCaseload();
     p.advance(a);
+    monthPasses(a);
     p.assign(ctx(a, 2));
     const now = members(p, a);
     expect(p.participants()).toBe(30);
@@ -119,6 +135,7 @@ describe('Programme', () => {
       // every member of the first cohort has left by month D
       for (t = 1; t <= D; t++) {
         p.advance(a);
+        monthPasses(a);
         p.assign(ctx(a, t));
       }
       const atD = members(p, a);
@@ -128,6 +145,7 @@ describe('Programme', () => {
       let back = 0;
       for (; t <= 4 * D; t++) {
         p.advance(a);
+        monthPasses(a);
         p.assign(ctx(a, t));
         const now = members(p, a);
         back = Math.max(back, [...first].filter((i) => now.has(i)).length);
@@ -146,6 +164,7 @@ describe('Programme', () => {
       p.assign(ctx(a, t));
       seen.push(p.participants());
       p.advance(a);
+      monthPasses(a);
     }
     expect(seen).toEqual([7, 14, 21, 28, 30, 30]);
     expect(Array.from(p.outcomes.entrants.subarray(0, 6))).toEqual([7, 7, 7, 7, 2, 0]);
@@ -159,9 +178,14 @@ describe('Programme', () => {
       p.assign(ctx(a, t));
       expect(p.participants()).toBeLessThanOrEqual(50);
       expect(members(p, a).size).toBe(p.participants());
+      monthPasses(a);
       for (let i = 0; i < a.size; i++) {
         if (a.state[i] === State.onBenefit && u() < 0.05) a.state[i] = State.inWork;
-        else if (a.state[i] === State.inWork && u() < 0.1) a.state[i] = State.onBenefit;
+        else if (a.state[i] === State.inWork && u() < 0.1) {
+          a.state[i] = State.onBenefit;
+          a.monthsOnBenefit[i] = 0; // a new spell
+          a.noteSpellStart(i);
+        }
       }
       a.listCaseload();
       p.advance(a);
