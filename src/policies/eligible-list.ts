@@ -130,7 +130,7 @@ export class EligibleByBounds {
       slots[kept++] = i;
       if (free) out[n++] = i;
     }
-    slots.length = kept;
+    if (kept < slots.length) slots.length = kept;
     return n;
   }
 
@@ -144,9 +144,8 @@ export class EligibleByBounds {
       this.listAfresh(agents, t, m, done, doneMask);
       return;
     }
-    const { spellStarts, spellStartCount } = agents;
     const listed = agents.column<Int16Array>(this.listedColumn);
-    for (let k = 0; k < spellStartCount; k++) this.addOrFile(agents, listed, spellStarts[k], t, m, done, doneMask);
+    this.addOrFile(agents, listed, agents.spellStarts, agents.spellStartCount, t, m, done, doneMask);
     const now = this.due[t];
     if (now === undefined) return;
     this.due[t] = [];
@@ -167,20 +166,20 @@ export class EligibleByBounds {
     this.byKey = [];
     this.due = [];
     this.firstOrigin = t - LONGEST_CAP;
-    const { caseload, caseloadSize } = agents;
-    for (let k = 0; k < caseloadSize; k++) this.addOrFile(agents, listed, caseload[k], t, m, done, doneMask);
+    this.addOrFile(agents, listed, agents.caseload, agents.caseloadSize, t, m, done, doneMask);
     this.listedAt = agents.compactions;
   }
 
-  /** Lists slot i if within the bounds now, else files it under the month it reaches them. */
-  private addOrFile(agents: Agents, listed: Int16Array, i: number, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
-    const wait = Math.max(this.minAge - agents.ageMonths[i], this.minDur - agents.monthsOnBenefit[i]);
-    if (wait > 0) {
-      const when = t + wait;
-      if (when < this.months) (this.due[when] ??= []).push(i);
-      return;
+  /** Lists those of `slots[0 .. count)` within the bounds now; files the others under the month they reach them (if within the horizon). */
+  private addOrFile(agents: Agents, listed: Int16Array, slots: Int32Array, count: number, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
+    const { ageMonths, monthsOnBenefit } = agents;
+    const { minAge, minDur, months, due } = this;
+    for (let k = 0; k < count; k++) {
+      const i = slots[k];
+      const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
+      if (wait <= 0) this.addWithin(agents, listed, i, t, m, done, doneMask);
+      else if (t + wait < months) (due[t + wait] ??= []).push(i);
     }
-    this.addWithin(agents, listed, i, t, m, done, doneMask);
   }
 
   /** Lists slot i if on benefit, within the bounds, its spell not listed yet (and free, without repeats). */
@@ -206,7 +205,7 @@ function renumberFiled(lists: number[][], to: Int32Array): void {
       const j = to[slots[k]];
       if (j >= 0) slots[c++] = j;
     }
-    slots.length = c;
+    if (c < slots.length) slots.length = c;
   }
 }
 
