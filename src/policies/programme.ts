@@ -238,8 +238,10 @@ export class Programme {
 
   /**
    * Ends finished or departed participations, then fills free places. The work is proportional to
-   * the participants, plus one scan for the eligible when places are free: last month's members are
-   * kept as a list (re-listed from the column only after a compaction moved the slots).
+   * the participants, plus, when places are free, the eligible: a target of ages and durations keeps
+   * them month by month (`EligibleByBounds`, of whom 'longest-on-benefit' looks at the longest
+   * only), any other is found by a scan of the caseload. Last month's members are kept as a list
+   * (re-listed from the column only after a compaction moved the slots).
    */
   assign(ctx: MonthContext): void {
     const { agents } = ctx;
@@ -282,7 +284,7 @@ export class Programme {
         scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
         chosen = selectTop(work.slots, n, work.scores, free, true, true);
       }
-    } else if (filling) {
+    } else {
       let n = this.byBounds ? this.byBounds.eligible(agents, t, m, done, doneMask, work.slots) : this.listEligible(agents, m, done, work.slots);
       const unordered = this.byBounds !== undefined; // as above
       if (free >= n) chosen = selectTop(work.slots, n, work.scores, free, false, unordered); // everyone eligible gets a place: no ranking needed
