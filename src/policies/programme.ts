@@ -183,6 +183,18 @@ function stayPass(a: Agents, inputs: readonly [Int16Array, Uint8Array, typeof ST
   return { run: stay, completed: () => lastCompleted };
 }
 
+/**
+ * Lists in `members`, in slot order, the slots of `m[0 .. size)` in the programme; returns how
+ * many. (A module function: as a loop in `Programme.assign`, whose first call runs it over every
+ * slot, V8 compiled the method on the stack there and threw it out call after call, see
+ * `specialise.ts`.)
+ */
+function listMembers(m: Int16Array, size: number, members: Int32Array): number {
+  let listed = 0;
+  for (let i = 0; i < size; i++) if (m[i] !== 0) members[listed++] = i;
+  return listed;
+}
+
 export class Programme {
   private eligible: Eligibility;
   /** The target as bounds when it has only bounds and no further rule (then tested inline). */
@@ -259,8 +271,7 @@ export class Programme {
     if (this.listedAt >= 0 && this.listedAt === agents.compactions - 1) this.renumber(agents.renumbered);
     let listed = this.count;
     if (this.listedAt !== agents.compactions) {
-      listed = 0;
-      for (let i = 0; i < agents.size; i++) if (m[i] !== 0) members[listed++] = i;
+      listed = listMembers(m, agents.size, members);
       this.listedAt = agents.compactions;
     } else this.mergeNewcomers();
     // pass 1: who stays in the programme (the members, in slot order)
