@@ -12,6 +12,7 @@ import type { Intervention, MonthContext } from './types.ts';
 import { compileTarget, targetBounds, targetSchema, type Eligibility, type Target, type TargetBounds } from './target.ts';
 import { PRIORITIES, scoreAll, selectTop, shortlistLongest, type Priority } from './select.ts';
 import { EligibleByBounds } from './eligible-list.ts';
+import { LongestEligible } from './longest-list.ts';
 import { mergeFromEnd } from './sorted-slots.ts';
 
 export interface ProgrammeRules {
@@ -206,8 +207,9 @@ export class Programme {
   private stayers = 0;
   /** Scratch of the merge that puts last month's members back in slot order. */
   private newcomers = new Int32Array(1024);
-  /** The eligible kept month by month, for a target of ages and durations only (else a scan). */
+  /** The eligible kept month by month, for a target of ages and durations only (else a scan): by spell origin for 'longest-on-benefit'. */
   private byBounds: EligibleByBounds | undefined;
+  private longest: LongestEligible | undefined;
   /** Participations ended this month because the duration was reached. */
   completed = 0;
   /** Slots of this month's participants, `members[0 .. participants())`; valid until the next compaction. */
@@ -234,8 +236,15 @@ export class Programme {
     agents.addColumn(this.rules.column + ':done', Uint8Array);
     const b = this.bounds;
     if (b && b.rungMask === ALL_RUNGS && b.multiProblem < 0) {
-      agents.addColumn(this.rules.column + ':eligible', Int16Array);
-      this.byBounds = new EligibleByBounds(Math.ceil(b.minAge), Math.ceil(b.maxAge) - 1, Math.ceil(b.minDur), Math.ceil(b.maxDur) - 1, this.rules.column + ':eligible', months);
+      const bounds = [Math.ceil(b.minAge), Math.ceil(b.maxAge) - 1, Math.ceil(b.minDur), Math.ceil(b.maxDur) - 1] as const;
+      const column = this.rules.column + ':eligible';
+      if (this.rules.priority === 'longest-on-benefit') {
+        agents.addColumn(column, Int16Array);
+        this.longest = new LongestEligible(...bounds, column, months);
+      } else {
+        agents.addColumn(column, Uint8Array);
+        this.byBounds = new EligibleByBounds(...bounds, column, months);
+      }
     }
   }
 
@@ -251,15 +260,15 @@ export class Programme {
   /**
    * Ends finished or departed participations, then fills free places. The work is proportional to
    * the participants, plus, when places are free, the eligible: a target of ages and durations keeps
-   * them month by month (`EligibleByBounds`, of whom 'longest-on-benefit' looks at the longest
-   * only), any other is found by a scan of the caseload. Last month's members are kept as a list
+   * them month by month (`EligibleByBounds`; `LongestEligible` for 'longest-on-benefit', which looks
+   * at the longest only), any other is found by a scan of the caseload. Last month's members are kept as a list
    * (re-listed from the column only after a compaction moved the slots).
    */
   assign(ctx: MonthContext): void {
     const { agents } = ctx;
     const t = ctx.month;
     const open = t >= (this.rules.openFromMonth ?? 0) && t < (this.rules.openUntilMonth ?? Infinity);
-    if (!open && this.count === 0) { this.completed = 0; this.stayers = 0; this.byBounds?.invalidate(); return; } // closed and empty: nothing to scan
+    if (!open && this.count === 0) { this.completed = 0; this.stayers = 0; this.byBounds?.invalidate(); this.longest?.invalidate(); return; } // closed and empty: nothing to scan
     const m = this.months(agents);
     const done = agents.column<Uint8Array>(this.rules.column + ':done');
     const { durationMonths, places } = this.rules;
@@ -284,13 +293,15 @@ export class Programme {
     const doneMask = this.rules.allowRepeat === true ? 2 : 3; // done: 1 = completed before, 2 = completed this month
     const free = Math.min(places - current, this.rules.maxNewPerMonth ?? Infinity);
     const longest = this.rules.priority === 'longest-on-benefit';
-    if (!filling) this.byBounds?.keepUp(agents, t, m, done, doneMask);
-    else if (longest && this.byBounds) {
+    if (!filling) {
+      this.byBounds?.invalidate(); // not kept up this month: listed afresh when next asked
+      this.longest?.keepUp(agents, t, m, done, doneMask); // kept up: its work is the spells that begin
+    } else if (this.longest) {
       // the kept list gives the longest on benefit only, in no particular order: the choice then
       // puts in slot order what it takes in list order, so that it and its order (the newcomers'
       // among the members) are a scan's
-      const n = this.byBounds.longest(agents, t, m, done, doneMask, free, work.slots);
-      if (this.byBounds.everyone) chosen = selectTop(work.slots, n, work.scores, free, false, true);
+      const n = this.longest.longest(agents, t, m, done, doneMask, free, work.slots);
+      if (this.longest.everyone) chosen = selectTop(work.slots, n, work.scores, free, false, true);
       else {
         scoreAll(this.rules.priority, agents, work.slots, n, work.scores, ctx.employability, this.rules.id);
         chosen = selectTop(work.slots, n, work.scores, free, true, true);
