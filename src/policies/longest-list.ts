@@ -73,10 +73,10 @@ export class LongestEligible {
 
   /**
    * For `free` places: writes to `out` the eligible (on benefit within the bounds, not in the
-   * programme, `m` 0, and not done, `done & doneMask` 0) with the most months on benefit, capped at `LONGEST_CAP`, down to the fewest months
-   * that still makes `free` of them, all of those months included, and returns how many: the
-   * shortlist of `shortlistLongest`. Sets `everyone` when there are no more eligible than `free`;
-   * `out` then holds them all.
+   * programme, `m` 0, and not done, `done & doneMask` 0) with the most months on benefit, capped
+   * at `LONGEST_CAP`, down to the fewest months that still makes `free` of them, all of those
+   * months included, and returns how many: the shortlist of `shortlistLongest`. Sets `everyone`
+   * when there are no more eligible than `free`; `out` then holds them all.
    */
   longest(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, free: number, out: Int32Array): number {
     this.update(agents, t, m, done, doneMask);
