@@ -133,10 +133,10 @@ export class EligibleByBounds {
   }
 }
 
-/** Renumbers the filed slots through a compaction's renumbering `to`, dropping those it dropped. */
-function renumberFiled(due: number[][], to: Int32Array): void {
-  for (let t = 0; t < due.length; t++) {
-    const slots = due[t];
+/** Renumbers the slots of every list through a compaction's renumbering `to`, dropping those it dropped (also `LongestEligible`'s). */
+export function renumberFiled(lists: number[][], to: Int32Array): void {
+  for (let t = 0; t < lists.length; t++) {
+    const slots = lists[t];
     if (!slots) continue;
     let c = 0;
     for (let k = 0; k < slots.length; k++) {
@@ -153,7 +153,7 @@ function isFree(i: number, m: Int16Array, done: Uint8Array, doneMask: number): n
 }
 
 /** Whether the taken stay in the list: only with repeats, where a finisher is free again (see the header). */
-function keepsTaken(doneMask: number): boolean {
+export function keepsTaken(doneMask: number): boolean {
   return doneMask !== 3;
 }
 

@@ -30,6 +30,7 @@
  * order (`tests/policies/longest-list.test.ts`).
  */
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
+import { keepsTaken, renumberFiled } from './eligible-list.ts';
 import { LONGEST_CAP } from './select.ts';
 
 const ON_BENEFIT = State.onBenefit;
@@ -183,23 +184,4 @@ export class LongestEligible {
     listed[i] = key + 1;
     (this.byKey[key] ??= []).push(i);
   }
-}
-
-/** Renumbers the slots of every list through a compaction's renumbering `to`, dropping those it dropped. */
-function renumberFiled(lists: number[][], to: Int32Array): void {
-  for (let t = 0; t < lists.length; t++) {
-    const slots = lists[t];
-    if (!slots) continue;
-    let c = 0;
-    for (let k = 0; k < slots.length; k++) {
-      const j = to[slots[k]];
-      if (j >= 0) slots[c++] = j;
-    }
-    if (c < slots.length) slots.length = c;
-  }
-}
-
-/** Whether the taken stay listed: only with repeats, where a finisher is free again (see the header). */
-function keepsTaken(doneMask: number): boolean {
-  return doneMask !== 3;
 }
