@@ -33,6 +33,14 @@
  * `--trace-deopt`: the job competition's weights 59 of 60 calls, the kept list's pass 155 of 165, in
  * about one process in four; each such call ran much of its loop unoptimised). Stores to a
  * closure's variables and a returned number need no feedback.
+ *
+ * Code before the loop has the same trouble: on the first call it runs before the function has
+ * any type feedback (V8 allocates it lazily, here mid-loop), and the function's first full
+ * compile, made during that call, then has none for it. A property read or a call there threw
+ * that compile out on the second call, and in some processes the function was never compiled
+ * again: the job competition's weights, reading `a.caseloadSize` first, ran unoptimised in every
+ * no-policy process measured, boxing about 80 MB of numbers a replicate. So a loop's function
+ * takes what it needs from objects (sizes, lengths, flags) as arguments.
  */
 /** What keeps specialised loops: a population (`Agents.kernels`). */
 export interface KeepsKernels {

@@ -117,7 +117,8 @@ export function workHazards(sim: Sim, t: number): number {
   const a = sim.agents;
   const { search, matching } = sim.behaviour;
   const pass = kernelFor(a, weightsPass, [] as const);
-  const weights = pass.run(search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, sim.tables.employerAge);
+  const empAge = sim.tables.employerAge;
+  const weights = pass.run(a.caseloadSize, search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, empAge, empAge.length - 1);
   const units = pass.units();
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {
@@ -146,9 +147,7 @@ export function workHazards(sim: Sim, t: number): number {
 function weightsPass(a: Sim['agents'], _inputs: readonly []) {
   const { motivation, searchMult, employMult, ageMonths, employability: e, workHazard: w, caseload } = a;
   let lastUnits = 0;
-  function weights(base: number, slope: number, searched: boolean, employed: boolean, empAge: Float64Array): number {
-    const n = a.caseloadSize;
-    const last = empAge.length - 1;
+  function weights(n: number, base: number, slope: number, searched: boolean, employed: boolean, empAge: Float64Array, last: number): number {
     let units = 0;
     let weights = 0;
     for (let k = 0; k < n; k++) {

@@ -112,7 +112,7 @@ export class EligibleByBounds {
     const inList = agents.column<Uint8Array>(this.inListColumn);
     const { minAge, lastAge, minDur, lastDur } = this;
     const keep = kernelFor(agents, keepPass, [inList, m, done, KEEP_LIB] as const);
-    const n = keep.run(this.list, this.count, minAge, lastAge, minDur, lastDur, doneMask, out);
+    const n = keep.run(this.list, this.count, minAge, lastAge, minDur, lastDur, doneMask, keepsTaken(doneMask), out);
     this.count = keep.kept();
     const now = this.due[t] ?? [];
     this.due[t] = [];
@@ -163,7 +163,7 @@ function within(age: number, dur: number, minAge: number, lastAge: number, minDu
 }
 
 /** What `keepPass` uses from this module: its specialised copy is compiled outside it. */
-const KEEP_LIB = { ON_BENEFIT, isFree, keepsTaken, within };
+const KEEP_LIB = { ON_BENEFIT, isFree, within };
 
 /**
  * Keeps in `list[0 .. count)` those on benefit within the bounds, and without repeats only the free
@@ -173,14 +173,13 @@ const KEEP_LIB = { ON_BENEFIT, isFree, keepsTaken, within };
  * (`specialise.ts`), ending with its loop (see there).
  */
 function keepPass(a: Agents, inputs: readonly [Uint8Array, Int16Array, Uint8Array, typeof KEEP_LIB]) {
-  const [inList, m, done, { ON_BENEFIT, isFree, keepsTaken, within }] = inputs;
+  const [inList, m, done, { ON_BENEFIT, isFree, within }] = inputs;
   const { state, ageMonths, monthsOnBenefit } = a;
   let lastKept = 0;
   function keepAndListFree(
     list: Int32Array, count: number, minAge: number, lastAge: number, minDur: number, lastDur: number,
-    doneMask: number, out: Int32Array,
+    doneMask: number, keepTaken: boolean, out: Int32Array,
   ): number {
-    const keepTaken = keepsTaken(doneMask);
     let kept = 0, n = 0;
     for (let k = 0; k < count; k++) {
       const i = list[k];

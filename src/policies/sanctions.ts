@@ -114,11 +114,10 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
   const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
   let lastPaidLess = 0, lastBeforeCount = 0;
   function pass(
-    list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
+    size: number, list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
     month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
     drawing: Int32Array,
   ): number {
-    const size = agents.caseloadSize;
     let n = 0;
     let paidLess = 0;
     let d = 0;
@@ -162,6 +161,17 @@ function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array,
     return n;
   }
   return { run: pass, paidLess: () => lastPaidLess, beforeCount: () => lastBeforeCount };
+}
+
+/**
+ * Lists in `out` the slots of `flag[0 .. size)` set to 1; returns how many. (A module function: as
+ * a loop in the monthly hook, which runs it in a replicate's first month only, V8 compiled the hook
+ * on the stack there and threw it out in every replicate, see `specialise.ts`.)
+ */
+function listFlagged(flag: Uint8Array, size: number, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < size; i++) if (flag[i] === 1) out[n++] = i;
+  return n;
 }
 
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
@@ -218,9 +228,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         listedAt += 1;
       }
       if (listedAt !== agents.compactions) {
-        beforeCount = 0;
-        for (let i = 0; i < agents.size; i++) if (sanctionedBefore[i] === 1) before[beforeCount++] = i;
         listedAt = agents.compactions;
+        beforeCount = listFlagged(sanctionedBefore, agents.size, before);
       }
       let kept = 0;
       for (let k = 0; k < beforeCount; k++) {
@@ -232,7 +241,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       beforeCount = kept;
       // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
       const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
-      count = pass.run(sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, drawing);
+      count = pass.run(agents.caseloadSize, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, drawing);
       withheld = pass.paidLess();
       beforeCount = pass.beforeCount();
     },
