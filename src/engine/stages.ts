@@ -89,7 +89,9 @@ export function assignPolicies(sim: Sim, t: number): number {
   // (compaction leaves these columns as they are, and the additive hazards are 0 from the start)
   const h = sim.hazards;
   const from = Math.min(sim.multipliersSetTo, a.size);
-  a.searchMult.fill(1, h.searchMult ? 0 : from, a.size);
+  let everyone = 1; // the policies' factors on everyone's search (`searchFactor`)
+  for (const p of sim.policies) if (p.searchFactor) everyone *= p.searchFactor(t);
+  a.searchMult.fill(everyone, h.searchMult ? 0 : from, a.size);
   a.employMult.fill(1, h.employMult ? 0 : from, a.size);
   a.schoolMult.fill(1, h.schoolMult ? 0 : from, a.size);
   sim.multipliersSetTo = Math.max(sim.multipliersSetTo, a.size);

@@ -20,15 +20,17 @@
  *   someone whose benefit is being cut is not sanctioned again until the cut is over.
  * Costs: a fixed enforcement cost per month plus a cost per sanction (hearing, decision, objections).
  *
- * Drawing cheaply: the month's sanction probability is q = violationRate x (1 - motivation) x
- * strictness. A draw for everyone at risk every month would cost a hash per recipient-month, so each
- * person carries a clock (a column): an Exp(1) budget, drawn once, from which each month at risk
- * spends that month's hazard -ln(1 - q); the month it runs out the person is sanctioned, and a new
- * budget is drawn at the next month at risk. By the memoryless property this is the same as an
- * independent draw each month, and a stricter regime sanctions the same person earlier (common
- * random numbers). The same column holds a cut: -r while r more months of it remain after this
- * one (whole numbers, exact in float32); a cut person has no budget, and a new one is drawn at the
- * first month at risk after the cut, as after any sanction. One column read per person a month.
+ * Drawing only where a draw is needed: a person on benefit is sanctioned in a month with probability
+ * q = P x (1 - motivation), P = violationRate x strictness. Each person carries a calendar of
+ * candidate months, one month with probability P, independently (gaps drawn geometric: one draw
+ * per candidate, not per month); a candidate month becomes a sanction with probability
+ * 1 - motivation of that month (thinning), and only if the person is at risk then (on benefit in
+ * the same spell, within `target`, not under a cut). That is the same law as a draw every month,
+ * and the month's work is proportional to the people it touches: the new spells, whose first
+ * candidate is drawn, and the candidates that fall due (`calendar.ts`). A stricter regime brings
+ * the same person's candidates earlier (common random numbers). The threat, a factor on everyone's
+ * search when `target` is everyone, is set by the engine where it resets the multipliers
+ * (`searchFactor`); a narrower target is visited person by person.
  *
  * Choices (the seeds give no numbers): the defaults of `cutShare` (1: the Participatiewet's 100 %
  * cut for breaching work duties, art. 18), `cutMonths` (1, the statutory minimum) and `endShare`
@@ -37,13 +39,15 @@
 import { z } from 'zod';
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import { kernelFor } from '../agents/specialise.ts';
+import { Calendar } from './calendar.ts';
 import { luckOf } from '../random/luck.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention } from './types.ts';
 
-/** Luck purposes of this policy: the sanction draw, and whether a sanction ends the benefit. */
-const SANCTION_DRAW = 32;
+/** Luck purposes of this policy: the first candidate month of a spell, the next after a candidate, whether a candidate is sanctioned, whether a sanction ends the benefit. */
+const FIRST_DRAW = 32;
+const NEXT_DRAW = 60;
+const ACCEPT_DRAW = 61;
 const END_DRAW = 33;
 /** A removal hazard that ends the benefit this month for certain (1 - e^-30 of leaving, nearly all by this route). */
 const REMOVAL_CERTAIN = 30;
@@ -93,157 +97,194 @@ export const sanctionsEffects = {
   defaults: { threatSearchGain: 0.15, violationRate: 0.02, motivationLossPerSanction: 0.03, afterSanctionWorkGain: 1.4 },
 };
 
-/** What `monthlyPass` uses from other modules: its specialised copy is compiled outside this one. */
-const PASS_LIB = { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN };
-
 /**
- * The month's pass over everyone on benefit, for a regime's columns `clock` and `sanctionedBefore`
- * (see the header): cuts run on (paid less this month, not sanctioned again), the threat raises
- * search, and the clock spends this month's hazard -ln(1 - q) ~ q (1 + q/2) from each budget.
- * Lists the newly sanctioned in `list`; a first sanction also joins `before[beforeCount..]`.
- * Those who draw a budget (a log) are listed in `drawing` and served after the loop, as are the
- * sanctions (rare): the loop over everyone stays short. `run` returns how many were sanctioned;
- * `paidLess` and `beforeCount` then give the benefit withheld and the new `beforeCount`. A loop
- * specialised to the columns (`specialise.ts`) that ends with its loops (see there: after the
- * last, only the factory's variables are stored). Every withheld amount is the same, so their sum
- * does not depend on the order of the loops. (As two or three loops of their own, the draws and
- * the sanctions measured 1.5-2 ms a replicate slower.)
- */
-function monthlyPass(agents: Agents, inputs: readonly [Float32Array, Uint8Array, typeof PASS_LIB]) {
-  const [clock, sanctionedBefore, { luckOf, SANCTION_DRAW, END_DRAW, REMOVAL_CERTAIN }] = inputs;
-  const { motivation, luckKey, searchMult, removalHazard, caseload } = agents;
-  let lastPaidLess = 0, lastBeforeCount = 0;
-  function pass(
-    size: number, list: Int32Array, before: Int32Array, beforeCount: number, everyone: boolean, eligible: Eligibility,
-    month: number, rate: number, threatNow: number, perCutMonth: number, endShare: number, cutMonths: number,
-    drawing: Int32Array,
-  ): number {
-    let n = 0;
-    let paidLess = 0;
-    let d = 0;
-    for (let k = 0; k < size; k++) {
-      const i = caseload[k];
-      const c = clock[i];
-      if (c < 0) { // a month of a cut (see the header)
-        paidLess += perCutMonth;
-        clock[i] = c + 1;
-        if (everyone || eligible(agents, i)) searchMult[i] *= threatNow;
-        continue;
-      }
-      if (!everyone && !eligible(agents, i)) continue;
-      searchMult[i] *= threatNow;
-      if (rate === 0) continue;
-      if (c === 0) { drawing[d++] = i; continue; } // a budget to draw: after this loop
-      const q = rate * (1 - motivation[i]);
-      const left = c - q * (1 + 0.5 * q);
-      if (left > 0) clock[i] = left;
-      else list[n++] = i;
-    }
-    // those without a budget (new on benefit, or at risk again after a sanction) draw one first
-    for (let k = 0; k < d; k++) {
-      const i = drawing[k];
-      const c = Math.max(1e-30, -Math.log(1 - luckOf(luckKey[i], month, SANCTION_DRAW)));
-      const q = rate * (1 - motivation[i]);
-      const left = c - q * (1 + 0.5 * q);
-      if (left > 0) clock[i] = left;
-      else list[n++] = i;
-    }
-    // the sanctions: the benefit ends or is cut
-    for (let k = 0; k < n; k++) {
-      const i = list[k];
-      clock[i] = 0; // 0: no budget drawn; a new one at the next month at risk
-      if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
-      if (luckOf(luckKey[i], month, END_DRAW) < endShare) removalHazard[i] += REMOVAL_CERTAIN;
-      else { paidLess += perCutMonth; clock[i] = 1 - cutMonths; }
-    }
-    lastPaidLess = paidLess;
-    lastBeforeCount = beforeCount;
-    return n;
-  }
-  return { run: pass, paidLess: () => lastPaidLess, beforeCount: () => lastBeforeCount };
-}
-
-/**
- * Lists in `out` the slots of `flag[0 .. size)` set to 1; returns how many. (A module function: as
+ * Lists in `out` the slots of `flag[0 .. size)` above 0; returns how many. (A module function: as
  * a loop in the monthly hook, which runs it in a replicate's first month only, V8 compiled the hook
  * on the stack there and threw it out in every replicate, see `specialise.ts`.)
  */
 function listFlagged(flag: Uint8Array, size: number, out: Int32Array): number {
   let n = 0;
-  for (let i = 0; i < size; i++) if (flag[i] === 1) out[n++] = i;
+  for (let i = 0; i < size; i++) if (flag[i] > 0) out[n++] = i;
   return n;
+}
+
+/** Months from `u` (uniform on [0, 1)) to the first candidate, for `logKeep` = ln(1 - P): geometric on 0, 1, 2, ... */
+function gap(u: number, logKeep: number): number {
+  return Math.floor(Math.log(1 - u) / logKeep);
+}
+
+/**
+ * Files in `calendar` the first candidate month of each of `list[0 .. n)` on benefit, drawn in
+ * `month`, tagged with the spell's origin. (This and the other loops of the monthly hook are module
+ * functions given arrays: a loop in the hook, long on its first call, left the code after it
+ * without type feedback and V8 threw the hook out in every replicate, see `specialise.ts`.)
+ */
+function fileFirst(list: Int32Array, n: number, state: Agents['state'], luckKey: Agents['luckKey'], mob: Agents['monthsOnBenefit'], month: number, logKeep: number, calendar: Calendar): void {
+  // u at or above `beyond` puts the candidate at or past the horizon: not filed, and no logarithm
+  const beyond = -Math.expm1((calendar.months - month) * logKeep);
+  for (let k = 0; k < n; k++) {
+    const i = list[k];
+    if (state[i] !== State.onBenefit) continue;
+    const u = luckOf(luckKey[i], month, FIRST_DRAW);
+    if (u < beyond) calendar.add(month + gap(u, logKeep), i, month - mob[i]);
+  }
+}
+
+/**
+ * The candidates due in `month`: for each still in the spell it was filed for, the next candidate
+ * is filed, and the candidate is sanctioned with chance 1 - motivation if the person is at risk
+ * (within the target, not under a cut). Lists the sanctioned in `out`; returns how many.
+ */
+function takeDue(calendar: Calendar, month: number, logKeep: number, agents: Agents, everyone: boolean, eligible: Eligibility, cut: Uint8Array, out: Int32Array): number {
+  const { state, monthsOnBenefit: mob, luckKey, motivation } = agents;
+  const due = calendar.due(month);
+  const d = calendar.count(month);
+  let n = 0;
+  for (let k = 0; k < d; k++) {
+    const i = due[2 * k], origin = due[2 * k + 1];
+    if (state[i] !== State.onBenefit || month - mob[i] !== origin) continue; // the spell ended
+    calendar.add(month + 1 + gap(luckOf(luckKey[i], month, NEXT_DRAW), logKeep), i, origin);
+    if (cut[i] > 0 || (!everyone && !eligible(agents, i))) continue;
+    if (luckOf(luckKey[i], month, ACCEPT_DRAW) < 1 - motivation[i]) out[n++] = i;
+  }
+  return n;
+}
+
+/**
+ * Keeps in `before[0 .. count)` those on benefit, whose search rises by `after`; for the others
+ * the lasting effect and any cut end. Returns how many are kept.
+ */
+function keepBefore(before: Int32Array, count: number, state: Uint8Array, cut: Uint8Array, flag: Uint8Array, searchMult: Float32Array, after: number): number {
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const i = before[k];
+    if (state[i] !== State.onBenefit) { cut[i] = 0; flag[i] = 0; continue; }
+    searchMult[i] *= after;
+    before[kept++] = i;
+  }
+  return kept;
+}
+
+/**
+ * Runs on the cuts of `cuts[0 .. count)`, each of which this month is part of (its months left
+ * after this one in `cut`), except those that ended off benefit (`cut` 0). Returns how many ran
+ * this month; `cuts[0 .. counts[0])` then holds those that go on.
+ */
+function runCuts(cuts: Int32Array, count: number, cut: Uint8Array, counts: Int32Array): number {
+  let kept = 0, running = 0;
+  for (let k = 0; k < count; k++) {
+    const i = cuts[k];
+    if (cut[i] === 0) continue;
+    running++;
+    cut[i]--;
+    if (cut[i] > 0) cuts[kept++] = i;
+  }
+  counts[0] = kept;
+  return running;
 }
 
 export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.sanctions;
-  const everyone = Object.keys(p.target).length === 0; // the common case: skip the eligibility test
+  const everyone = Object.keys(p.target).length === 0; // the common case: the threat is a factor for all
   const eligible = compileTarget(p.target);
+  const from = p.fromMonth ?? 0, until = p.untilMonth ?? Infinity;
   /** Whether the regime applies this month (the staff cost is paid only then). */
   let activeNow = true;
   const threat = 1 + fx.threatSearchGain * p.strictness;
-  const clockColumn = `sanctions#${index}:clock`;
-  const afterColumn = `sanctions#${index}:after`;
   const after = 1 + fx.afterSanctionWorkGain;
+  /** A candidate month: a violation that would be sanctioned at motivation 0. */
+  const P = fx.violationRate * p.strictness;
+  const logKeep = Math.log1p(-P);
+  const cutColumn = `sanctions#${index}:cut`;
+  const afterColumn = `sanctions#${index}:after`;
+  let calendar = new Calendar(0);
+  /** Whether the caseload has its candidates filed (from the regime's first month on, new spells are filed as they start). */
+  let filed = false;
+  /** This month's sanctioned (slots). */
   let sanctioned = new Int32Array(1024);
-  /** Scratch of the pass: those who draw a new budget this month. */
-  let drawing = new Int32Array(1024);
   let count = 0;
-  /** Everyone sanctioned before who was on benefit at the last look (their slots), and when the slots were listed. */
-  let before = new Int32Array(1024);
+  /** Everyone sanctioned before who was on benefit at the last look, and everyone under a cut (slots). */
+  let before: Int32Array = new Int32Array(1024);
   let beforeCount = 0;
+  let cuts: Int32Array = new Int32Array(1024);
+  let cutCount = 0;
+  /** The compaction the lists are numbered for. */
   let listedAt = -1;
   let withheld = 0;
+  /** Scratch: how many cuts go on (`runCuts`). */
+  const kept = new Int32Array(1);
+  const grow = (list: Int32Array, size: number, capacity: number): Int32Array => {
+    if (list.length >= size) return list;
+    const grown = new Int32Array(capacity);
+    grown.set(list);
+    return grown;
+  };
   return {
     type: p.type,
     label: p.label ?? 'sanctions',
-    init: (agents: Agents) => {
-      agents.addColumn(clockColumn, Float32Array);
+    init: (agents: Agents, months: number) => {
+      agents.addColumn(cutColumn, Uint8Array);
       agents.addColumn(afterColumn, Uint8Array);
+      calendar = new Calendar(months);
     },
     writes: ['searchMult', 'removalHazard'],
+    searchFactor: (month) => (everyone && month >= from && month < until ? threat : 1),
     applyEffects: ({ agents, month, benefitPerRecipientMonth }) => {
-      const clock = agents.column<Float32Array>(clockColumn);
+      const cut = agents.column<Uint8Array>(cutColumn); // cut months left after this one
       const sanctionedBefore = agents.column<Uint8Array>(afterColumn);
-      const { state, searchMult } = agents;
+      const { state, searchMult, motivation, monthsOnBenefit, luckKey, removalHazard } = agents;
       const perCutMonth = p.cutShare * benefitPerRecipientMonth;
-      const active = month >= (p.fromMonth ?? 0) && month < (p.untilMonth ?? Infinity);
+      const active = month >= from && month < until;
       activeNow = active;
       count = 0;
       withheld = 0;
-      if (!active && month < (p.fromMonth ?? 0)) return; // not started: no threat, no cuts yet
-      const rate = active ? fx.violationRate * p.strictness : 0;
-      const threatNow = active ? threat : 1;
+      if (month < from) return; // not started: no threat, no cuts yet
+      before = grow(before, agents.size, agents.capacity);
+      cuts = grow(cuts, agents.size, agents.capacity);
       if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
-      if (drawing.length < agents.size) drawing = new Int32Array(agents.capacity);
-      if (before.length < agents.size) {
-        const grown = new Int32Array(agents.capacity);
-        grown.set(before);
-        before = grown;
-      }
-      // those sanctioned before: off benefit their cut and the lasting effect end; on benefit they
-      // search harder (a list of them is kept and carried over a compaction, in any order: each is
-      // treated alone; listed afresh from the column when more than one compaction came between)
-      if (listedAt >= 0 && listedAt === agents.compactions - 1) {
+      // the lists and the calendar are carried over a compaction (each entry is treated alone, so
+      // the order does not matter); listed afresh when more than one compaction came between
+      if (listedAt === agents.compactions - 1) {
         beforeCount = renumberSlots(before, beforeCount, agents.renumbered);
+        cutCount = renumberSlots(cuts, cutCount, agents.renumbered);
+        calendar.renumber(agents.renumbered, month);
         listedAt += 1;
       }
       if (listedAt !== agents.compactions) {
         listedAt = agents.compactions;
         beforeCount = listFlagged(sanctionedBefore, agents.size, before);
+        cutCount = listFlagged(cut, agents.size, cuts);
+        calendar.clear();
+        filed = false;
       }
-      let kept = 0;
-      for (let k = 0; k < beforeCount; k++) {
-        const i = before[k];
-        if (state[i] !== State.onBenefit) { if (clock[i] < 0) clock[i] = 0; sanctionedBefore[i] = 0; continue; } // a cut ends with the benefit
-        searchMult[i] *= after;
-        before[kept++] = i;
+      // those sanctioned before: off benefit their cut and the lasting effect end; on benefit they search harder
+      beforeCount = keepBefore(before, beforeCount, state, cut, sanctionedBefore, searchMult, after);
+      if (active && !everyone) {
+        for (let k = 0; k < agents.caseloadSize; k++) {
+          const i = agents.caseload[k];
+          if (eligible(agents, i)) searchMult[i] *= threat;
+        }
       }
-      beforeCount = kept;
-      // everyone on benefit: cuts run on, the threat, and the clock (`monthlyPass`)
-      const pass = kernelFor(agents, monthlyPass, [clock, sanctionedBefore, PASS_LIB] as const);
-      count = pass.run(agents.caseloadSize, sanctioned, before, beforeCount, everyone, eligible, month, rate, threatNow, perCutMonth, p.endShare, p.cutMonths, drawing);
-      withheld = pass.paidLess();
-      beforeCount = pass.beforeCount();
+      // candidates: first ones for the caseload at the regime's start, then for each new spell;
+      // the tag is the spell's origin (month - months on benefit), constant while the spell lasts
+      if (active && P > 0) {
+        if (filed) fileFirst(agents.spellStarts, agents.spellStartCount, state, luckKey, monthsOnBenefit, month, logKeep, calendar);
+        else fileFirst(agents.caseload, agents.caseloadSize, state, luckKey, monthsOnBenefit, month, logKeep, calendar);
+        filed = true;
+        count = takeDue(calendar, month, logKeep, agents, everyone, eligible, cut, sanctioned);
+        calendar.forget(month);
+      }
+      // cuts imposed before run on (this month is one of them: paid less)
+      withheld = runCuts(cuts, cutCount, cut, kept) * perCutMonth;
+      cutCount = kept[0];
+      // the sanctions: the benefit ends or is cut
+      for (let k = 0; k < count; k++) {
+        const i = sanctioned[k];
+        if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
+        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) { removalHazard[i] += REMOVAL_CERTAIN; continue; }
+        withheld += perCutMonth;
+        if (p.cutMonths > 1) { cut[i] = p.cutMonths - 1; cuts[cutCount++] = i; }
+      }
     },
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;

@@ -41,6 +41,12 @@ export interface Intervention {
    * a policy with `applyEffects` that leaves this out is taken to write all five.
    */
   readonly writes?: readonly HazardColumn[];
+  /**
+   * A factor on the search of everyone on benefit this month (a rule for all, such as the threat of
+   * sanctions): the engine starts `searchMult` at the product of these factors, before any policy
+   * multiplies it person by person. A policy with it lists `searchMult` in `writes`.
+   */
+  searchFactor?(month: number): number;
   /** The programmes (places, cohorts, outcomes) this policy runs, if any; targets refer to them by label. */
   readonly programmes?: readonly Programme[];
   /**
