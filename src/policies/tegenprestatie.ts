@@ -89,6 +89,20 @@ export const tegenprestatieEffects = {
   },
 };
 
+/**
+ * The lock-in of `members[0 .. n)` (months in the programme in `m`): search x `search[m]`; returns
+ * their unpaid hours a week, summed in member order.
+ */
+function lockIn(members: Int32Array, n: number, m: Int16Array, searchMult: Float32Array, search: Float64Array, hours: Float64Array): number {
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const i = members[k];
+    searchMult[i] *= search[m[i]];
+    total += hours[m[i]];
+  }
+  return total;
+}
+
 export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, index: number): Intervention {
   const fx = behaviour.policyEffects.tegenprestatie;
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
@@ -97,6 +111,8 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   // the monthly hook threw the compiled hook out (60 deoptimisations in 7 replicates)
   const displaced = fx.displacedJobsPerFte;
   const after = fx.benefitsAfterMonths;
+  /** The participants' unpaid hours a week this month (summed in `applyEffects`, for the displacement). */
+  let unpaidHours = 0;
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
   // hours per week and search multiplier by month in programme (1 .. duration)
@@ -113,18 +129,9 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
     ...programmeHooks(programme),
     writes: ['searchMult'],
     applyEffects: ({ agents }) => {
-      const m = programme.months(agents);
-      const { members } = programme;
-      for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search[m[members[k]]];
+      unpaidHours = lockIn(programme.members, programme.participants(), programme.months(agents), agents.searchMult, search, hours);
     },
-    vacancyChange: ({ agents }) => {
-      if (displaced === 0) return 0;
-      const m = programme.months(agents);
-      const { members } = programme;
-      let total = 0;
-      for (let k = 0; k < programme.participants(); k++) total += hours[m[members[k]]];
-      return -displaced * (total / FULL_TIME_HOURS);
-    },
+    vacancyChange: () => (displaced === 0 ? 0 : -displaced * (unpaidHours / FULL_TIME_HOURS)),
     developTraits: ({ agents, month }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
       const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated);
