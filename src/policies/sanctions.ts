@@ -40,6 +40,7 @@ import { z } from 'zod';
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import { Calendar } from './calendar.ts';
+import { kernelFor } from '../agents/specialise.ts';
 import { luckOf } from '../random/luck.ts';
 import { compileTarget, targetSchema, type Eligibility } from './target.ts';
 import type { Intervention } from './types.ts';
@@ -113,21 +114,26 @@ function gap(u: number, logKeep: number): number {
   return Math.floor(Math.log(1 - u) / logKeep);
 }
 
+/** What `filePass` uses from other modules: its specialised copy is compiled outside this one. */
+const FILE_LIB = { luckOf, FIRST_DRAW, ON_BENEFIT: State.onBenefit };
+
 /**
  * Files in `calendar` the first candidate month of each of `list[0 .. n)` on benefit, drawn in
- * `month`, tagged with the spell's origin. (This and the other loops of the monthly hook are module
- * functions given arrays: a loop in the hook, long on its first call, left the code after it
- * without type feedback and V8 threw the hook out in every replicate, see `specialise.ts`.)
+ * `month`, tagged with the spell's origin; a uniform at or above `beyond` puts the candidate at or
+ * past the horizon (not filed, and no logarithm). A loop specialised to the columns
+ * (`specialise.ts`): it visits the whole caseload at the regime's start and every new spell after.
  */
-function fileFirst(list: Int32Array, n: number, state: Agents['state'], luckKey: Agents['luckKey'], mob: Agents['monthsOnBenefit'], month: number, logKeep: number, calendar: Calendar): void {
-  // u at or above `beyond` puts the candidate at or past the horizon: not filed, and no logarithm
-  const beyond = -Math.expm1((calendar.months - month) * logKeep);
-  for (let k = 0; k < n; k++) {
-    const i = list[k];
-    if (state[i] !== State.onBenefit) continue;
-    const u = luckOf(luckKey[i], month, FIRST_DRAW);
-    if (u < beyond) calendar.add(month + gap(u, logKeep), i, month - mob[i]);
-  }
+function filePass(a: Agents, inputs: readonly [typeof FILE_LIB]) {
+  const [{ luckOf, FIRST_DRAW, ON_BENEFIT }] = inputs;
+  const { state, luckKey, monthsOnBenefit } = a;
+  return function fileFirst(list: Int32Array, n: number, month: number, logKeep: number, beyond: number, calendar: Calendar): void {
+    for (let k = 0; k < n; k++) {
+      const i = list[k];
+      if (state[i] !== ON_BENEFIT) continue;
+      const u = luckOf(luckKey[i], month, FIRST_DRAW);
+      if (u < beyond) calendar.add(month + Math.floor(Math.log(1 - u) / logKeep), i, month - monthsOnBenefit[i]);
+    }
+  };
 }
 
 /**
@@ -201,7 +207,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   /** Whether the caseload has its candidates filed (from the regime's first month on, new spells are filed as they start). */
   let filed = false;
   /** This month's sanctioned (slots). */
-  let sanctioned = new Int32Array(1024);
+  let sanctioned: Int32Array = new Int32Array(1024);
   let count = 0;
   /** Everyone sanctioned before who was on benefit at the last look, and everyone under a cut (slots). */
   let before: Int32Array = new Int32Array(1024);
@@ -213,9 +219,10 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   let withheld = 0;
   /** Scratch: how many cuts go on (`runCuts`). */
   const kept = new Int32Array(1);
-  const grow = (list: Int32Array, size: number, capacity: number): Int32Array => {
-    if (list.length >= size) return list;
-    const grown = new Int32Array(capacity);
+  /** `list`, or a copy with room for `need` (the lists grow as they fill: most months add a few hundred). */
+  const room = (list: Int32Array, need: number): Int32Array => {
+    if (list.length >= need) return list;
+    const grown = new Int32Array(Math.max(need, 2 * list.length));
     grown.set(list);
     return grown;
   };
@@ -239,9 +246,6 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       count = 0;
       withheld = 0;
       if (month < from) return; // not started: no threat, no cuts yet
-      before = grow(before, agents.size, agents.capacity);
-      cuts = grow(cuts, agents.size, agents.capacity);
-      if (sanctioned.length < agents.size) sanctioned = new Int32Array(agents.capacity);
       // the lists and the calendar are carried over a compaction (each entry is treated alone, so
       // the order does not matter); listed afresh when more than one compaction came between
       if (listedAt === agents.compactions - 1) {
@@ -252,6 +256,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       }
       if (listedAt !== agents.compactions) {
         listedAt = agents.compactions;
+        before = room(before, agents.size);
+        cuts = room(cuts, agents.size);
         beforeCount = listFlagged(sanctionedBefore, agents.size, before);
         cutCount = listFlagged(cut, agents.size, cuts);
         calendar.clear();
@@ -268,9 +274,12 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       // candidates: first ones for the caseload at the regime's start, then for each new spell;
       // the tag is the spell's origin (month - months on benefit), constant while the spell lasts
       if (active && P > 0) {
-        if (filed) fileFirst(agents.spellStarts, agents.spellStartCount, state, luckKey, monthsOnBenefit, month, logKeep, calendar);
-        else fileFirst(agents.caseload, agents.caseloadSize, state, luckKey, monthsOnBenefit, month, logKeep, calendar);
+        const fileFirst = kernelFor(agents, filePass, [FILE_LIB] as const);
+        const beyond = -Math.expm1((calendar.months - month) * logKeep);
+        if (filed) fileFirst(agents.spellStarts, agents.spellStartCount, month, logKeep, beyond, calendar);
+        else fileFirst(agents.caseload, agents.caseloadSize, month, logKeep, beyond, calendar);
         filed = true;
+        sanctioned = room(sanctioned, calendar.count(month));
         count = takeDue(calendar, month, logKeep, agents, everyone, eligible, cut, sanctioned);
         calendar.forget(month);
       }
@@ -278,6 +287,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       withheld = runCuts(cuts, cutCount, cut, kept) * perCutMonth;
       cutCount = kept[0];
       // the sanctions: the benefit ends or is cut
+      before = room(before, beforeCount + count);
+      cuts = room(cuts, cutCount + count);
       for (let k = 0; k < count; k++) {
         const i = sanctioned[k];
         if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
