@@ -53,12 +53,13 @@ export function employabilityOf(a: Agents, i: number, b: Behaviour, t: Employabi
  * `employabilityOf` for each slot `slots[k]` on benefit, written to the column and to its exact
  * copy (`Agents.exactEmployability`, unrounded); others are skipped (their employability is 0
  * already). One loop with the coefficients read once: the policies' trait effects refresh
- * thousands of people a month.
+ * thousands of people a month. Returns the sum of the exact employability's changes (new less old,
+ * in list order), for the month's composition.
  */
-export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables): void {
+export function refreshEmployability(a: Agents, slots: ArrayLike<number>, b: Behaviour, t: EmployabilityTables): number {
   const refresh = kernelFor(a, refreshPass, [REFRESH_LIB] as const);
   const { skills, motivation, multiProblem, rung } = b.employability;
-  refresh(slots, skills, motivation, multiProblem, rung, t.age, t.scar);
+  return refresh(slots, slots.length, skills, motivation, multiProblem, rung, t.age, t.scar);
 }
 
 /** What `refreshPass` uses from other modules: its specialised copy is compiled outside this one. */
@@ -68,15 +69,18 @@ const REFRESH_LIB = { fastExp, ON_BENEFIT };
 function refreshPass(a: Agents, inputs: readonly [typeof REFRESH_LIB]) {
   const [{ fastExp, ON_BENEFIT }] = inputs;
   const { state, skills, motivation, multiProblem, rung, frailty, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = a;
-  return function refresh(slots: ArrayLike<number>, bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array): void {
-    for (let k = 0; k < slots.length; k++) {
+  return function refresh(slots: ArrayLike<number>, n: number, bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array): number {
+    let change = 0;
+    for (let k = 0; k < n; k++) {
       const i = slots[k];
       if (state[i] !== ON_BENEFIT) continue;
       const x = bS * (skills[i] - 0.5) + bM * (motivation[i] - 0.5) - bMP * multiProblem[i] + bR * (rung[i] - 3);
       const e = frailty[i] * fastExp(x) * ageT[ageMonths[i]] * scarT[monthsOnBenefit[i]];
+      change += e - exact[i];
       employability[i] = e;
       exact[i] = e;
     }
+    return change;
   };
 }
 

@@ -178,34 +178,50 @@ export function recordOutcomes(sim: Sim, t: number): void {
   for (const p of sim.policies) if (p.programmes) for (const g of p.programmes) g.recordOutcomes(sim.agents, t);
 }
 
+/** What the policies' trait effects did to the month's caseload (`developTraits`). */
+export interface TraitChanges {
+  /** Whether anyone's traits may have changed. */
+  touched: boolean;
+  /** Whether each policy that touched anyone gave its motivation change (`motivationChange`): then the sums below are the changes. */
+  summed: boolean;
+  /** The change of the caseload's exact employability sum and of its motivation sum. */
+  employability: number;
+  motivation: number;
+}
+
 /**
  * 8 (continued). The policies' own trait effects on their participants; the employability of
- * those they changed is computed again. Returns whether anyone's traits may have changed.
+ * those they changed is computed again. Returns what changed, for the composition.
  */
-export function developTraits(sim: Sim, t: number): boolean {
+export function developTraits(sim: Sim, t: number): TraitChanges {
   const ctx = context(sim, t);
   const a = sim.agents;
-  let touched = false;
+  const change: TraitChanges = { touched: false, summed: true, employability: 0, motivation: 0 };
   for (const p of sim.policies) {
     const slots = p.developTraits?.(ctx);
     if (!slots || slots.length === 0) continue;
-    touched = true;
-    refreshEmployability(a, slots, sim.behaviour, sim.tables);
+    change.touched = true;
+    change.employability += refreshEmployability(a, slots, sim.behaviour, sim.tables);
+    if (p.motivationChange) change.motivation += p.motivationChange();
+    else change.summed = false;
   }
-  return touched;
+  return change;
 }
 
 /**
  * 9. Composition of the caseload at the end of the month: [count, share 45+, share 5y+, mean
- * employability, mean motivation]. The counts come from the exits pass; the sums too, unless a
- * policy changed someone's traits after it: then they are summed again, in slot order as before,
- * so the figures do not depend on which path computed them.
+ * employability, mean motivation]. The counts and sums come from the exits pass; where a policy
+ * changed someone's traits after it, the sums move by the changes the policies report, or, if one
+ * gave none, are summed again over the caseload in slot order.
  */
-export function composition(sim: Sim, f: Flows, touched: boolean): [number, number, number, number, number] {
+export function composition(sim: Sim, f: Flows, change: TraitChanges): [number, number, number, number, number] {
   const n = f.caseloadEnd;
   if (n === 0) return [0, 0, 0, 0, 0];
   let emp = f.employability, mot = f.motivation;
-  if (touched) {
+  if (change.touched && change.summed) {
+    emp += change.employability;
+    mot += change.motivation;
+  } else if (change.touched) {
     const sums = kernelFor(sim.agents, sumsPass, [] as const);
     emp = sums.run(n);
     mot = sums.motivation();

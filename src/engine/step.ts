@@ -26,8 +26,8 @@ export function step(sim: Sim, t: number, out: Float64Array): void {
   stage.workHazards(sim, t);                                              // 5
   const f = stage.exitsReentriesAgeing(sim, t);                           // 6, 7, 8
   stage.recordOutcomes(sim, t);                                           // 8
-  const touched = stage.developTraits(sim, t);                            // 8
-  const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim, f, touched); // 9
+  const traits = stage.developTraits(sim, t);                             // 8
+  const [caseloadEnd, share45, share5y, emp, mot] = stage.composition(sim, f, traits); // 9
   let programmeCost = 0, withheld = 0;
   for (const p of sim.policies) {
     programmeCost += p.cost(to - from);

@@ -62,6 +62,8 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
   const search = 1 - fx.pressureLoss;
   const employ = 1 + fx.targetedSearchGain;
   const programme = buildProgramme(p, 'exemption', 3500, index, 'exemption from job-search duties');
+  /** The month's motivation change of the members (`developTraits`). */
+  let gained = 0;
   return {
     type: p.type,
     label: programme.label,
@@ -79,15 +81,19 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
       const m = programme.months(agents);
       const { motivation, rung, state, luckKey } = agents;
       const { members } = programme;
+      gained = 0;
       for (let k = 0; k < programme.participants(); k++) {
         const i = members[k];
         m[i]++;
         if (state[i] !== State.onBenefit) continue;
-        motivation[i] = Math.min(1, motivation[i] + fx.motivationGainPerMonth);
+        const before = motivation[i];
+        motivation[i] = Math.min(1, before + fx.motivationGainPerMonth);
+        gained += motivation[i] - before;
         if (rung[i] < VOLUNTEER_TOP_RUNG && luckOf(luckKey[i], month, PURPOSE_VOLUNTEER) < fx.volunteerRungChance) rung[i]++;
       }
       return programme.members.subarray(0, programme.participants()); // whose traits may have changed
     },
+    motivationChange: () => gained,
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

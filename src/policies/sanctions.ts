@@ -217,6 +217,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   /** The compaction the lists are numbered for. */
   let listedAt = -1;
   let withheld = 0;
+  /** The month's motivation change from resentment (`developTraits`). */
+  let lost = 0;
   /** Scratch: how many cuts go on (`runCuts`). */
   const kept = new Int32Array(1);
   /** `list`, or a copy with room for `need` (the lists grow as they fill: most months add a few hundred). */
@@ -300,12 +302,17 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
     developTraits: ({ agents }) => {
       const { state, motivation } = agents;
       const loss = fx.motivationLossPerSanction;
+      lost = 0;
       for (let k = 0; k < count; k++) {
         const i = sanctioned[k];
-        if (state[i] === State.onBenefit) motivation[i] = Math.max(0, motivation[i] - loss);
+        if (state[i] !== State.onBenefit) continue;
+        const before = motivation[i];
+        motivation[i] = Math.max(0, before - loss);
+        lost += motivation[i] - before;
       }
       return sanctioned.subarray(0, count); // whose motivation fell
     },
+    motivationChange: () => lost,
     withheldBenefit: () => withheld,
     participants: () => 0, // a rule for everyone, not a programme with places
     cost: () => (activeNow ? p.fixedCostPerMonth : 0) + count * p.costPerSanction,

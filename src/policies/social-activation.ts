@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
-import { activateMembers, type ActivationGains } from './activation.ts';
+import { activateMembers, type Activation, type ActivationGains } from './activation.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
 const RUNG_DRAW = 38;
@@ -65,6 +65,8 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
   const fx = behaviour.policyEffects.socialActivation;
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
+  /** The month's activation (`activateMembers`). */
+  const activation: Activation = { changed: 0, motivation: 0 };
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const search = 1 - fx.lockIn;
   const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
@@ -77,10 +79,11 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
     },
+    motivationChange: () => activation.motivation,
     developTraits: ({ agents, month }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated);
-      return activated.subarray(0, changed); // whose traits changed
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation);
+      return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
-import { activateMembers, type ActivationGains } from './activation.ts';
+import { activateMembers, type Activation, type ActivationGains } from './activation.ts';
 
 /** Luck purpose of this policy: climbing a rung (purpose 37 is reserved for it and unused). */
 const RUNG_DRAW = 36;
@@ -57,6 +57,8 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
   const fx = behaviour.policyEffects.softOutreach;
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
+  /** The month's activation (`activateMembers`). */
+  const activation: Activation = { changed: 0, motivation: 0 };
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG };
   const search = 1 + fx.searchGain;
   const programme = buildProgramme(p, 'softOutreach', 3200, index, 'soft outreach');
@@ -69,10 +71,11 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
       const { members } = programme;
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
     },
+    motivationChange: () => activation.motivation,
     developTraits: ({ agents, month }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated);
-      return activated.subarray(0, changed); // whose traits changed
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation);
+      return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import type { Behaviour } from '../model/behaviour.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
-import { activateMembers, type ActivationGains } from './activation.ts';
+import { activateMembers, type Activation, type ActivationGains } from './activation.ts';
 
 /** Luck purposes of this policy: climbing a rung, a multi-problem situation resolving. */
 const RUNG_DRAW = 34;
@@ -115,6 +115,8 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   let unpaidHours = 0;
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
+  /** The month's activation (`activateMembers`). */
+  const activation: Activation = { changed: 0, motivation: 0 };
   // hours per week and search multiplier by month in programme (1 .. duration)
   const hours = new Float64Array(p.durationMonths + 1);
   const search = new Float64Array(p.durationMonths + 1);
@@ -132,10 +134,11 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
       unpaidHours = lockIn(programme.members, programme.participants(), programme.months(agents), agents.searchMult, search, hours);
     },
     vacancyChange: () => (displaced === 0 ? 0 : -displaced * (unpaidHours / FULL_TIME_HOURS)),
+    motivationChange: () => activation.motivation,
     developTraits: ({ agents, month }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      const changed = activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated);
-      return activated.subarray(0, changed); // whose traits changed (the others' employability stands)
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation);
+      return activated.subarray(0, activation.changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,
   };

@@ -69,6 +69,13 @@ export interface Intervention {
    */
   developTraits?(ctx: MonthContext): ArrayLike<number> | void;
   /**
+   * The sum of the motivation changes this month's `developTraits` made (after less before, of
+   * those on benefit): the engine then adds it to the caseload's motivation sum. A policy whose
+   * trait effects leave motivation alone gives 0; one without this makes the engine sum the
+   * month's composition again over the whole caseload.
+   */
+  motivationChange?(): number;
+  /**
    * Change in the month's suitable vacancies the recipients compete for (after `assign`): negative
    * when unpaid work displaces paid jobs (tegenprestatie), positive when employers open vacancies
    * for the programme's candidates (account management).

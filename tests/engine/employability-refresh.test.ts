@@ -3,12 +3,14 @@
  * effects changed, once more after them. Whatever the policies, at the end of every month it must
  * equal employability computed afresh from everyone's traits: a policy that changed traits without
  * returning the slot from `developTraits` would fail here. The caseload index must list exactly
- * the slots on benefit, in slot order.
+ * the slots on benefit, in slot order. And the month's mean employability and motivation, which
+ * move by the changes the policies' trait effects report (or are summed again where a policy
+ * reports none), must equal the means over the caseload.
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeEmployability } from '../../src/engine/employability.ts';
-import { METRIC_COUNT } from '../../src/engine/metrics.ts';
+import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { createSim, scenariosOf } from '../../src/engine/sim.ts';
 import { step } from '../../src/engine/step.ts';
 import { loadModel } from '../../src/model/load.ts';
@@ -38,5 +40,36 @@ describe('the employability column after each month', () => {
     }
     expect(mismatches).toBe(0);
     expect(misListed).toBe(0);
+  }, 120_000);
+
+  it.each(MODELS)('%s: the month\'s mean employability and motivation are the caseload\'s, in every scenario', async (file) => {
+    const { model: loaded } = await loadModel(file);
+    const model = { ...loaded, population: { ...loaded.population, size: 3000 } };
+    const months = Math.min(model.horizonMonths, 60);
+    let worstEmp = 0, worstMot = 0, checked = 0;
+    for (const scenario of scenariosOf(model)) {
+      const sim = createSim(model, scenario, 1, model.run.seed, months);
+      const series = new Float64Array(months * METRIC_COUNT);
+      for (let t = 0; t < months; t++) {
+        step(sim, t, series);
+        const a = sim.agents;
+        if (a.caseloadSize === 0) continue;
+        let emp = 0, mot = 0;
+        for (let k = 0; k < a.caseloadSize; k++) {
+          emp += a.employability[a.caseload[k]];
+          mot += a.motivation[a.caseload[k]];
+        }
+        const row = t * METRIC_COUNT;
+        worstEmp = Math.max(worstEmp, Math.abs(series[row + M.meanEmployability] / (emp / a.caseloadSize) - 1));
+        worstMot = Math.max(worstMot, Math.abs(series[row + M.meanMotivation] / (mot / a.caseloadSize) - 1));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // the column holds employability rounded to float32 (relative error below 6e-8 each), the
+    // metric the unrounded sum; motivation is stored as it is summed. A policy's motivation change
+    // of 0.01 for a tenth of the caseload would be off by about 1e-3
+    expect(worstEmp).toBeLessThan(1e-6);
+    expect(worstMot).toBeLessThan(1e-9);
   }, 120_000);
 });
