@@ -65,7 +65,7 @@ export function specialise<F extends (...args: never[]) => unknown>(factory: F):
 }
 
 /**
- * Loops kept per factory and population: one per column for the compaction's gathers, and the
+ * Loops kept per factory and population: one per set of columns for the compaction's gather, and the
  * columns of a few models' policies taking turns.
  */
 const KEPT = 64;

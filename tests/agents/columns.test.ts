@@ -107,6 +107,41 @@ describe('Agents', () => {
     for (let i = 0; i < a.size; i++) expect(a.state[i]).not.toBe(State.gone);
   });
 
+  it('compact moves the same bits where code cannot be compiled at run time (the gather\'s loop per column)', () => {
+    const fill = () => {
+      const a = new Agents(16);
+      a.addColumn('wide', Float64Array);
+      a.addColumn('narrow', Int16Array);
+      for (let k = 0; k < 300; k++) {
+        const i = addPerson(a, k, k % 4 === 1 || (k > 50 && k < 90) ? State.gone : State.onBenefit);
+        a.column<Float64Array>('wide')[i] = k / 7;
+        a.column<Int16Array>('narrow')[i] = -k;
+      }
+      return a;
+    };
+    const compiled = fill();
+    compiled.compact();
+    const refused = fill();
+    const RealFunction = globalThis.Function;
+    // a page's content security policy: the Function constructor throws
+    globalThis.Function = function refuse() { throw new EvalError('code generation from strings disallowed'); } as unknown as FunctionConstructor;
+    try {
+      refused.compact();
+    } finally {
+      globalThis.Function = RealFunction;
+    }
+    expect(refused.size).toBe(compiled.size);
+    expect(refused.size).toBeLessThan(300);
+    const columns = (a: Agents) => ({
+      key: a.key, state: a.state, ageMonths: a.ageMonths, skills: a.skills, motivation: a.motivation, rung: a.rung, entryMonth: a.entryMonth,
+      wide: a.column<Float64Array>('wide'), narrow: a.column<Int16Array>('narrow'),
+    });
+    const want = columns(compiled), got = columns(refused);
+    for (const name of Object.keys(want) as (keyof typeof want)[]) {
+      expect(Array.from(got[name].subarray(0, refused.size)), name).toEqual(Array.from(want[name].subarray(0, compiled.size)));
+    }
+  });
+
   it('compact records its renumbering, and carries the spells begun over it', () => {
     const a = new Agents(16);
     const n = 300;
