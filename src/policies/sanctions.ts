@@ -115,7 +115,7 @@ function gap(u: number, logKeep: number): number {
 }
 
 /** What `filePass` uses from other modules: its specialised copy is compiled outside this one. */
-const FILE_LIB = { luckOf, FIRST_DRAW, ON_BENEFIT: State.onBenefit };
+const FILE_LIB = { luckOf, gap, FIRST_DRAW, ON_BENEFIT: State.onBenefit };
 
 /**
  * Files in `calendar` the first candidate month of each of `list[0 .. n)` on benefit, drawn in
@@ -124,14 +124,14 @@ const FILE_LIB = { luckOf, FIRST_DRAW, ON_BENEFIT: State.onBenefit };
  * (`specialise.ts`): it visits the whole caseload at the regime's start and every new spell after.
  */
 function filePass(a: Agents, inputs: readonly [typeof FILE_LIB]) {
-  const [{ luckOf, FIRST_DRAW, ON_BENEFIT }] = inputs;
+  const [{ luckOf, gap, FIRST_DRAW, ON_BENEFIT }] = inputs;
   const { state, luckKey, monthsOnBenefit } = a;
   return function fileFirst(list: Int32Array, n: number, month: number, logKeep: number, beyond: number, calendar: Calendar): void {
     for (let k = 0; k < n; k++) {
       const i = list[k];
       if (state[i] !== ON_BENEFIT) continue;
       const u = luckOf(luckKey[i], month, FIRST_DRAW);
-      if (u < beyond) calendar.add(month + Math.floor(Math.log(1 - u) / logKeep), i, month - monthsOnBenefit[i]);
+      if (u < beyond) calendar.add(month + gap(u, logKeep), i, month - monthsOnBenefit[i]);
     }
   };
 }
