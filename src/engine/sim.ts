@@ -96,10 +96,15 @@ export function scenariosOf(model: Model): Scenario[] {
 export const APPLICANT_KEY_BASE = 2_000_000;
 export const APPLICANT_KEY_STRIDE = 1 << 20;
 
-/** Which hazard columns the policies write: those they declare, or all five for a policy with `applyEffects` that declares none. */
+/**
+ * Which hazard columns the policies write: those they declare, or all five for a policy with
+ * `applyEffects` that declares none; and the search multiplier for a policy with a factor on
+ * everyone's search (`searchFactor`).
+ */
 export function hazardsWritten(policies: readonly Intervention[]): Record<HazardColumn, boolean> {
   const out = Object.fromEntries(HAZARD_COLUMNS.map((c) => [c, false])) as Record<HazardColumn, boolean>;
   for (const p of policies) if (p.applyEffects) for (const c of p.writes ?? HAZARD_COLUMNS) out[c] = true;
+  if (policies.some((p) => p.searchFactor)) out.searchMult = true;
   return out;
 }
 

@@ -44,7 +44,8 @@ export interface Intervention {
   /**
    * A factor on the search of everyone on benefit this month (a rule for all, such as the threat of
    * sanctions): the engine starts `searchMult` at the product of these factors, before any policy
-   * multiplies it person by person. A policy with it lists `searchMult` in `writes`.
+   * multiplies it person by person (the engine then resets and reads `searchMult`, whatever
+   * `writes` says).
    */
   searchFactor?(month: number): number;
   /** The programmes (places, cohorts, outcomes) this policy runs, if any; targets refer to them by label. */

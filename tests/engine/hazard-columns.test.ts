@@ -104,4 +104,10 @@ describe('hazard columns a policy declares', () => {
     expect(hazardsWritten([p]).schoolMult).toBe(false); // the engine would never reset nor read it
     expect(hazardsWritten([{ ...p, writes: undefined }]).schoolMult).toBe(true);
   });
+
+  it('a factor on everyone\'s search makes the engine reset and read the search multiplier, whatever the policy declares', () => {
+    const p: Intervention = { type: 'x', label: 'x', writes: [], searchFactor: () => 1.1, participants: () => 0, cost: () => 0 };
+    expect(hazardsWritten([p]).searchMult).toBe(true);
+    expect(hazardsWritten([{ ...p, searchFactor: undefined }]).searchMult).toBe(false);
+  });
 });
