@@ -84,6 +84,19 @@ function refreshPass(a: Agents, inputs: readonly [typeof REFRESH_LIB]) {
   };
 }
 
+/**
+ * Employability from one person's traits, for loops over the columns: `employabilityOf` with the
+ * traits and the two table factors (`age` and `scar` at the person's age and months on benefit)
+ * given, and the coefficients of skills, motivation, multi-problem and rung. The same operations
+ * in the same order, so the same number.
+ */
+export function traitEmployability(
+  frailty: number, skills: number, motivation: number, multiProblem: number, rung: number, ageFactor: number, scarFactor: number,
+  bS: number, bM: number, bMP: number, bR: number,
+): number {
+  return frailty * fastExp(bS * (skills - 0.5) + bM * (motivation - 0.5) - bMP * multiProblem + bR * (rung - 3)) * ageFactor * scarFactor;
+}
+
 /** Fills `out[i]` for everyone on benefit in slots [from, to); others get 0. Returns the sum. */
 export function computeEmployability(a: Agents, b: Behaviour, t: EmployabilityTables, out: Float32Array, from = 0, to = a.size): number {
   const { state } = a;

@@ -7,6 +7,7 @@ import { kernelFor } from '../agents/specialise.ts';
 import { luckSalt, luckSalted, Purpose } from '../random/luck.ts';
 import { fastExp } from './fast-exp.ts';
 import type { Sim } from './sim.ts';
+import type { Intervention } from '../policies/types.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
 const HOUSEHOLD_NON_FACTOR = Float64Array.of(1.15, 1.0, 0.7);
@@ -63,13 +64,22 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     pFirst: rd.jobLossPerMonthFirstYear, pLater: rd.jobLossPerMonthSecondYear, returnShare: rd.returnShare,
     durableAfterMonths: rd.durableAfterMonths, window: rd.returnWindowMonths,
     decay: dyn.motivationDecayPerMonth, floor: dyn.motivationFloor, skillDecay: dyn.skillDecayPerMonth,
-    // the unrounded employability is read only if a policy changes traits after this pass
-    keepExact: sim.policies.some((q) => q.developTraits !== undefined),
+    keepExact: readsExact(sim.policies),
     bS: e.skills, bM: e.motivation, bMP: e.multiProblem, bR: e.rung,
   };
   const caseloadEnd = pass.run(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
   a.caseloadSize = caseloadEnd;
   return pass.flows(caseloadEnd);
+}
+
+/**
+ * Whether anything reads the unrounded employability the exits pass leaves (`exactEmployability`):
+ * the engine's refresh after a policy's trait effects that computes no employability itself (it
+ * takes the change from it), and the composition's sums again over the caseload after one that gives
+ * no motivation change. A policy that computes the employability it changes starts from the traits.
+ */
+export function readsExact(policies: readonly Pick<Intervention, 'developTraits' | 'employabilityChange' | 'motivationChange'>[]): boolean {
+  return policies.some((q) => q.developTraits !== undefined && (q.employabilityChange === undefined || q.motivationChange === undefined));
 }
 
 /**

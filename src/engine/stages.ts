@@ -19,7 +19,7 @@ const LEFT = State.left;
 export function context(sim: Sim, month: number): MonthContext {
   return {
     month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability,
-    benefitPerRecipientMonth: sim.model.costs.benefitPerRecipientMonth,
+    benefitPerRecipientMonth: sim.model.costs.benefitPerRecipientMonth, employabilityTables: sim.tables,
   };
 }
 
@@ -191,7 +191,8 @@ export interface TraitChanges {
 
 /**
  * 8 (continued). The policies' own trait effects on their participants; the employability of
- * those they changed is computed again. Returns what changed, for the composition.
+ * those they changed is computed again (by the policy itself where it gives `employabilityChange`).
+ * Returns what changed, for the composition.
  */
 export function developTraits(sim: Sim, t: number): TraitChanges {
   const ctx = context(sim, t);
@@ -201,7 +202,7 @@ export function developTraits(sim: Sim, t: number): TraitChanges {
     const slots = p.developTraits?.(ctx);
     if (!slots || slots.length === 0) continue;
     change.touched = true;
-    change.employability += refreshEmployability(a, slots, sim.behaviour, sim.tables);
+    change.employability += p.employabilityChange ? p.employabilityChange() : refreshEmployability(a, slots, sim.behaviour, sim.tables);
     if (p.motivationChange) change.motivation += p.motivationChange();
     else change.summed = false;
   }

@@ -7,6 +7,8 @@
  */
 import { State, type Agents } from '../agents/columns.ts';
 import { kernelFor } from '../agents/specialise.ts';
+import { traitEmployability, type EmployabilityTables } from '../engine/employability.ts';
+import type { Behaviour } from '../model/behaviour.ts';
 import { luckOf } from '../random/luck.ts';
 
 export interface ActivationGains {
@@ -19,58 +21,77 @@ export interface ActivationGains {
   resolveDraw?: number;
 }
 
-/** The month's activation: how many were activated, and the sum of their motivation changes. */
+/**
+ * The month's activation: how many were activated, and the sums of their motivation changes and
+ * of their exact employability's changes (see `Intervention.employabilityChange`).
+ */
 export interface Activation {
   changed: number;
   motivation: number;
+  employability: number;
 }
 
 /**
  * The month's activation of the members `members[0 .. n)` of a programme with months-in-programme
  * column `m`: those on benefit more than `delay` months in it are activated and listed in
- * `activated`; every member's month in the programme advances. Writes to `out` how many were
- * activated (the others' traits did not change) and their motivation changes' sum.
+ * `activated`; every member's month in the programme advances. The employability of the activated
+ * is computed again in the same loop (`b`'s coefficients, tables `t`). Writes to `out` how many
+ * were activated (the others' traits did not change) and the sums of their motivation changes and
+ * employability changes.
  */
 export function activateMembers(
   a: Agents, m: Int16Array, members: Int32Array, n: number, delay: number, month: number, g: ActivationGains, activated: Int32Array, out: Activation,
+  b: Behaviour, t: EmployabilityTables,
 ): void {
   const pass = kernelFor(a, activatePass, [m, ACTIVATE_LIB] as const);
   const resolve = g.resolvePerMonth ?? -1;
-  out.changed = pass.run(members, n, delay, month, g.motivationPerMonth, resolve, g.resolveDraw ?? 0, g.rungUpPerMonth, g.rungDraw, g.topRung, activated);
+  const c = b.employability;
+  out.changed = pass.run(members, n, delay, month, g.motivationPerMonth, resolve, g.resolveDraw ?? 0, g.rungUpPerMonth, g.rungDraw, g.topRung, activated, c.skills, c.motivation, c.multiProblem, c.rung, t.age, t.scar);
   out.motivation = pass.motivation();
+  out.employability = pass.employability();
 }
 
 /** What `activatePass` uses from other modules: its specialised copy is compiled outside this one. */
-const ACTIVATE_LIB = { luckOf, ON_BENEFIT: State.onBenefit };
+const ACTIVATE_LIB = { luckOf, traitEmployability, ON_BENEFIT: State.onBenefit };
 
 /**
  * The loop of `activateMembers`, specialised to the columns (`specialise.ts`), ending with its loop
  * (see there): `run` returns how many were activated, `motivation` then gives the sum of their
- * motivation changes (as stored). `resolve` < 0: no resolving.
+ * motivation changes (as stored), `employability` that of their exact employability's changes.
+ * `resolve` < 0: no resolving. The employability before the change is computed from the traits
+ * before it: the value the exits pass (or an earlier policy this month) left in the exact column.
  */
 function activatePass(a: Agents, inputs: readonly [Int16Array, typeof ACTIVATE_LIB]) {
-  const [m, { luckOf, ON_BENEFIT }] = inputs;
-  const { state, motivation, multiProblem, rung, luckKey } = a;
-  let lastMotivation = 0;
+  const [m, { luckOf, traitEmployability, ON_BENEFIT }] = inputs;
+  const { state, motivation, multiProblem, rung, luckKey, skills, frailty, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = a;
+  let lastMotivation = 0, lastEmployability = 0;
   function activate(
     members: Int32Array, n: number, delay: number, month: number, motivationPerMonth: number,
     resolve: number, resolveDraw: number, rungUp: number, rungDraw: number, topRung: number, activated: Int32Array,
+    bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array,
   ): number {
-    let changed = 0, gained = 0;
+    let changed = 0, gained = 0, change = 0;
     for (let k = 0; k < n; k++) {
       const i = members[k];
       const mi = m[i];
       m[i] = mi + 1; // one more month in the programme
       if (state[i] !== ON_BENEFIT || mi <= delay) continue;
       const before = motivation[i];
+      const ageF = ageT[ageMonths[i]], scarF = scarT[monthsOnBenefit[i]];
+      const old = traitEmployability(frailty[i], skills[i], before, multiProblem[i], rung[i], ageF, scarF, bS, bM, bMP, bR);
       motivation[i] = Math.min(1, before + motivationPerMonth);
       gained += motivation[i] - before;
       if (resolve >= 0 && multiProblem[i] === 1 && luckOf(luckKey[i], month, resolveDraw) < resolve) multiProblem[i] = 0;
       if (rung[i] < topRung && luckOf(luckKey[i], month, rungDraw) < rungUp) rung[i]++;
+      const e = traitEmployability(frailty[i], skills[i], motivation[i], multiProblem[i], rung[i], ageF, scarF, bS, bM, bMP, bR);
+      change += e - old;
+      employability[i] = e;
+      exact[i] = e;
       activated[changed++] = i;
     }
     lastMotivation = gained;
+    lastEmployability = change;
     return changed;
   }
-  return { run: activate, motivation: () => lastMotivation };
+  return { run: activate, motivation: () => lastMotivation, employability: () => lastEmployability };
 }

@@ -17,9 +17,8 @@
  * [choice] until calibration: the seeds give only the arm's combined outcome.
  */
 import { z } from 'zod';
-import { State } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
-import { luckOf } from '../random/luck.ts';
+import { activateMembers, type Activation, type ActivationGains } from './activation.ts';
 import { buildProgramme, enrolmentWindow, euros, programmeFields, programmeHooks } from './programme.ts';
 import type { Intervention } from './types.ts';
 
@@ -62,8 +61,12 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
   const search = 1 - fx.pressureLoss;
   const employ = 1 + fx.targetedSearchGain;
   const programme = buildProgramme(p, 'exemption', 3500, index, 'exemption from job-search duties');
-  /** The month's motivation change of the members (`developTraits`). */
-  let gained = 0;
+  /** Autonomy and volunteering: an activation of every member on benefit from the first month. */
+  const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.volunteerRungChance, rungDraw: PURPOSE_VOLUNTEER, topRung: VOLUNTEER_TOP_RUNG };
+  /** Scratch: the members activated this month. */
+  let activated = new Int32Array(1024);
+  /** The month's activation (`activateMembers`). */
+  const activation: Activation = { changed: 0, motivation: 0, employability: 0 };
   return {
     type: p.type,
     label: programme.label,
@@ -77,23 +80,13 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
         agents.employMult[i] *= employ;
       }
     },
-    developTraits: ({ agents, month }) => {
-      const m = programme.months(agents);
-      const { motivation, rung, state, luckKey } = agents;
-      const { members } = programme;
-      gained = 0;
-      for (let k = 0; k < programme.participants(); k++) {
-        const i = members[k];
-        m[i]++;
-        if (state[i] !== State.onBenefit) continue;
-        const before = motivation[i];
-        motivation[i] = Math.min(1, before + fx.motivationGainPerMonth);
-        gained += motivation[i] - before;
-        if (rung[i] < VOLUNTEER_TOP_RUNG && luckOf(luckKey[i], month, PURPOSE_VOLUNTEER) < fx.volunteerRungChance) rung[i]++;
-      }
-      return programme.members.subarray(0, programme.participants()); // whose traits may have changed
+    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
+      if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables);
+      return activated.subarray(0, activation.changed); // whose traits changed
     },
-    motivationChange: () => gained,
+    motivationChange: () => activation.motivation,
+    employabilityChange: () => activation.employability,
     cost: () => programme.participants() * p.costPerParticipantMonth,
   };
 }

@@ -39,6 +39,7 @@
 import { z } from 'zod';
 import { renumberSlots, State, type Agents } from '../agents/columns.ts';
 import type { Behaviour } from '../model/behaviour.ts';
+import { traitEmployability } from '../engine/employability.ts';
 import { Calendar } from './calendar.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import { luckOf } from '../random/luck.ts';
@@ -217,8 +218,8 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   /** The compaction the lists are numbered for. */
   let listedAt = -1;
   let withheld = 0;
-  /** The month's motivation change from resentment (`developTraits`). */
-  let lost = 0;
+  /** The month's motivation change from resentment, and the employability change it made (`developTraits`). */
+  let lost = 0, employabilityChange = 0;
   /** Scratch: how many cuts go on (`runCuts`). */
   const kept = new Int32Array(1);
   /** `list`, or a copy with room for `need` (the lists grow as they fill: most months add a few hundred). */
@@ -291,28 +292,41 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       // the sanctions: the benefit ends or is cut
       before = room(before, beforeCount + count);
       cuts = room(cuts, cutCount + count);
+      let cutNow = 0; // counted in a local: a closure's variable summed in the loop boxes each sum
       for (let k = 0; k < count; k++) {
         const i = sanctioned[k];
         if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
         if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) { removalHazard[i] += REMOVAL_CERTAIN; continue; }
-        withheld += perCutMonth;
+        cutNow++;
         if (p.cutMonths > 1) { cut[i] = p.cutMonths - 1; cuts[cutCount++] = i; }
       }
+      let w = withheld;
+      for (let k = 0; k < cutNow; k++) w += perCutMonth; // added one by one, as the cuts before
+      withheld = w;
     },
-    developTraits: ({ agents }) => {
-      const { state, motivation } = agents;
+    developTraits: ({ agents, behaviour: { employability: c }, employabilityTables: { age, scar } }) => {
+      const { state, motivation, skills, frailty, multiProblem, rung, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = agents;
       const loss = fx.motivationLossPerSanction;
-      lost = 0;
+      let fell = 0, change = 0; // summed in locals: a closure's variable stored in the loop boxes each sum
       for (let k = 0; k < count; k++) {
         const i = sanctioned[k];
         if (state[i] !== State.onBenefit) continue;
         const before = motivation[i];
+        const ageF = age[ageMonths[i]], scarF = scar[monthsOnBenefit[i]];
+        const old = traitEmployability(frailty[i], skills[i], before, multiProblem[i], rung[i], ageF, scarF, c.skills, c.motivation, c.multiProblem, c.rung);
         motivation[i] = Math.max(0, before - loss);
-        lost += motivation[i] - before;
+        fell += motivation[i] - before;
+        const e = traitEmployability(frailty[i], skills[i], motivation[i], multiProblem[i], rung[i], ageF, scarF, c.skills, c.motivation, c.multiProblem, c.rung);
+        change += e - old;
+        employability[i] = e;
+        exact[i] = e;
       }
+      lost = fell;
+      employabilityChange = change;
       return sanctioned.subarray(0, count); // whose motivation fell
     },
     motivationChange: () => lost,
+    employabilityChange: () => employabilityChange,
     withheldBenefit: () => withheld,
     participants: () => 0, // a rule for everyone, not a programme with places
     cost: () => (activeNow ? p.fixedCostPerMonth : 0) + count * p.costPerSanction,

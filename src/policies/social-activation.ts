@@ -66,7 +66,7 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
   /** The month's activation (`activateMembers`). */
-  const activation: Activation = { changed: 0, motivation: 0 };
+  const activation: Activation = { changed: 0, motivation: 0, employability: 0 };
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const search = 1 - fx.lockIn;
   const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
@@ -80,9 +80,10 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
       for (let k = 0; k < programme.participants(); k++) agents.searchMult[members[k]] *= search;
     },
     motivationChange: () => activation.motivation,
-    developTraits: ({ agents, month }) => {
+    employabilityChange: () => activation.employability,
+    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

@@ -116,7 +116,7 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   /** Scratch: the members activated this month. */
   let activated = new Int32Array(1024);
   /** The month's activation (`activateMembers`). */
-  const activation: Activation = { changed: 0, motivation: 0 };
+  const activation: Activation = { changed: 0, motivation: 0, employability: 0 };
   // hours per week and search multiplier by month in programme (1 .. duration)
   const hours = new Float64Array(p.durationMonths + 1);
   const search = new Float64Array(p.durationMonths + 1);
@@ -135,9 +135,10 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
     },
     vacancyChange: () => (displaced === 0 ? 0 : -displaced * (unpaidHours / FULL_TIME_HOURS)),
     motivationChange: () => activation.motivation,
-    developTraits: ({ agents, month }) => {
+    employabilityChange: () => activation.employability,
+    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation, behaviour, employabilityTables);
       return activated.subarray(0, activation.changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

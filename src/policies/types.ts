@@ -5,6 +5,7 @@
  * and "no policy" is the empty list.
  */
 import type { Agents } from '../agents/columns.ts';
+import type { EmployabilityTables } from '../engine/employability.ts';
 import type { Behaviour } from '../model/behaviour.ts';
 import type { Programme } from './programme.ts';
 
@@ -20,6 +21,8 @@ export interface MonthContext {
   employability: Float32Array;
   /** The model's benefit in EUR per recipient-month (for sanctions and earnings set-off). */
   benefitPerRecipientMonth: number;
+  /** The replicate's employability tables (for a policy that computes the employability of those whose traits it changed: `employabilityChange`). */
+  employabilityTables: EmployabilityTables;
 }
 
 /** The hazard columns a policy's `applyEffects` may write: multipliers (1 unless written) and additive hazards (0 unless written). */
@@ -76,6 +79,14 @@ export interface Intervention {
    * month's composition again over the whole caseload.
    */
   motivationChange?(): number;
+  /**
+   * Present when `developTraits` itself computes the employability of those whose traits it
+   * changed (`traitEmployability`, written to `agents.employability` and to its exact copy, from
+   * the traits before the change and after it): returns the sum of their exact employability's
+   * changes (after less before, in the order it went through them), and the engine computes no one's
+   * again. Those it changed must still be returned by `developTraits`.
+   */
+  employabilityChange?(): number;
   /**
    * Change in the month's suitable vacancies the recipients compete for (after `assign`): negative
    * when unpaid work displaces paid jobs (tegenprestatie), positive when employers open vacancies

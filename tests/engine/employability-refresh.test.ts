@@ -10,10 +10,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeEmployability } from '../../src/engine/employability.ts';
+import { readsExact } from '../../src/engine/exits.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { createSim, scenariosOf } from '../../src/engine/sim.ts';
 import { step } from '../../src/engine/step.ts';
+import { defaultBehaviour } from '../../src/model/behaviour.ts';
 import { loadModel } from '../../src/model/load.ts';
+import { buildPolicies } from '../../src/policies/registry.ts';
 
 const MODELS = readdirSync('models').filter((f) => f.endsWith('.ts')).map((f) => `models/${f}`);
 
@@ -72,4 +75,19 @@ describe('the employability column after each month', () => {
     expect(worstEmp).toBeLessThan(1e-6);
     expect(worstMot).toBeLessThan(1e-9);
   }, 120_000);
+});
+
+describe('the unrounded employability the exits pass keeps', () => {
+  it('is not kept where every policy that changes traits computes the employability itself (Rotterdam), and is where one does not', async () => {
+    const { model } = await loadModel('models/rotterdam.ts');
+    const policies = buildPolicies(model.policies, defaultBehaviour);
+    expect(policies.filter((p) => p.developTraits).map((p) => p.type).sort()).toEqual(['exemption', 'sanctions', 'tegenprestatie']);
+    expect(readsExact(policies)).toBe(false);
+    // without its own employability, the engine's refresh reads the kept value
+    const refreshed = policies.map((p) => (p.type === 'sanctions' ? { ...p, employabilityChange: undefined } : p));
+    expect(readsExact(refreshed)).toBe(true);
+    // without its motivation change, the composition sums the kept value again
+    const summed = policies.map((p) => (p.type === 'exemption' ? { ...p, motivationChange: undefined } : p));
+    expect(readsExact(summed)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
+import { buildTables } from '../../src/engine/employability.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
 import { scenariosOf } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
@@ -44,7 +45,7 @@ function monthPasses(a: Agents): void {
   }
 }
 
-const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000 });
+const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000, employabilityTables: buildTables(defaultBehaviour) });
 
 function members(p: Programme, a: Agents): Set<number> {
   const m = p.months(a);
