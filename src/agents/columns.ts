@@ -91,7 +91,8 @@ export class Agents {
    * Slots whose spell on benefit began since the exits pass before last (admitted at this month's
    * intake, back on benefit in last month's exits pass): `spellStarts[0 .. spellStartCount)`. The
    * exits pass starts the list afresh; a compaction renumbers it. Programmes keep their eligible
-   * lists up to date from it, instead of scanning the caseload.
+   * lists up to date from it, instead of scanning the caseload. Each has at most
+   * `NEW_SPELL_MONTHS` months on benefit (a spell begins at 0, and the exits pass ages it once).
    */
   spellStarts = new Int32Array(1024);
   spellStartCount = 0;
@@ -364,6 +365,9 @@ function gatherAllPass(_a: unknown, cols: readonly Numeric[]) {
     };
   }
 }
+
+/** The most months on benefit of a spell listed in `Agents.spellStarts` (checked in `tests/policies/longest-list.test.ts`). */
+export const NEW_SPELL_MONTHS = 1;
 
 /** Populations a finished replicate gave back, for the next one on this thread (at most two kept). */
 const recycled: Agents[] = [];

@@ -29,7 +29,7 @@
  * The shortlist holds the same slots as `shortlistLongest` makes from a scan's, in no particular
  * order (`tests/policies/longest-list.test.ts`).
  */
-import { renumberSlots, State, type Agents } from '../agents/columns.ts';
+import { NEW_SPELL_MONTHS, renumberSlots, State, type Agents } from '../agents/columns.ts';
 import { keepsTaken, renumberFiled } from './eligible-list.ts';
 import { LONGEST_CAP } from './select.ts';
 
@@ -136,7 +136,9 @@ export class LongestEligible {
       return;
     }
     const listed = agents.column<Int16Array>(this.listedColumn);
-    this.addOrFile(agents, listed, agents.spellStarts, agents.spellStartCount, t, m, done, doneMask);
+    // a new spell reaches the lower bound of months on benefit no sooner than `minDur -
+    // NEW_SPELL_MONTHS` months from now: if that is past the horizon, none is listed or filed
+    if (t + this.minDur - NEW_SPELL_MONTHS < this.months) this.addOrFile(agents, listed, agents.spellStarts, agents.spellStartCount, t, m, done, doneMask);
     const now = this.due[t];
     if (now === undefined) return;
     this.due[t] = [];

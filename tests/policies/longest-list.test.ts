@@ -6,7 +6,7 @@
  * lists afresh), bounds below and above, and a programme's own members and finishers.
  */
 import { describe, expect, it } from 'vitest';
-import { Agents, State } from '../../src/agents/columns.ts';
+import { Agents, NEW_SPELL_MONTHS, State } from '../../src/agents/columns.ts';
 import { LongestEligible } from '../../src/policies/longest-list.ts';
 import { openStream } from '../../src/random/streams.ts';
 import { LIST_BOUNDS as BOUNDS, PROBED, probeRotterdam, scanEligible } from './helpers.ts';
@@ -94,3 +94,20 @@ describe('LongestEligible', () => {
   });
 });
 
+
+describe('the spells the lists take from agents.spellStarts', () => {
+  it(`have at most NEW_SPELL_MONTHS (${NEW_SPELL_MONTHS}) months on benefit when the programmes assign, in every month of a Rotterdam run`, async () => {
+    for (const scenario of PROBED) {
+      let seen = 0, over = 0;
+      await probeRotterdam(scenario, () => {}, (ctx) => {
+        const a = ctx.agents;
+        for (let k = 0; k < a.spellStartCount; k++) {
+          seen++;
+          over += +(a.monthsOnBenefit[a.spellStarts[k]] > NEW_SPELL_MONTHS);
+        }
+      });
+      expect(seen).toBeGreaterThan(1000);
+      expect(over).toBe(0);
+    }
+  }, 120_000);
+});
