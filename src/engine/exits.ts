@@ -59,8 +59,8 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
   const month: ExitsMonth = {
     t, pensionMonths: sim.economy.pensionMonths[t], season: sim.economy.nonWorkExitFactor[t],
     baseSchool: sim.baseSchool, baseNon: sim.baseNon, workScale: sim.workScale, youth: b.exits.youthSchoolFactor,
-    // hazard columns no policy writes are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
-    schooled: sim.hazards.schoolMult, ownWorked: sim.hazards.ownWorkHazard, removed: sim.hazards.removalHazard,
+    // hazard columns no policy wrote this month are 1 or 0 everywhere (x * 1 and x + 0 are exact): not read
+    schooled: sim.hazardsNow.schoolMult, ownWorked: sim.hazardsNow.ownWorkHazard, removed: sim.hazardsNow.removalHazard,
     pFirst: rd.jobLossPerMonthFirstYear, pLater: rd.jobLossPerMonthSecondYear, returnShare: rd.returnShare,
     durableAfterMonths: rd.durableAfterMonths, window: rd.returnWindowMonths,
     decay: dyn.motivationDecayPerMonth, floor: dyn.motivationFloor, skillDecay: dyn.skillDecayPerMonth,

@@ -36,6 +36,12 @@ export interface Sim {
    * or 0 (additive hazards) for everyone: the engine neither resets nor reads them.
    */
   hazards: Record<HazardColumn, boolean>;
+  /**
+   * Which of them a policy wrote this month (or, at the start of a month, since they were last
+   * reset): the others hold 1 or 0 in every slot, and the month's passes do not read them. A
+   * programme with no participants writes nothing (`Intervention.wroteThisMonth`).
+   */
+  hazardsNow: Record<HazardColumn, boolean>;
   /** The policies that change vacancies, and the vacancies after their changes this month. */
   vacancyPolicies: Intervention[];
   vacanciesThisMonth: number;
@@ -50,7 +56,7 @@ export interface Sim {
   reentry: ReentryLog;
   /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
   market: { hires: number; fill: number; jobs: number };
-  /** The multiplier columns are 1 in slots below this (those no policy writes stay so). */
+  /** The multiplier columns are 1 in slots below this, but for those in `hazardsNow` (reset at the month's start). */
   multipliersSetTo: number;
 }
 
@@ -137,6 +143,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     caseload: agents.size,
     workScale: 0,
     hazards: hazardsWritten(policies),
+    hazardsNow: Object.fromEntries(HAZARD_COLUMNS.map((c) => [c, false])) as Record<HazardColumn, boolean>,
     vacancyPolicies: policies.filter((p) => p.vacancyChange !== undefined),
     vacanciesThisMonth: 0,
     baseSchool: perMonth(behaviour.exits.schoolOrRemovedPerYear) * model.exits.schoolOrRemovedFactor,

@@ -7,7 +7,7 @@ import { Route, State } from '../agents/columns.ts';
 import { synthesisePerson } from '../agents/synthesise.ts';
 import { luckOf, Purpose } from '../random/luck.ts';
 import { openStream, poissonFromUniform, type Uniform } from '../random/streams.ts';
-import type { MonthContext } from '../policies/types.ts';
+import { HAZARD_COLUMNS, type MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
@@ -84,27 +84,44 @@ export function intake(sim: Sim, t: number, from: number, to: number): [number, 
 /** 4. Policy assignment: each policy ends finished spells, fills its places and sets its multipliers. */
 export function assignPolicies(sim: Sim, t: number): number {
   const a = sim.agents;
-  // the hazard columns some policy writes are reset every month. The others are never read; a
-  // multiplier is still set to 1 in new slots, so that its column says what the engine assumes
-  // (compaction leaves these columns as they are, and the additive hazards are 0 from the start)
-  const h = sim.hazards;
-  const from = Math.min(sim.multipliersSetTo, a.size);
   let everyone = 1; // the policies' factors on everyone's search (`searchFactor`)
   for (const p of sim.policies) if (p.searchFactor) everyone *= p.searchFactor(t);
-  a.searchMult.fill(everyone, h.searchMult ? 0 : from, a.size);
-  a.employMult.fill(1, h.employMult ? 0 : from, a.size);
-  a.schoolMult.fill(1, h.schoolMult ? 0 : from, a.size);
-  sim.multipliersSetTo = Math.max(sim.multipliersSetTo, a.size);
-  if (h.ownWorkHazard) a.ownWorkHazard.fill(0, 0, a.size);
-  if (h.removalHazard) a.removalHazard.fill(0, 0, a.size);
+  resetHazards(sim, everyone);
   const ctx = context(sim, t);
+  const h = sim.hazards, now = sim.hazardsNow;
   let participants = 0;
   for (const p of sim.policies) {
     p.assign?.(ctx);
-    p.applyEffects?.(ctx);
+    if (p.applyEffects) {
+      p.applyEffects(ctx);
+      if (p.wroteThisMonth?.() ?? true) for (const c of p.writes ?? HAZARD_COLUMNS) now[c] = h[c];
+    }
     participants += p.participants();
   }
   return participants;
+}
+
+/**
+ * Sets the hazard columns to what the engine assumes before the policies' effects: multipliers 1
+ * (the search multiplier `everyone`, the factor on everyone's search), additive hazards 0. A
+ * column a policy wrote since its last reset is reset for every slot it may hold a value in;
+ * the others hold those values below `multipliersSetTo` already (compaction leaves these columns
+ * as they are), and get them in new slots. Then no column is marked written (`hazardsNow`), but
+ * the search multiplier when `everyone` is not 1.
+ */
+function resetHazards(sim: Sim, everyone: number): void {
+  const a = sim.agents, now = sim.hazardsNow;
+  const from = Math.min(sim.multipliersSetTo, a.size), upTo = Math.max(sim.multipliersSetTo, a.size);
+  if (everyone !== 1) {
+    a.searchMult.fill(everyone, 0, a.size);
+    if (now.searchMult) a.searchMult.fill(1, a.size, upTo);
+  } else if (now.searchMult) a.searchMult.fill(1, 0, upTo);
+  else a.searchMult.fill(1, from, a.size);
+  for (const c of ['employMult', 'schoolMult'] as const) a[c].fill(1, now[c] ? 0 : from, now[c] ? upTo : a.size);
+  for (const c of ['ownWorkHazard', 'removalHazard'] as const) if (now[c]) a[c].fill(0, 0, upTo); // 0 from the start in slots never written
+  sim.multipliersSetTo = upTo;
+  for (const c of HAZARD_COLUMNS) now[c] = false;
+  now.searchMult = everyone !== 1;
 }
 
 /**
@@ -120,7 +137,7 @@ export function workHazards(sim: Sim, t: number): number {
   const { search, matching } = sim.behaviour;
   const pass = kernelFor(a, weightsPass, [] as const);
   const empAge = sim.tables.employerAge;
-  const weights = pass.run(a.caseloadSize, search.base, search.motivationSlope, sim.hazards.searchMult, sim.hazards.employMult, empAge, empAge.length - 1);
+  const weights = pass.run(a.caseloadSize, search.base, search.motivationSlope, sim.hazardsNow.searchMult, sim.hazardsNow.employMult, empAge, empAge.length - 1);
   const units = pass.units();
   let V = sim.economy.vacancies[t];
   if (sim.vacancyPolicies.length > 0) {

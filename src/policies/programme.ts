@@ -143,15 +143,16 @@ export function buildProgramme(p: ProgrammeParams, key: string, idBase: number, 
 
 /**
  * The hooks every programme policy has, spread into its intervention: the programme, its columns,
- * the monthly assignment and the participant count. A policy that does more in one of them writes
- * its own after the spread.
+ * the monthly assignment and the participant count (without participants, its effects write
+ * nothing). A policy that does more in one of them writes its own after the spread.
  */
-export function programmeHooks(programme: Programme): Required<Pick<Intervention, 'programmes' | 'init' | 'assign' | 'participants'>> {
+export function programmeHooks(programme: Programme): Required<Pick<Intervention, 'programmes' | 'init' | 'assign' | 'participants' | 'wroteThisMonth'>> {
   return {
     programmes: [programme],
     init: (agents, months) => programme.init(agents, months),
     assign: (ctx) => programme.assign(ctx),
     participants: () => programme.participants(),
+    wroteThisMonth: () => programme.participants() > 0, // a programme's effects are on its participants
   };
 }
 

@@ -67,6 +67,12 @@ export interface Intervention {
    */
   applyEffects?(ctx: MonthContext): void;
   /**
+   * Whether this month's `applyEffects` may have written a hazard column (asked after it; a
+   * programme's is whether it has participants). Without it, the engine takes it that it did. The
+   * engine does not read a column no policy wrote this month.
+   */
+  wroteThisMonth?(): boolean;
+  /**
    * Trait changes of participants at the end of the month (motivation, skills, rung, multiProblem).
    * Returns the slots whose traits it may have changed (their employability is computed again);
    * nothing if it changes no trait.

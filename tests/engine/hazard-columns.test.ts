@@ -41,13 +41,19 @@ beforeAll(async () => {
   for (const [type, spec] of Object.entries(EXTRA)) if (!specs.has(type)) specs.set(type, spec);
 }, 60_000);
 
+/** Months in which a watched policy said it wrote nothing (`wroteThisMonth`), over the runs since reset. */
+let idleMonths = 0;
+
+/** Whether any column differs between `before` and `after`. */
+const changed = (before: Float32Array[], after: Float32Array[]) => after.some((a, j) => a.some((v, i) => !Object.is(v, before[j][i])));
+
 /** Runs one replicate of the small fixture with `spec`; `watch` sees each policy's applyEffects. */
 function run(model: Model, spec: object, allColumns: boolean, watch?: (p: Intervention, before: Float32Array[], after: Float32Array[]) => void): Float64Array {
   const sc = parsedScenario(loadSmall().input, 'one', [spec]);
   const sim = createSim(model, sc, 1, model.run.seed, MONTHS);
   if (allColumns) {
-    // an engine that resets and reads every column: the same policies with their declarations dropped
-    sim.policies = sim.policies.map((p) => ({ ...p, writes: undefined }));
+    // an engine that resets and reads every column every month: the same policies with their declarations dropped
+    sim.policies = sim.policies.map((p) => ({ ...p, writes: undefined, wroteThisMonth: undefined }));
     sim.hazards = hazardsWritten(sim.policies);
   }
   if (watch) {
@@ -62,6 +68,7 @@ function run(model: Model, spec: object, allColumns: boolean, watch?: (p: Interv
           apply(ctx);
           watch(p, before, cols());
         },
+        wroteThisMonth: p.wroteThisMonth && (() => { const wrote = p.wroteThisMonth!(); idleMonths += +!wrote; return wrote; }),
       };
     });
   }
@@ -97,6 +104,30 @@ describe('hazard columns a policy declares', () => {
     expect([...written].sort(), `${type}: columns written over ${MONTHS} months`).toEqual([...declared!].sort());
     const allRun = run(model, spec, true);
     expect(Buffer.from(declaredRun.buffer).equals(Buffer.from(allRun.buffer)), `${type}: same series as with every column reset and read`).toBe(true);
+  });
+
+  it.each([...POLICY_TYPES])('%s, a programme opening in month 8: in the months it says it wrote nothing it wrote nothing, and the results equal an engine that resets and reads all', (type) => {
+    const { model } = loadSmall();
+    const spec = { ...specs.get(type)!, openFromMonth: 8 };
+    if (!('places' in spec) || type === 'triage') return; // not a programme of places with a window (triage has two, with their own)
+    idleMonths = 0;
+    let wroteWhenIdle = 0, months = 0;
+    const declaredRun = run(model, spec, false, (p, before, after) => {
+      months++;
+      if (p.wroteThisMonth && !p.wroteThisMonth() && changed(before, after)) wroteWhenIdle++;
+    });
+    if (months === 0) return; // no effects on hazards (cohort): nothing to say
+    expect(months).toBe(MONTHS);
+    expect(idleMonths, `${type}: months without participants`).toBeGreaterThanOrEqual(8);
+    expect(wroteWhenIdle).toBe(0);
+    const allRun = run(model, spec, true);
+    expect(Buffer.from(declaredRun.buffer).equals(Buffer.from(allRun.buffer))).toBe(true);
+  });
+
+  it('a programme that writes without participants is caught', () => {
+    const before = [new Float32Array([1, 1])], after = [new Float32Array([1, 0.5])];
+    expect(changed(before, after)).toBe(true);
+    expect(changed(before, before.map((c) => c.slice()))).toBe(false);
   });
 
   it('an undeclared write is caught: a policy that writes schoolMult but declares only searchMult', () => {
