@@ -6,19 +6,20 @@
  * (`eligible-list.ts`) keeps those.
  *
  * It rests on two facts of the engine: while a spell lasts, age and months on benefit both grow by
- * one a month (so the month someone reaches the lower bounds is known when the spell is seen, and
- * a spell's origin, the month minus its months on benefit, stays the same), and every spell that
- * begins is noted in `agents.spellStarts`. Each month the list
- *  - adds the spells begun since last month that are within the bounds at once, and files the
- *    others under the month they will reach the lower bounds,
- *  - adds those filed under this month who are still on benefit and within the bounds.
- * The listed are kept by their spell's origin, so by months on benefit. Nobody is looked at again
- * until asked for: whoever is, and left benefit, began a new spell, passed an upper bound, or (without
- * repeats) was taken, is dropped then. So `longest`, which the 'longest-on-benefit' priority asks,
- * looks at the longest on benefit only, until it has as many as the places and the rest of their
- * month of origin: the work is proportional to the places, not to the eligible.
+ * one a month (so a spell's origin, the month minus its months on benefit, stays the same, and
+ * the month it reaches the lower bounds is known when it is seen), and every spell that begins is
+ * noted in `agents.spellStarts`. Each month the list adds the spells begun since last month, under
+ * their origin, if they reach the lower bounds within the horizon. The listed are kept by their
+ * spell's origin, so by months on benefit, whether or not they are within the lower bounds yet:
+ * a key's spells all have the same months on benefit, so the keys past the lower bound of months
+ * are never looked at, and those below the lower bound of age are passed over until they reach it.
+ * Nobody is looked at again until asked for: whoever is, and left benefit, began a new spell,
+ * passed an upper bound, or (without repeats) was taken, is dropped then. So `longest`, which the
+ * 'longest-on-benefit' priority asks, looks at the longest on benefit only, until it has as many
+ * as the places and the rest of their month of origin: the work is proportional to the places,
+ * not to the eligible.
  *
- * A compaction's renumbering (`agents.renumbered`) carries the list and the filed slots over;
+ * A compaction's renumbering (`agents.renumbered`) carries the list over;
  * after a month without an update, and at the start, it is listed afresh from the caseload.
  *
  * Without repeats (`doneMask` 3) whoever is taken (in the programme or done) is dropped when seen:
@@ -29,7 +30,7 @@
  * The shortlist holds the same slots as `shortlistLongest` makes from a scan's, in no particular
  * order (`tests/policies/longest-list.test.ts`).
  */
-import { NEW_SPELL_MONTHS, renumberSlots, State, type Agents } from '../agents/columns.ts';
+import { NEW_SPELL_MONTHS, State, type Agents } from '../agents/columns.ts';
 import { keepsTaken, renumberFiled } from './eligible-list.ts';
 import { LONGEST_CAP } from './select.ts';
 
@@ -42,8 +43,6 @@ export class LongestEligible {
    * benefit for as long as the list lasts). Some of the slots are stale, and dropped when looked at.
    */
   private byKey: number[][] = [];
-  /** due[t]: slots that reach the lower bounds in month t if their spell lasts (checked then). */
-  private due: number[][] = [];
   private firstOrigin = 0;
   /** The compaction the list's slots refer to (`agents.compactions`), and the month of the last update (-2: list afresh). */
   private listedAt = -1;
@@ -81,8 +80,8 @@ export class LongestEligible {
    */
   longest(agents: Agents, t: number, m: Int16Array, done: Uint8Array, doneMask: number, free: number, out: Int32Array): number {
     this.update(agents, t, m, done, doneMask);
-    const keys = this.byKey.length;
-    // keys up to `capped` are at LONGEST_CAP months or more: one rank
+    // keys from `keys` on have fewer months on benefit than the lower bound; up to `capped`, LONGEST_CAP or more: one rank
+    const keys = Math.min(this.byKey.length, this.keyOf(t - this.minDur) + 1);
     const capped = Math.min(keys - 1, this.keyOf(t - LONGEST_CAP));
     let n = 0, key = 0;
     for (; key <= capped; key++) n = this.sweep(agents, t, key, m, done, doneMask, out, n);
@@ -100,14 +99,15 @@ export class LongestEligible {
   }
 
   /**
-   * Looks at the slots under `key`: drops those who left benefit, began another spell, passed an
-   * upper bound, or without repeats were taken; writes the free to `out` from `n`; returns the new end.
+   * Looks at the slots under `key` (all with at least the lower bound of months on benefit):
+   * drops those who left benefit, began another spell, passed an upper bound, or without repeats
+   * were taken; writes the free of those within the bounds to `out` from `n`; returns the new end.
    */
   private sweep(agents: Agents, t: number, key: number, m: Int16Array, done: Uint8Array, doneMask: number, out: Int32Array, n: number): number {
     const slots = this.byKey[key];
     if (slots === undefined || slots.length === 0) return n;
     const { state, ageMonths, monthsOnBenefit } = agents;
-    const { lastAge, lastDur } = this;
+    const { minAge, lastAge, minDur, lastDur } = this;
     const keepTaken = keepsTaken(doneMask);
     const first = this.firstOrigin;
     let kept = 0;
@@ -115,11 +115,12 @@ export class LongestEligible {
       const i = slots[k];
       const dur = monthsOnBenefit[i];
       const origin = t - dur;
-      if (state[i] !== ON_BENEFIT || (origin < first ? 0 : origin - first + 1) !== key || ageMonths[i] > lastAge || dur > lastDur) continue;
+      const age = ageMonths[i];
+      if (state[i] !== ON_BENEFIT || (origin < first ? 0 : origin - first + 1) !== key || age > lastAge || dur > lastDur) continue;
       const free = (m[i] | (done[i] & doneMask)) === 0;
       if (!free && !keepTaken) continue;
       slots[kept++] = i;
-      if (free) out[n++] = i;
+      if (free && age >= minAge && dur >= minDur) out[n++] = i; // (key 0 holds spells of any length past LONGEST_CAP)
     }
     if (kept < slots.length) slots.length = kept;
     return n;
@@ -135,20 +136,16 @@ export class LongestEligible {
       this.listAfresh(agents, t, m, done, doneMask);
       return;
     }
-    const listed = agents.column<Int16Array>(this.listedColumn);
     // a new spell reaches the lower bound of months on benefit no sooner than `minDur -
-    // NEW_SPELL_MONTHS` months from now: if that is past the horizon, none is listed or filed
-    if (t + this.minDur - NEW_SPELL_MONTHS < this.months) this.addOrFile(agents, listed, agents.spellStarts, agents.spellStartCount, t, m, done, doneMask);
-    const now = this.due[t];
-    if (now === undefined) return;
-    this.due[t] = [];
-    for (let k = 0; k < now.length; k++) this.addWithin(agents, listed, now[k], t, m, done, doneMask);
+    // NEW_SPELL_MONTHS` months from now: if that is past the horizon, none is listed
+    if (t + this.minDur - NEW_SPELL_MONTHS >= this.months) return;
+    const listed = agents.column<Int16Array>(this.listedColumn);
+    this.addAll(agents, listed, agents.spellStarts, agents.spellStartCount, t, m, done, doneMask);
   }
 
-  /** Carries the list and the filed slots over a compaction (`to`: old slot to new, -1 if dropped). */
+  /** Carries the list over a compaction (`to`: old slot to new, -1 if dropped). */
   private renumber(to: Int32Array): void {
     renumberFiled(this.byKey, to);
-    renumberFiled(this.due, to);
     this.listedAt += 1;
   }
 
@@ -157,33 +154,28 @@ export class LongestEligible {
     if (!(listed instanceof Int16Array)) throw new Error(`column ${this.listedColumn}: an Int16Array expected (it holds keys up to the horizon + ${LONGEST_CAP})`);
     listed.fill(0);
     this.byKey = [];
-    this.due = [];
     this.firstOrigin = t - LONGEST_CAP;
-    this.addOrFile(agents, listed, agents.caseload, agents.caseloadSize, t, m, done, doneMask);
+    this.addAll(agents, listed, agents.caseload, agents.caseloadSize, t, m, done, doneMask);
     this.listedAt = agents.compactions;
   }
 
-  /** Lists those of `slots[0 .. count)` within the bounds now; files the others under the month they reach them (if within the horizon). */
-  private addOrFile(agents: Agents, listed: Int16Array, slots: Int32Array, count: number, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
-    const { ageMonths, monthsOnBenefit } = agents;
-    const { minAge, minDur, months, due } = this;
+  /**
+   * Lists each slot of `slots[0 .. count)` that is on benefit within the upper bounds and reaches
+   * the lower bounds within the horizon, its spell not listed yet (and free, without repeats).
+   */
+  private addAll(agents: Agents, listed: Int16Array, slots: Int32Array, count: number, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
+    const { state, ageMonths, monthsOnBenefit } = agents;
+    const { minAge, lastAge, minDur, lastDur, months } = this;
+    const keepTaken = keepsTaken(doneMask);
     for (let k = 0; k < count; k++) {
       const i = slots[k];
-      const wait = Math.max(minAge - ageMonths[i], minDur - monthsOnBenefit[i]);
-      if (wait <= 0) this.addWithin(agents, listed, i, t, m, done, doneMask);
-      else if (t + wait < months) (due[t + wait] ??= []).push(i);
+      const age = ageMonths[i], dur = monthsOnBenefit[i];
+      if (state[i] !== ON_BENEFIT || age > lastAge || dur > lastDur || t + Math.max(minAge - age, minDur - dur) >= months) continue;
+      const key = this.keyOf(t - dur);
+      if (listed[i] === key + 1) continue;
+      if (!keepTaken && (m[i] | (done[i] & doneMask)) !== 0) continue;
+      listed[i] = key + 1;
+      (this.byKey[key] ??= []).push(i);
     }
-  }
-
-  /** Lists slot i if on benefit, within the bounds, its spell not listed yet (and free, without repeats). */
-  private addWithin(agents: Agents, listed: Int16Array, i: number, t: number, m: Int16Array, done: Uint8Array, doneMask: number): void {
-    const { state, ageMonths, monthsOnBenefit } = agents;
-    const age = ageMonths[i], dur = monthsOnBenefit[i];
-    if (state[i] !== ON_BENEFIT || ((age - this.minAge) | (this.lastAge - age) | (dur - this.minDur) | (this.lastDur - dur)) < 0) return;
-    const key = this.keyOf(t - dur);
-    if (listed[i] === key + 1) return;
-    if (!keepsTaken(doneMask) && (m[i] | (done[i] & doneMask)) !== 0) return;
-    listed[i] = key + 1;
-    (this.byKey[key] ??= []).push(i);
   }
 }
