@@ -30,15 +30,7 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
   if (free <= 0 || n === 0) return new Int32Array(0);
   if (free >= n && !ranked) return unordered ? eligible.slice(0, n).sort() : eligible.slice(0, n);
   free = Math.min(free, n);
-  counts.fill(0);
-  for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
-  // Find the threshold bin: everything above it is taken, part of it is taken.
-  let taken = 0;
-  let bin = BINS - 1;
-  for (; bin >= 0; bin--) {
-    if (taken + counts[bin] >= free) break;
-    taken += counts[bin];
-  }
+  const bin = thresholdBin(score, n, free);
   const out = new Int32Array(free);
   let w = 0;
   const partial: number[] = [];
@@ -51,6 +43,59 @@ export function selectTop(eligible: Int32Array, n: number, score: Float64Array, 
   partial.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
   for (let k = 0; w < free; k++) out[w++] = eligible[partial[k]];
   return out;
+}
+
+/**
+ * The threshold bin of `selectTop`: the bin of the `free`-th best of `score[0 .. n)` (1 <= free <=
+ * n), so that everything above it is taken and part of it. Found from a histogram of the bins; for
+ * `FEW` candidates or fewer, by a selection among their bins instead (the same bin: clearing and
+ * scanning the histogram, out of the cache between months, cost more than so few candidates).
+ */
+function thresholdBin(score: Float64Array, n: number, free: number): number {
+  if (n <= FEW) {
+    if (bins.length < n) bins = new Int32Array(FEW);
+    for (let j = 0; j < n; j++) bins[j] = Math.min(BINS - 1, Math.floor(score[j] * BINS));
+    return kthLargest(bins, n, free);
+  }
+  counts.fill(0);
+  for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
+  let taken = 0;
+  let bin = BINS - 1;
+  for (; bin >= 0; bin--) {
+    if (taken + counts[bin] >= free) break;
+    taken += counts[bin];
+  }
+  return bin;
+}
+
+/** At most this many candidates (about a tenth of the bins): `thresholdBin` selects among them. */
+const FEW = 400;
+/** Scratch of `thresholdBin`: the candidates' bins. */
+let bins = new Int32Array(0);
+
+/** The `k`-th largest (from 1) of `v[0 .. n)`, reordering `v` (a selection: Hoare's partition, descending). */
+export function kthLargest(v: Int32Array, n: number, k: number): number {
+  const target = k - 1;
+  let lo = 0, hi = n - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (v[i] > pivot) i++;
+      while (v[j] < pivot) j--;
+      if (i <= j) {
+        const x = v[i];
+        v[i] = v[j];
+        v[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return v[target];
+  }
+  return v[target];
 }
 
 /** Months on benefit above which 'longest-on-benefit' ranks everyone alike (before the luck). */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
-import { PRIORITIES, priorityScore, scoreAll, selectTop, shortlistLongest } from '../../src/policies/select.ts';
+import { kthLargest, PRIORITIES, priorityScore, scoreAll, selectTop, shortlistLongest } from '../../src/policies/select.ts';
 import { openStream } from '../../src/random/streams.ts';
 
 /** The reference: a full sort by score (high first), ties by the eligible value (low first). */
@@ -167,5 +168,54 @@ describe('shortlistLongest', () => {
       scoreAll('longest-on-benefit', a, short, m, shortScores, a.employability, 3100);
       expect(Array.from(selectTop(short, m, shortScores, free, true))).toEqual(Array.from(full));
     }
+  });
+});
+
+/** `selectTop` as it was with a histogram whatever the number of candidates: the reference for the order of its result. */
+function selectTopByHistogram(eligible: Int32Array, n: number, score: Float64Array, free: number, ranked: boolean, unordered: boolean): number[] {
+  const BINS = 4096;
+  if (free <= 0 || n === 0) return [];
+  if (free >= n && !ranked) return unordered ? Array.from(eligible.slice(0, n).sort()) : Array.from(eligible.slice(0, n));
+  free = Math.min(free, n);
+  const counts = new Int32Array(BINS);
+  for (let j = 0; j < n; j++) counts[Math.min(BINS - 1, Math.floor(score[j] * BINS))]++;
+  let taken = 0, bin = BINS - 1;
+  for (; bin >= 0; bin--) {
+    if (taken + counts[bin] >= free) break;
+    taken += counts[bin];
+  }
+  const out = new Int32Array(free);
+  let w = 0;
+  const partial: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const b = Math.min(BINS - 1, Math.floor(score[j] * BINS));
+    if (b > bin) out[w++] = eligible[j];
+    else if (b === bin) partial.push(j);
+  }
+  if (unordered) out.subarray(0, w).sort();
+  partial.sort((x, y) => score[y] - score[x] || eligible[x] - eligible[y]);
+  for (let k = 0; w < free; k++) out[w++] = eligible[partial[k]];
+  return Array.from(out);
+}
+
+describe('selectTop with few candidates (a selection instead of a histogram)', () => {
+  it('gives what the histogram gives, order included, for few and many candidates, ties and spread scores', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 1000 }), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 40 }), fc.string(),
+      (n, freeRaw, ranked, unordered, levels, seed) => {
+        const free = Math.min(freeRaw, n + 3);
+        // few distinct bins (ties at the threshold) or many
+        const { eligible, score } = candidates(n, `few/${seed}`, (u) => (levels < 20 ? Math.floor(u() * levels) / levels : u()));
+        expect(Array.from(selectTop(eligible, n, score, free, ranked, unordered))).toEqual(selectTopByHistogram(eligible, n, score, free, ranked, unordered));
+      },
+    ), { numRuns: 300, seed: 14 });
+  });
+
+  it('kthLargest finds the k-th largest, as a sort does', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 300 }), fc.nat(), (values, kRaw) => {
+      const k = 1 + (kRaw % values.length);
+      const expected = [...values].sort((x, y) => y - x)[k - 1];
+      expect(kthLargest(Int32Array.from(values), values.length, k)).toBe(expected);
+    }), { numRuns: 500, seed: 14 });
   });
 });
