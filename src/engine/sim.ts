@@ -56,6 +56,8 @@ export interface Sim {
   reentry: ReentryLog;
   /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
   market: { hires: number; fill: number; jobs: number };
+  /** The share of gone slots at which a month ends with a compaction (`compactIfSparse`; tests lower it to compact often). */
+  compactAt: number;
   /** The multiplier columns are 1 in slots below this, but for those in `hazardsNow` (reset at the month's start). */
   multipliersSetTo: number;
 }
@@ -97,6 +99,9 @@ export const AS_IS: Scenario = { name: 'as-is', commonRandomNumbers: true };
 export function scenariosOf(model: Model): Scenario[] {
   return [AS_IS, ...model.scenarios];
 }
+
+/** The share of gone slots at which the population is compacted, unless its columns are nearly full (`compactIfSparse`). */
+export const COMPACT_AT = 0.5;
 
 /** Key for the person keys of applicants: month * stride + index (stock keys are below the stride's first month). */
 export const APPLICANT_KEY_BASE = 2_000_000;
@@ -156,6 +161,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
       returns: new Float64Array(months * ROUTES * (behaviour.revolvingDoor.returnWindowMonths + 1)),
     },
     market: { hires: 0, fill: 0, jobs: 0 },
+    compactAt: COMPACT_AT,
     multipliersSetTo: 0,
   };
 }

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { State } from '../../src/agents/columns.ts';
-import { createSim, scenariosOf, type Sim } from '../../src/engine/sim.ts';
-import { assignPolicies, workHazards } from '../../src/engine/stages.ts';
+import { METRIC_COUNT } from '../../src/engine/metrics.ts';
+import { COMPACT_AT, createSim, scenariosOf, type Sim } from '../../src/engine/sim.ts';
+import { assignPolicies, compactIfSparse, workHazards } from '../../src/engine/stages.ts';
+import { step } from '../../src/engine/step.ts';
+import { loadModel } from '../../src/model/load.ts';
 import { validateModel } from '../../src/model/load.ts';
 import type { ModelInput } from '../../src/model/schema.ts';
 
@@ -66,4 +69,38 @@ describe('workHazards (a job market shared with other jobseekers)', () => {
     expect(slack).toBeGreaterThan(0);
     expect(tight).toBeGreaterThan(slack * 1.5);
   });
+});
+
+describe('compactIfSparse (when the gone are dropped)', () => {
+  /** A month's end in a population of `size` slots and room for `capacity`, `gone` of them gone: whether it compacts. */
+  const compacts = (size: number, capacity: number, gone: number, compactAt = COMPACT_AT) => {
+    let done = false;
+    const sim = { compactAt, agents: { size, capacity, compact: () => { done = true; return size - gone; } } } as unknown as Sim;
+    compactIfSparse(sim, gone);
+    return done;
+  };
+
+  it('at half the slots gone, or a quarter when the slots fill seven eighths of the columns', () => {
+    expect(COMPACT_AT).toBe(0.5);
+    expect([compacts(1000, 2000, 500), compacts(1000, 2000, 501)]).toEqual([false, true]);
+    expect([compacts(1000, 2000, 300), compacts(1800, 2000, 300), compacts(1800, 2000, 451)]).toEqual([false, false, true]);
+    expect([compacts(1000, 2000, 251, 0.25), compacts(1800, 2000, 226, 0.25)]).toEqual([true, true]);
+  });
+
+  it('does not change results: Rotterdam as-is the same, bit for bit, compacting at a tenth, a quarter, the default or never', async () => {
+    const { model: loaded } = await loadModel('models/rotterdam.ts');
+    const model = { ...loaded, population: { ...loaded.population, size: 3000 } };
+    const months = 48;
+    const run = (compactAt: number) => {
+      const sim = createSim(model, scenariosOf(model)[0], 1, model.run.seed, months);
+      sim.compactAt = compactAt;
+      const series = new Float64Array(months * METRIC_COUNT);
+      for (let t = 0; t < months; t++) step(sim, t, series);
+      return { series: Buffer.from(series.buffer), compactions: sim.agents.compactions };
+    };
+    const runs = [0.1, 0.25, COMPACT_AT, 2].map(run);
+    expect(runs.map((r) => r.compactions)[0]).toBeGreaterThan(runs[2].compactions); // compacting at a tenth compacts more often
+    expect(runs[3].compactions).toBe(0);
+    for (const r of runs.slice(1)) expect(r.series.equals(runs[0].series)).toBe(true);
+  }, 60_000);
 });
