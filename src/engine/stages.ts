@@ -11,7 +11,7 @@ import { HAZARD_COLUMNS, type MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
-import type { Flows } from './exits.ts';
+import { readsExact, type Flows } from './exits.ts';
 
 const ON_BENEFIT = State.onBenefit;
 const LEFT = State.left;
@@ -20,6 +20,7 @@ export function context(sim: Sim, month: number): MonthContext {
   return {
     month, agents: sim.agents, behaviour: sim.behaviour, seed: sim.seed, employability: sim.agents.employability,
     benefitPerRecipientMonth: sim.model.costs.benefitPerRecipientMonth, employabilityTables: sim.tables,
+    exactKept: readsExact(sim.policies),
   };
 }
 

@@ -35,18 +35,19 @@ export interface Activation {
  * The month's activation of the members `members[0 .. n)` of a programme with months-in-programme
  * column `m`: those on benefit more than `delay` months in it are activated and listed in
  * `activated`; every member's month in the programme advances. The employability of the activated
- * is computed again in the same loop (`b`'s coefficients, tables `t`). Writes to `out` how many
+ * is computed again in the same loop (`b`'s coefficients, tables `t`; its exact copy written if
+ * `exactKept`). Writes to `out` how many
  * were activated (the others' traits did not change) and the sums of their motivation changes and
  * employability changes.
  */
 export function activateMembers(
   a: Agents, m: Int16Array, members: Int32Array, n: number, delay: number, month: number, g: ActivationGains, activated: Int32Array, out: Activation,
-  b: Behaviour, t: EmployabilityTables,
+  b: Behaviour, t: EmployabilityTables, exactKept: boolean,
 ): void {
   const pass = kernelFor(a, activatePass, [m, ACTIVATE_LIB] as const);
   const resolve = g.resolvePerMonth ?? -1;
   const c = b.employability;
-  out.changed = pass.run(members, n, delay, month, g.motivationPerMonth, resolve, g.resolveDraw ?? 0, g.rungUpPerMonth, g.rungDraw, g.topRung, activated, c.skills, c.motivation, c.multiProblem, c.rung, t.age, t.scar);
+  out.changed = pass.run(members, n, delay, month, g.motivationPerMonth, resolve, g.resolveDraw ?? 0, g.rungUpPerMonth, g.rungDraw, g.topRung, activated, c.skills, c.motivation, c.multiProblem, c.rung, t.age, t.scar, exactKept);
   out.motivation = pass.motivation();
   out.employability = pass.employability();
 }
@@ -68,7 +69,7 @@ function activatePass(a: Agents, inputs: readonly [Int16Array, typeof ACTIVATE_L
   function activate(
     members: Int32Array, n: number, delay: number, month: number, motivationPerMonth: number,
     resolve: number, resolveDraw: number, rungUp: number, rungDraw: number, topRung: number, activated: Int32Array,
-    bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array,
+    bS: number, bM: number, bMP: number, bR: number, ageT: Float64Array, scarT: Float64Array, keepExact: boolean,
   ): number {
     let changed = 0, gained = 0, change = 0;
     for (let k = 0; k < n; k++) {
@@ -86,7 +87,7 @@ function activatePass(a: Agents, inputs: readonly [Int16Array, typeof ACTIVATE_L
       const e = traitEmployability(frailty[i], skills[i], motivation[i], multiProblem[i], rung[i], ageF, scarF, bS, bM, bMP, bR);
       change += e - old;
       employability[i] = e;
-      exact[i] = e;
+      if (keepExact) exact[i] = e;
       activated[changed++] = i;
     }
     lastMotivation = gained;

@@ -80,9 +80,9 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
         agents.employMult[i] *= employ;
       }
     },
-    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
+    developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     motivationChange: () => activation.motivation,

@@ -304,7 +304,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       for (let k = 0; k < cutNow; k++) w += perCutMonth; // added one by one, as the cuts before
       withheld = w;
     },
-    developTraits: ({ agents, behaviour: { employability: c }, employabilityTables: { age, scar } }) => {
+    developTraits: ({ agents, behaviour: { employability: c }, employabilityTables: { age, scar }, exactKept }) => {
       const { state, motivation, skills, frailty, multiProblem, rung, ageMonths, monthsOnBenefit, employability, exactEmployability: exact } = agents;
       const loss = fx.motivationLossPerSanction;
       let fell = 0, change = 0; // summed in locals: a closure's variable stored in the loop boxes each sum
@@ -319,7 +319,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
         const e = traitEmployability(frailty[i], skills[i], motivation[i], multiProblem[i], rung[i], ageF, scarF, c.skills, c.motivation, c.multiProblem, c.rung);
         change += e - old;
         employability[i] = e;
-        exact[i] = e;
+        if (exactKept) exact[i] = e;
       }
       lost = fell;
       employabilityChange = change;

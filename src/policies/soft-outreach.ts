@@ -73,9 +73,9 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
     },
     motivationChange: () => activation.motivation,
     employabilityChange: () => activation.employability,
-    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
+    developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

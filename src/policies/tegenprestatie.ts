@@ -136,9 +136,9 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
     vacancyChange: () => (displaced === 0 ? 0 : -displaced * (unpaidHours / FULL_TIME_HOURS)),
     motivationChange: () => activation.motivation,
     employabilityChange: () => activation.employability,
-    developTraits: ({ agents, month, behaviour, employabilityTables }) => {
+    developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation, behaviour, employabilityTables);
+      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

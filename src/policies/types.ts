@@ -23,6 +23,8 @@ export interface MonthContext {
   benefitPerRecipientMonth: number;
   /** The replicate's employability tables (for a policy that computes the employability of those whose traits it changed: `employabilityChange`). */
   employabilityTables: EmployabilityTables;
+  /** Whether anything reads the unrounded employability (`readsExact`): such a policy writes `agents.exactEmployability` only then. */
+  exactKept: boolean;
 }
 
 /** The hazard columns a policy's `applyEffects` may write: multipliers (1 unless written) and additive hazards (0 unless written). */
@@ -87,8 +89,8 @@ export interface Intervention {
   motivationChange?(): number;
   /**
    * Present when `developTraits` itself computes the employability of those whose traits it
-   * changed (`traitEmployability`, written to `agents.employability` and to its exact copy, from
-   * the traits before the change and after it): returns the sum of their exact employability's
+   * changed (`traitEmployability`, written to `agents.employability` and, when `exactKept`, to its
+   * exact copy; from the traits before the change and after it): returns the sum of their exact employability's
    * changes (after less before, in the order it went through them), and the engine computes no one's
    * again. Those it changed must still be returned by `developTraits`.
    */

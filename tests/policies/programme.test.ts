@@ -45,7 +45,7 @@ function monthPasses(a: Agents): void {
   }
 }
 
-const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000, employabilityTables: buildTables(defaultBehaviour) });
+const ctx = (agents: Agents, month: number): MonthContext => ({ month, agents, behaviour: defaultBehaviour, seed: 12345, employability: agents.employability, benefitPerRecipientMonth: 1000, employabilityTables: buildTables(defaultBehaviour), exactKept: true });
 
 function members(p: Programme, a: Agents): Set<number> {
   const m = p.months(a);
