@@ -61,6 +61,7 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
   const search = 1 - fx.pressureLoss;
   const employ = 1 + fx.targetedSearchGain;
   const programme = buildProgramme(p, 'exemption', 3500, index, 'exemption from job-search duties');
+  programme.outcomesCounted = true; // its leavers are counted in the activation's pass (`activateMembers`)
   /** Autonomy and volunteering: an activation of every member on benefit from the first month. */
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.volunteerRungChance, rungDraw: PURPOSE_VOLUNTEER, topRung: VOLUNTEER_TOP_RUNG };
   /** Scratch: the members activated this month. */
@@ -82,7 +83,7 @@ export function exemption(p: ExemptionParams, behaviour: Behaviour, index: numbe
     },
     developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
+      activateMembers(agents, programme, 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     motivationChange: () => activation.motivation,

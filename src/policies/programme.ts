@@ -213,6 +213,8 @@ export class Programme {
   private longest: LongestEligible | undefined;
   /** Participations ended this month because the duration was reached. */
   completed = 0;
+  /** Whether its policy counts the month's leavers in its own pass over the members (`activateMembers`), every month: then `recordOutcomes` does not. */
+  outcomesCounted = false;
   /** Slots of this month's participants, `members[0 .. participants())`; valid until the next compaction. */
   members = new Int32Array(1024);
 
@@ -247,6 +249,11 @@ export class Programme {
         this.byBounds = new EligibleByBounds(...bounds, column, months);
       }
     }
+  }
+
+  /** Enrolment month by slot, for its participants. Re-read each month. */
+  cohorts(agents: Agents): Int16Array {
+    return agents.column<Int16Array>(this.rules.column + ':cohort');
   }
 
   /** Months in programme by slot (0 = not a participant). Re-read each month. */
@@ -410,11 +417,12 @@ export class Programme {
 
   /**
    * Counts this month's participants who left benefit (call after the exits, before compaction):
-   * by route and enrolment cohort, into `outcomes`.
+   * by route and enrolment cohort, into `outcomes`; nothing if its policy counts them in its own
+   * pass over the members (`outcomesCounted`).
    */
   recordOutcomes(agents: Agents, t: number): void {
     const { months, exitsWork, exitsOther } = this.outcomes;
-    if (t >= months) return;
+    if (t >= months || this.outcomesCounted) return;
     const cohort = agents.column<Int16Array>(this.rules.column + ':cohort');
     const { state } = agents;
     for (let k = 0; k < this.count; k++) {

@@ -70,6 +70,7 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const search = 1 - fx.lockIn;
   const programme = buildProgramme(p, 'socialActivation', 3300, index, 'social activation');
+  programme.outcomesCounted = true; // its leavers are counted in the activation's pass (`activateMembers`)
   return {
     type: p.type,
     label: programme.label,
@@ -83,7 +84,7 @@ export function socialActivation(p: SocialActivationParams, behaviour: Behaviour
     employabilityChange: () => activation.employability,
     developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
+      activateMembers(agents, programme, 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

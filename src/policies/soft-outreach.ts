@@ -62,6 +62,7 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG };
   const search = 1 + fx.searchGain;
   const programme = buildProgramme(p, 'softOutreach', 3200, index, 'soft outreach');
+  programme.outcomesCounted = true; // its leavers are counted in the activation's pass (`activateMembers`)
   return {
     type: p.type,
     label: programme.label,
@@ -75,7 +76,7 @@ export function softOutreach(p: SoftOutreachParams, behaviour: Behaviour, index:
     employabilityChange: () => activation.employability,
     developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
+      activateMembers(agents, programme, 0, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

@@ -107,6 +107,7 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
   const fx = behaviour.policyEffects.tegenprestatie;
   const gains: ActivationGains = { motivationPerMonth: fx.motivationGainPerMonth, rungUpPerMonth: fx.rungUpPerMonth, rungDraw: RUNG_DRAW, topRung: TOP_RUNG, resolvePerMonth: fx.multiProblemResolvedPerMonth, resolveDraw: HEALTH_DRAW };
   const programme = buildProgramme(p, 'tegenprestatie', 3100, index, 'tegenprestatie');
+  programme.outcomesCounted = true; // its leavers are counted in the activation's pass (`activateMembers`)
   // read once: each replicate's effects object may have another hidden class, and a read of it in
   // the monthly hook threw the compiled hook out (60 deoptimisations in 7 replicates)
   const displaced = fx.displacedJobsPerFte;
@@ -138,7 +139,7 @@ export function tegenprestatie(p: TegenprestatieParams, behaviour: Behaviour, in
     employabilityChange: () => activation.employability,
     developTraits: ({ agents, month, behaviour, employabilityTables, exactKept }) => {
       if (activated.length < programme.participants()) activated = new Int32Array(programme.members.length);
-      activateMembers(agents, programme.months(agents), programme.members, programme.participants(), after, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
+      activateMembers(agents, programme, after, month, gains, activated, activation, behaviour, employabilityTables, exactKept);
       return activated.subarray(0, activation.changed); // whose traits changed (the others' employability stands)
     },
     cost: () => p.fixedCostPerMonth + programme.participants() * p.costPerParticipantMonth,

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Agents, State } from '../../src/agents/columns.ts';
 import { buildTables } from '../../src/engine/employability.ts';
 import { M, METRIC_COUNT } from '../../src/engine/metrics.ts';
-import { scenariosOf } from '../../src/engine/sim.ts';
+import { createSim, scenariosOf } from '../../src/engine/sim.ts';
 import { simulateReplicate } from '../../src/engine/simulate.ts';
+import { step } from '../../src/engine/step.ts';
 import { defaultBehaviour } from '../../src/model/behaviour.ts';
-import { validateModel } from '../../src/model/load.ts';
+import { loadModel, validateModel } from '../../src/model/load.ts';
 import { Programme, type ProgrammeRules } from '../../src/policies/programme.ts';
 import { compileTarget } from '../../src/policies/target.ts';
 import type { MonthContext } from '../../src/policies/types.ts';
@@ -291,4 +292,38 @@ describe('a kept eligible list and a scan choose alike', () => {
     expect(filled).toBeGreaterThan(months / 2); // the comparison is of real choices
     expect(sim.agents.compactions).toBeGreaterThan(0);
   });
+});
+
+describe('leavers counted in the activation\'s pass', () => {
+  it('the tegenprestatie and the exemption count the same leavers by route and cohort as a count over their members after the exits', async () => {
+    const { model: loaded } = await loadModel('models/rotterdam.ts');
+    const rotterdam = { ...loaded, population: { ...loaded.population, size: 4000 } };
+    const months = rotterdam.horizonMonths;
+    const sim = createSim(rotterdam, scenariosOf(rotterdam)[0], 1, rotterdam.run.seed, months);
+    const counted = sim.policies.flatMap((p) => p.programmes ?? []).filter((g) => g.outcomesCounted);
+    expect(counted.map((g) => g.label).sort()).toEqual(['no job-search duty for older jobseekers', 'tegenprestatie']);
+    // the reference: Programme.recordOutcomes's count, made by a probe after every policy's trait effects
+    const expected = counted.map(() => ({ work: new Int32Array(months * months), other: new Int32Array(months * months) }));
+    sim.policies.push({
+      type: 'probe', label: 'probe', participants: () => 0, cost: () => 0,
+      developTraits: ({ agents, month }) => {
+        counted.forEach((g, j) => {
+          const cohort = g.cohorts(agents);
+          for (let k = 0; k < g.participants(); k++) {
+            const i = g.members[k], s = agents.state[i];
+            if (s === State.onBenefit) continue;
+            (s === State.inWork ? expected[j].work : expected[j].other)[cohort[i] * months + month]++;
+          }
+        });
+      },
+    });
+    const series = new Float64Array(months * METRIC_COUNT);
+    for (let t = 0; t < months; t++) step(sim, t, series);
+    counted.forEach((g, j) => {
+      const total = (a: Int32Array) => a.reduce((x, y) => x + y, 0);
+      expect(total(expected[j].work) + total(expected[j].other), g.label).toBeGreaterThan(50);
+      expect(Array.from(g.outcomes.exitsWork), g.label).toEqual(Array.from(expected[j].work));
+      expect(Array.from(g.outcomes.exitsOther), g.label).toEqual(Array.from(expected[j].other));
+    });
+  }, 60_000);
 });
