@@ -6,7 +6,7 @@ import { ROUTES, Route, State } from '../agents/columns.ts';
 import { kernelFor } from '../agents/specialise.ts';
 import { luckSalt, luckSalted, Purpose } from '../random/luck.ts';
 import { fastExp } from './fast-exp.ts';
-import type { Sim } from './sim.ts';
+import { NO_SLOT, type Sim } from './sim.ts';
 import type { Intervention } from '../policies/types.ts';
 
 /** Non-influenceable exits by household (single, single parent, couple): singles move in with a partner more. [choice] */
@@ -67,7 +67,9 @@ export function exitsReentriesAgeing(sim: Sim, t: number): Flows {
     keepExact: readsExact(sim.policies),
     bS: e.skills, bM: e.motivation, bMP: e.multiProblem, bR: e.rung,
   };
-  const caseloadEnd = pass.run(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard);
+  const removals = sim.removalSlots;
+  const caseloadEnd = pass.run(month, sim.reentry.exits, sim.reentry.returns, sim.durationFactor, sim.tables.age, sim.tables.scar, sim.returnHazard, removals);
+  for (let k = 0; removals[k] !== NO_SLOT; k++) a.removalHazard[removals[k]] = 0; // read: 0 again, as the month's reset leaves it
   a.caseloadSize = caseloadEnd;
   return pass.flows(caseloadEnd);
 }
@@ -107,7 +109,8 @@ const EXITS_LIB = {
  * with its loop (see there): `run` returns the caseload at the end (listed in `caseload`), and
  * `flows` then gives the month's counts. Each call is given the month's scalars (`ExitsMonth`), the
  * re-entry log, and the behaviour's tables: `dur` (duration factor by months on benefit), `ageT` and `scarT` (employability) and
- * `returnHazard` (see `Sim`). The tables are arguments, not captured, so that replicates with
+ * `returnHazard` (see `Sim`), and the slots with a removal hazard when the policies said where
+ * (`Sim.removalSlots`; else `removed` reads the column for everyone). The tables are arguments, not captured, so that replicates with
  * other parameters (an ensemble) use the same compiled loop.
  */
 function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
@@ -121,7 +124,7 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
   let lOver45 = 0, lOver5y = 0, lEmpSum = 0, lMotSum = 0;
   function exits(
     month: ExitsMonth, exitsLog: Float64Array, returnsLog: Float64Array,
-    dur: Float64Array, ageT: Float64Array, scarT: Float64Array, returnHazard: Float64Array,
+    dur: Float64Array, ageT: Float64Array, scarT: Float64Array, returnHazard: Float64Array, removals: Int32Array,
   ): number {
     const lastDur = dur.length - 1;
     const { t, pensionMonths, season, baseSchool, baseNon, workScale, youth, schooled, ownWorked, removed } = month;
@@ -131,6 +134,8 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
     const exitSalt = luckSalt(t, lib.EXIT), jobLossSalt = luckSalt(t, lib.JOB_LOSS), returnSalt = luckSalt(t, lib.RETURN);
     let work = 0, school = 0, non = 0, pension = 0, returned = 0, reapplied = 0, durable = 0, inWork = 0;
     let caseloadEnd = 0, over45 = 0, over5y = 0, empSum = 0, motSum = 0;
+    // the slots with a removal hazard where the policies said where (`Sim.removalSlots`), in slot order
+    let r = 0, nextRemoval = removals[0];
     const n = a.size;
     // the caseload is listed afresh as the pass goes (it reads no list), and so are the spells
     // that start (returns, reapplications)
@@ -147,6 +152,10 @@ function exitsPass(a: Sim['agents'], inputs: readonly [typeof EXITS_LIB]) {
         let hS = baseSchool * d * (schooled ? schoolMult[i] : 1) * (ageMonths[i] < 324 ? youth : 1) * season;
         if (ownWorked) hW += ownWork[i];
         if (removed) hS += removal[i];
+        else {
+          while (nextRemoval < i) nextRemoval = removals[++r];
+          if (nextRemoval === i) hS += removal[i];
+        }
         const h = hW + hS + baseNon * d * HOUSEHOLD_NON_FACTOR[household[i]] * season;
         // 1 - exp(-h): a Taylor series where h is small (error < h^4/24 < 5e-6 for h < 0.1)
         const p = h < 0.1 ? h * (1 - h * (0.5 - h / 6)) : -Math.expm1(-h);

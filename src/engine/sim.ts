@@ -56,6 +56,12 @@ export interface Sim {
   reentry: ReentryLog;
   /** This month's regional market: all hires, the share of vacancy capacity filled, recipients' jobs. */
   market: { hires: number; fill: number; jobs: number };
+  /**
+   * This month's slots with a removal hazard, in slot order, each once, ending with `NO_SLOT`, when
+   * every policy that wrote it this month said where (`Intervention.removals`); else just `NO_SLOT`
+   * (then, if a policy wrote it, the exits pass reads the column for everyone).
+   */
+  removalSlots: Int32Array;
   /** The share of gone slots at which a month ends with a compaction (`compactIfSparse`; tests lower it to compact often). */
   compactAt: number;
   /** The multiplier columns are 1 in slots below this, but for those in `hazardsNow` (reset at the month's start). */
@@ -99,6 +105,9 @@ export const AS_IS: Scenario = { name: 'as-is', commonRandomNumbers: true };
 export function scenariosOf(model: Model): Scenario[] {
   return [AS_IS, ...model.scenarios];
 }
+
+/** Past every slot: the end of a list of slots in slot order. */
+export const NO_SLOT = 0x7fffffff;
 
 /** The share of gone slots at which the population is compacted, unless its columns are nearly full (`compactIfSparse`). */
 export const COMPACT_AT = 0.5;
@@ -162,6 +171,7 @@ export function createSim(model: Model, scenario: Scenario, replicate: number, m
     },
     market: { hires: 0, fill: 0, jobs: 0 },
     compactAt: COMPACT_AT,
+    removalSlots: Int32Array.of(NO_SLOT),
     multipliersSetTo: 0,
   };
 }

@@ -10,7 +10,7 @@ import { openStream, poissonFromUniform, type Uniform } from '../random/streams.
 import { HAZARD_COLUMNS, type MonthContext } from '../policies/types.ts';
 import { computeEmployability, refreshEmployability } from './employability.ts';
 import { kernelFor } from '../agents/specialise.ts';
-import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, type Sim } from './sim.ts';
+import { APPLICANT_KEY_BASE, APPLICANT_KEY_STRIDE, NO_SLOT, type Sim } from './sim.ts';
 import { readsExact, type Flows } from './exits.ts';
 
 const ON_BENEFIT = State.onBenefit;
@@ -91,15 +91,38 @@ export function assignPolicies(sim: Sim, t: number): number {
   const ctx = context(sim, t);
   const h = sim.hazards, now = sim.hazardsNow;
   let participants = 0;
+  let removals: ArrayLike<number>[] | undefined = []; // where the policies that wrote the removal hazard wrote it, while each says
   for (const p of sim.policies) {
     p.assign?.(ctx);
     if (p.applyEffects) {
       p.applyEffects(ctx);
-      if (p.wroteThisMonth?.() ?? true) for (const c of p.writes ?? HAZARD_COLUMNS) now[c] = h[c];
+      const writes = p.wroteThisMonth?.() ?? true ? p.writes ?? HAZARD_COLUMNS : [];
+      for (const c of writes) now[c] = h[c];
+      if (writes.includes('removalHazard')) removals = p.removals && removals ? [...removals, p.removals()] : undefined;
     }
     participants += p.participants();
   }
+  // where every policy said where it wrote the removal hazard, the exits pass reads it there only
+  sim.removalSlots = listSlots(now.removalHazard ? removals : [], sim.removalSlots);
+  if (removals) now.removalHazard = false;
   return participants;
+}
+
+/**
+ * The slots of `lists` in slot order, each once, ending with `NO_SLOT`, in `scratch` (or a larger
+ * array); without lists (where a policy cannot say), just `NO_SLOT`.
+ */
+function listSlots(lists: ArrayLike<number>[] | undefined, scratch: Int32Array): Int32Array {
+  let n = 0;
+  for (const l of lists ?? []) n += l.length;
+  const out = scratch.length > n ? scratch : new Int32Array(2 * n + 1);
+  n = 0;
+  for (const l of lists ?? []) for (let k = 0; k < l.length; k++) out[n++] = l[k];
+  out.subarray(0, n).sort();
+  let w = 0;
+  for (let k = 0; k < n; k++) if (w === 0 || out[k] !== out[w - 1]) out[w++] = out[k];
+  out[w] = NO_SLOT;
+  return out;
 }
 
 /**

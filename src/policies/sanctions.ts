@@ -215,6 +215,9 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
   let beforeCount = 0;
   let cuts: Int32Array = new Int32Array(1024);
   let cutCount = 0;
+  /** This month's sanctioned whose benefit ends (their removal hazard). */
+  let ended: Int32Array = new Int32Array(1024);
+  let endedCount = 0;
   /** The compaction the lists are numbered for. */
   let listedAt = -1;
   let withheld = 0;
@@ -247,6 +250,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       const active = month >= from && month < until;
       activeNow = active;
       count = 0;
+      endedCount = 0;
       withheld = 0;
       if (month < from) return; // not started: no threat, no cuts yet
       // the lists and the calendar are carried over a compaction (each entry is treated alone, so
@@ -292,11 +296,12 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       // the sanctions: the benefit ends or is cut
       before = room(before, beforeCount + count);
       cuts = room(cuts, cutCount + count);
+      ended = room(ended, count);
       let cutNow = 0; // counted in a local: a closure's variable summed in the loop boxes each sum
       for (let k = 0; k < count; k++) {
         const i = sanctioned[k];
         if (sanctionedBefore[i] === 0) { sanctionedBefore[i] = 1; before[beforeCount++] = i; }
-        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) { removalHazard[i] += REMOVAL_CERTAIN; continue; }
+        if (luckOf(luckKey[i], month, END_DRAW) < p.endShare) { removalHazard[i] += REMOVAL_CERTAIN; ended[endedCount++] = i; continue; }
         cutNow++;
         if (p.cutMonths > 1) { cut[i] = p.cutMonths - 1; cuts[cutCount++] = i; }
       }
@@ -325,6 +330,7 @@ export function sanctions(p: SanctionsParams, behaviour: Behaviour, index: numbe
       employabilityChange = change;
       return sanctioned.subarray(0, count); // whose motivation fell
     },
+    removals: () => ended.subarray(0, endedCount),
     motivationChange: () => lost,
     employabilityChange: () => employabilityChange,
     withheldBenefit: () => withheld,

@@ -75,6 +75,12 @@ export interface Intervention {
    */
   wroteThisMonth?(): boolean;
   /**
+   * The slots to which this month's `applyEffects` added a removal hazard (`removalHazard`; any
+   * order, repeats allowed). When every policy that wrote that column this month gives them, the
+   * exits pass reads it at those slots only, and they are set back to 0 after it.
+   */
+  removals?(): ArrayLike<number>;
+  /**
    * Trait changes of participants at the end of the month (motivation, skills, rung, multiProblem).
    * Returns the slots whose traits it may have changed (their employability is computed again);
    * nothing if it changes no trait.

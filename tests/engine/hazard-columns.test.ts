@@ -53,7 +53,7 @@ function run(model: Model, spec: object, allColumns: boolean, watch?: (p: Interv
   const sim = createSim(model, sc, 1, model.run.seed, MONTHS);
   if (allColumns) {
     // an engine that resets and reads every column every month: the same policies with their declarations dropped
-    sim.policies = sim.policies.map((p) => ({ ...p, writes: undefined, wroteThisMonth: undefined }));
+    sim.policies = sim.policies.map((p) => ({ ...p, writes: undefined, wroteThisMonth: undefined, removals: undefined }));
     sim.hazards = hazardsWritten(sim.policies);
   }
   if (watch) {
@@ -128,6 +128,24 @@ describe('hazard columns a policy declares', () => {
     const before = [new Float32Array([1, 1])], after = [new Float32Array([1, 0.5])];
     expect(changed(before, after)).toBe(true);
     expect(changed(before, before.map((c) => c.slice()))).toBe(false);
+  });
+
+  it('a policy that says where it added a removal hazard lists every slot it added one to (sanctions)', () => {
+    const { model } = loadSmall();
+    let months = 0, added = 0, unlisted = 0;
+    run(model, specs.get('sanctions')!, false, (p, before, after) => {
+      const j = HAZARD_COLUMNS.indexOf('removalHazard');
+      const listed = new Set(Array.from(p.removals!()));
+      months++;
+      for (let i = 0; i < after[j].length; i++) {
+        if (Object.is(after[j][i], before[j][i])) continue;
+        added++;
+        unlisted += +!listed.has(i);
+      }
+    });
+    expect(months).toBe(MONTHS);
+    expect(added).toBeGreaterThan(0);
+    expect(unlisted).toBe(0);
   });
 
   it('an undeclared write is caught: a policy that writes schoolMult but declares only searchMult', () => {
